@@ -1,0 +1,39 @@
+# Runner for the project (cookiecutter-data-science style): `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+FIGURES ?= figures
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install figures test lock clean-cache clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m corpus doctor
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with the pinned dependencies and the spaCy model
+
+figures: $(STAMP) ## Run every notebook with papermill into figures/
+	$(BIN)/python -m corpus run --out $(FIGURES)
+
+test: $(STAMP) ## Run the test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
+	$(BIN)/python -m piptools compile --quiet --extra dev --strip-extras --no-header -o requirements.lock pyproject.toml
+
+clean-cache: ## Delete the spaCy annotation cache
+	rm -rf .cache/annotations
+
+clean: ## Delete the environment and caches (never seeds/)
+	rm -rf $(VENV) .cache .pytest_cache

@@ -1,0 +1,91 @@
+"""Command line: ``corpus info``, ``corpus run``, ``corpus doctor`` (also ``python -m corpus``)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import warnings
+from pathlib import Path
+
+__all__ = ["main"]
+
+log = logging.getLogger("corpus")
+
+
+def _info(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from corpus.loader import CorpusError, load_corpus
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            articles = load_corpus(args.path)
+        except CorpusError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
+    table = pd.DataFrame({
+        "outlet": articles["outlet"],
+        "date": articles["date"].dt.strftime("%Y-%m-%d").fillna("unknown"),
+        "title": articles["title"].str.slice(0, args.width),
+        "words": articles["n_words"],
+        "removed": articles["cleaning"].replace("", "-"),
+    })
+    with pd.option_context("display.max_rows", None, "display.max_colwidth", 200, "display.width", 250):
+        print(table.to_string(index=False))
+    print(f"\n{len(articles)} articles, {articles['outlet'].nunique()} outlets, "
+          f"{articles['n_words'].sum():,} words; {len(articles.attrs['skipped'])} skipped")
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    """Check that the environment can do the work: the spaCy model loads and parses."""
+    from corpus.nlp import default_model_name, load_model
+
+    name = default_model_name()
+    nlp = load_model(name)
+    doc = nlp("General Qassem Soleimani was killed in Baghdad, officials said.")
+    print(f"spaCy model {name} {nlp.meta.get('version')} loads; pipes: {', '.join(nlp.pipe_names)}; "
+          f"entities in a test sentence: {', '.join(e.text for e in doc.ents) or 'none'}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from corpus.runner import run_notebooks
+
+    return run_notebooks(
+        corpus_path=args.corpus, out=args.out, notebooks_dir=args.notebooks,
+        only=args.only, overrides=dict(args.param or []),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="corpus", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    info = sub.add_parser("info", help="print the corpus as a table")
+    info.add_argument("path", nargs="?", default=None, help="folder of .txt articles (default: seeds/)")
+    info.add_argument("--width", type=int, default=60, help="characters of each title to show")
+    info.set_defaults(func=_info)
+
+    run = sub.add_parser("run", help="execute every notebooks/NN_*.ipynb with papermill")
+    run.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    run.add_argument("--out", default="figures", help="output folder (default: figures/)")
+    run.add_argument("--notebooks", default=None, help="notebook folder (default: notebooks/)")
+    run.add_argument("--only", action="append", help="run only this notebook (name or stem); repeatable")
+    run.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                     help="override a notebook parameter for every notebook that has it")
+    run.set_defaults(func=_run)
+
+    doctor = sub.add_parser("doctor", help="check that the spaCy model loads")
+    doctor.set_defaults(func=_doctor)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    return args.func(args)

@@ -1,0 +1,74 @@
+"""Tables and figures that describe a corpus: what is in it, from whom, and when."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+__all__ = ["article_table", "words_per_outlet", "plot_words_per_outlet", "timeline", "plot_timeline"]
+
+ARTICLE_TABLE_COLUMNS = [
+    "doc_id", "outlet", "original_outlet", "date", "date_precision", "title", "authors",
+    "dateline", "url", "n_words", "n_words_raw", "cleaning", "metadata_inferred", "sha256",
+]
+
+
+def article_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article without the texts: the ``articles.csv`` table."""
+    return articles[ARTICLE_TABLE_COLUMNS].sort_values("doc_id", ignore_index=True)
+
+
+def words_per_outlet(articles: pd.DataFrame, *, top_n: int | None = None) -> pd.DataFrame:
+    """Articles and clean words per outlet, largest first; outlets past ``top_n`` pooled as "other"."""
+    table = (
+        articles.groupby("outlet", as_index=False)
+        .agg(n_articles=("doc_id", "size"), n_words=("n_words", "sum"))
+        .sort_values(["n_words", "outlet"], ascending=[False, True], ignore_index=True)
+    )
+    if top_n is not None and len(table) > top_n:
+        rest = table.iloc[top_n:]
+        other = pd.DataFrame({
+            "outlet": [f"other ({len(rest)} outlets)"],
+            "n_articles": [rest["n_articles"].sum()],
+            "n_words": [rest["n_words"].sum()],
+        })
+        table = pd.concat([table.iloc[:top_n], other], ignore_index=True)
+    return table
+
+
+def plot_words_per_outlet(table: pd.DataFrame) -> plt.Figure:
+    fig, ax = plt.subplots(figsize=(9, max(2.5, 0.35 * len(table) + 1)))
+    ax.barh(table["outlet"], table["n_words"], color="#4c72b0")
+    for y, (words, n) in enumerate(zip(table["n_words"], table["n_articles"])):
+        ax.text(words, y, f" {words:,} words, {n} article{'s' if n != 1 else ''}", va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlabel("Words in clean article bodies")
+    ax.set_title("How much text each outlet contributes")
+    ax.set_xlim(0, table["n_words"].max() * 1.45)
+    fig.tight_layout()
+    return fig
+
+
+def timeline(articles: pd.DataFrame, *, outlets: list[str] | None = None) -> pd.DataFrame:
+    """Dated articles with outlet and title, oldest first (undated ones are left out and counted)."""
+    table = articles.loc[articles["date"].notna(), ["doc_id", "outlet", "date", "date_precision", "title", "n_words"]]
+    if outlets is not None:
+        table = table[table["outlet"].isin(outlets)]
+    return table.sort_values(["date", "outlet", "doc_id"], ignore_index=True)
+
+
+def plot_timeline(table: pd.DataFrame) -> plt.Figure:
+    outlets = sorted(table["outlet"].unique(), key=str.casefold)
+    fig, ax = plt.subplots(figsize=(10, max(2.5, 0.4 * len(outlets) + 1.2)))
+    y = table["outlet"].map({o: i for i, o in enumerate(outlets)})
+    sizes = 20 + 60 * table["n_words"] / max(table["n_words"].max(), 1)
+    ax.scatter(table["date"], y, s=sizes, alpha=0.75, color="#dd8452", edgecolor="black", linewidth=0.5)
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    ax.invert_yaxis()
+    ax.set_xlabel("Publication date (marker area ~ article length)")
+    ax.set_title("When each outlet published")
+    ax.grid(axis="x", alpha=0.3)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig

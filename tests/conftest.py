@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+SEEDS = PROJECT / "seeds"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file below a folder: proves a call wrote nothing there."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    import corpus
+
+    return corpus.load_corpus()
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seeds, for tests that damage a corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target

@@ -1,0 +1,75 @@
+"""Notebooks are committed clean, declare typed parameters, stay thin, and run under papermill."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import nbformat
+import pandas as pd
+import papermill
+import pytest
+
+from conftest import PROJECT
+
+NOTEBOOKS = sorted((PROJECT / "notebooks").glob("*.ipynb"))
+
+
+def test_there_are_notebooks():
+    assert any(nb.name == "00_corpus_overview.ipynb" for nb in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_outputs_are_stripped(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: strip outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_one_typed_parameters_cell(path):
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    tree = ast.parse(tagged[0].source)
+    assert tree.body and all(isinstance(node, ast.AnnAssign) for node in tree.body), \
+        "every parameter needs a type annotation"
+    for line in tagged[0].source.splitlines():
+        assert "#" in line, f"parameter without a comment: {line}"
+        assert "| None" not in line, "papermill's inspector drops `X | None`; write \"Optional[X]\""
+    declared = papermill.inspect_notebook(str(path))
+    # papermill's inspector silently drops a line it cannot parse (an "=" in the comment, say).
+    assert set(declared) == {node.target.id for node in tree.body}
+    assert {"corpus_path", "output_dir"} <= set(declared)
+    assert all(p["inferred_type_name"] != "None" for p in declared.values())
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_define_no_functions_or_classes(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for node in ast.walk(ast.parse(cell.source)):
+                assert not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda)), path.name
+
+
+@pytest.mark.slow
+def test_overview_notebook_runs_with_default_parameters(tmp_path):
+    out = tmp_path / "overview"
+    papermill.execute_notebook(
+        str(PROJECT / "notebooks" / "00_corpus_overview.ipynb"), str(tmp_path / "executed.ipynb"),
+        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
+    )
+    per_outlet = pd.read_csv(out / "words_per_outlet.csv")
+    assert dict(zip(per_outlet["outlet"], per_outlet["n_words"])) == {
+        "Financial Times": 751, "CBN News": 530, "The New York Times": 497, "The Independent": 349, "RT": 201,
+    }
+    timeline = pd.read_csv(out / "timeline.csv", parse_dates=["date"])
+    assert len(timeline) == 5 and timeline["date"].is_monotonic_increasing
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert len(articles) == 5 and "text_raw" not in articles.columns
+    for name in ("words_per_outlet", "timeline"):
+        assert (out / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        sidecar = json.loads((out / f"{name}.json").read_text())
+        assert sidecar["csv"] == f"{name}.csv" and len(sidecar["caption"]) > 40
