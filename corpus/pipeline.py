@@ -1,0 +1,57 @@
+"""The project's spaCy pipeline: the small English model plus domain entity patterns."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+
+from corpus.extensions import register_extensions
+from corpus.nlp import default_model_name, load_model
+
+__all__ = ["PIPELINE_VERSION", "ANALYSIS_DISABLED", "build_pipeline", "get_pipeline", "domain_patterns"]
+
+PIPELINE_VERSION = "1"
+"""Bump when the patterns or the pipeline change, so cached annotations are rebuilt."""
+
+ANALYSIS_DISABLED = ()
+"""Pipes no analysis needs (lemmas feed framing, tags feed attribution: all are kept for now)."""
+
+
+def domain_patterns() -> list[dict]:
+    """Entity patterns for names the small model misses (``data/entity_patterns.jsonl``)."""
+    text = resources.files("corpus").joinpath("data/entity_patterns.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def patterns_digest() -> str:
+    import hashlib
+
+    text = resources.files("corpus").joinpath("data/entity_patterns.jsonl").read_bytes()
+    return hashlib.sha256(text).hexdigest()[:12]
+
+
+@Language.factory("corpus_domain_entities", default_config={"overwrite_ents": True})
+def make_domain_entities(nlp: Language, name: str, overwrite_ents: bool):
+    """An ``EntityRuler`` loaded with the project's domain patterns (phrase patterns matched on LOWER)."""
+    from spacy.pipeline import EntityRuler
+
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="LOWER", overwrite_ents=overwrite_ents)
+    ruler.add_patterns(domain_patterns())
+    return ruler
+
+
+def build_pipeline(model_name: str | None = None) -> Language:
+    """Load the model and add the domain entity ruler after its statistical NER."""
+    register_extensions()
+    nlp = load_model(model_name, exclude=list(ANALYSIS_DISABLED))
+    nlp.add_pipe("corpus_domain_entities", after="ner")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(model_name: str | None = None) -> Language:
+    """The pipeline for a model name, built once per process."""
+    return build_pipeline(model_name or default_model_name())
