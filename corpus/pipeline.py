@@ -51,7 +51,11 @@ def build_pipeline(model_name: str | None = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def get_pipeline(model_name: str | None = None) -> Language:
-    """The pipeline for a model name, built once per process."""
-    return build_pipeline(model_name or default_model_name())
+    """The pipeline for a model name (default: :func:`~corpus.nlp.default_model_name`), built once per process."""
+    return _cached_pipeline(model_name or default_model_name())
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(model_name: str) -> Language:
+    return build_pipeline(model_name)

@@ -73,3 +73,27 @@ def test_overview_notebook_runs_with_default_parameters(tmp_path):
         assert (out / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         sidecar = json.loads((out / f"{name}.json").read_text())
         assert sidecar["csv"] == f"{name}.csv" and len(sidecar["caption"]) > 40
+
+
+@pytest.mark.slow
+def test_entity_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "entities"
+    papermill.execute_notebook(
+        str(PROJECT / "notebooks" / "01_entity_frequencies.ipynb"), str(tmp_path / "executed.ipynb"),
+        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
+    )
+    mentions = pd.read_csv(out / "tables" / "entity_mentions.csv")
+    top = pd.read_csv(out / "top_entities.csv")
+    counts = mentions["entity"].value_counts()
+    assert all(counts[e] == n for e, n in zip(top["entity"], top["n_mentions"]))
+    assert top["n_mentions"].is_monotonic_decreasing and top["n_mentions"].min() >= 2
+    heat = pd.read_csv(out / "entity_outlet_heatmap.csv")
+    assert set(heat["entity"]) == set(top["entity"])
+    assert (heat["value"] - heat["n_mentions"] * 1000 / heat["n_words"]).abs().max() < 1e-3
+    merges = pd.read_csv(out / "alias_merges.csv")
+    assert "Qassem Soleimani" in set(merges["entity"])
+    pairs = pd.read_csv(out / "entity_cooccurrence.csv")
+    assert len(pairs) == len(top) * (len(top) - 1)
+    for name in ("top_entities", "entity_outlet_heatmap", "alias_merges", "entity_cooccurrence"):
+        assert json.loads((out / f"{name}.json").read_text())["caption"]
