@@ -71,9 +71,12 @@ def plot_top_entities(table: pd.DataFrame) -> plt.Figure:
 
 
 def plot_heatmap(table: pd.DataFrame, *, row: str, col: str, value: str, title: str, cbar_label: str,
-                 fmt: str = "{:.1f}") -> plt.Figure:
+                 fmt: str = "{:.1f}", square: bool = False) -> plt.Figure:
+    """A labelled heatmap of a tidy table; ``square`` puts rows and columns in one order (a pair matrix)."""
     matrix = table.pivot(index=row, columns=col, values=value)
-    matrix = matrix.reindex(index=list(dict.fromkeys(table[row])), columns=list(dict.fromkeys(table[col])))
+    rows = list(dict.fromkeys(table[row]))
+    columns = list(dict.fromkeys(rows + list(table[col]))) if square else list(dict.fromkeys(table[col]))
+    matrix = matrix.reindex(index=rows if not square else columns, columns=columns)
     fig, ax = plt.subplots(figsize=(max(5, 0.6 * matrix.shape[1] + 3.5), max(3, 0.33 * matrix.shape[0] + 1.5)))
     image = ax.imshow(matrix.to_numpy(dtype=float), cmap="Blues", aspect="auto")
     ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=40, ha="right")
@@ -82,7 +85,7 @@ def plot_heatmap(table: pd.DataFrame, *, row: str, col: str, value: str, title: 
     high = np.nanmax(values) if values.size else 0
     if matrix.size <= 400:
         for (i, j), v in np.ndenumerate(values):
-            if v:
+            if v and not np.isnan(v):
                 ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
                         color="white" if v > 0.6 * high else "black")
     fig.colorbar(image, ax=ax, label=cbar_label, shrink=0.8)
