@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import matplotlib
-
-matplotlib.use("Agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
 
 __all__ = ["SavedFigure", "save_figure", "save_table", "output_folder", "apply_style"]
 
