@@ -46,10 +46,15 @@ def _model_tag(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
 
 
-def cache_key(text: str, nlp: Language) -> str:
-    """The cache key of one clean text under one pipeline."""
-    parts = [hashlib.sha256(text.encode("utf-8")).hexdigest(), _model_tag(nlp), PIPELINE_VERSION, patterns_digest()]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+def cache_key(text: str, nlp: Language, *, pipeline_tag: str | None = None) -> str:
+    """The cache key of one clean text under one pipeline (``pipeline_tag`` from :func:`_pipeline_tag`)."""
+    tag = pipeline_tag if pipeline_tag is not None else _pipeline_tag(nlp)
+    return hashlib.sha256(f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}\x1f{tag}".encode("utf-8")).hexdigest()
+
+
+def _pipeline_tag(nlp: Language) -> str:
+    """Model name and version, project pipeline version and pattern digest: the text-independent key part."""
+    return "\x1f".join([_model_tag(nlp), PIPELINE_VERSION, patterns_digest()])
 
 
 def annotation_cache_dir(cache_dir: str | Path | None = None) -> Path:
@@ -86,7 +91,8 @@ def annotate(
     """
     nlp = get_pipeline(model)
     folder = annotation_cache_dir(cache_dir)
-    keys = [cache_key(text, nlp) for text in articles["text"]]
+    tag = _pipeline_tag(nlp)
+    keys = [cache_key(text, nlp, pipeline_tag=tag) for text in articles["text"]]
     docs: list[Doc | None] = [None] * len(keys)
     if use_cache:
         for i, key in enumerate(keys):

@@ -12,8 +12,8 @@ The merge rules, in order (each is data-driven where it can be, and each is test
    that surname (Schenker -> David Schenker), a within-document variant of the "one sense per
    discourse" heuristic (Gale, Church & Yarowsky 1992) used by coreference baselines;
 5. the editable alias table (``data/entity_aliases.csv``): country forms (US, U.S., America ->
-   United States) and common short forms; capitals (Washington, Tehran, Baghdad) map to their
-   country only when the parse shows the capital acting — as the subject of a verb or a possessor
+   United States) and common short forms; rows marked ``when=acting`` (the capitals Washington,
+   Tehran, Baghdad) map to their country only when the parse shows the capital acting — as the subject of a verb or a possessor
    ("Washington has announced", "Tehran's strategy") — and stay places otherwise ("a Washington
    think-tank", "north of Baghdad").
 
@@ -83,10 +83,20 @@ def canonical_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _alias_rows() -> tuple[dict, ...]:
+    return tuple(csv.DictReader(_data_text("entity_aliases.csv").splitlines()))
+
+
+@lru_cache(maxsize=1)
 def alias_table() -> dict[str, str]:
-    """``data/entity_aliases.csv`` as folded alias -> canonical entity."""
-    rows = csv.DictReader(_data_text("entity_aliases.csv").splitlines())
-    return {canonical_key(r["alias"]): r["entity"] for r in rows}
+    """``data/entity_aliases.csv`` as folded alias -> canonical entity (unconditional rows)."""
+    return {canonical_key(r["alias"]): r["entity"] for r in _alias_rows() if not r["when"]}
+
+
+@lru_cache(maxsize=1)
+def _acting_aliases() -> dict[str, str]:
+    """Rows with ``when=acting``: a capital that names its country only when it acts."""
+    return {canonical_key(r["alias"]): r["entity"] for r in _alias_rows() if r["when"] == "acting"}
 
 
 @lru_cache(maxsize=1)
@@ -99,9 +109,6 @@ def _variants() -> dict[str, str]:
 def _stoplist() -> frozenset[str]:
     lines = _data_text("entity_stoplist.txt").splitlines()
     return frozenset(canonical_key(l) for l in lines if l.strip() and not l.startswith("#"))
-
-
-CAPITALS = {"washington": "United States", "tehran": "Iran", "baghdad": "Iraq", "moscow": "Russia"}
 
 
 def normalise_surface(surface: str) -> str:
@@ -141,14 +148,14 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ in ORG_HEADS and label in ("PERSON", "ORG", "GPE", "NORP"):
         return f"{cleaned} {after.lower_}", "ORG"
-    aliases = alias_table()
     key = canonical_key(cleaned)
-    if key in CAPITALS:
-        return (CAPITALS[key], "GPE") if _is_acting(span) else (cleaned, label)
+    acting = _acting_aliases()
+    if key in acting:
+        return (acting[key], "GPE") if _is_acting(span) else (cleaned, label)
     if len(cleaned.split()) == 1 and key in persons:
         cleaned, label = persons[key], "PERSON"
         key = canonical_key(cleaned)
-    return aliases.get(key, cleaned), label
+    return alias_table().get(key, cleaned), label
 
 
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
@@ -158,7 +165,6 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     cleaned = [normalise_surface(e.text) for e in spans]
     persons = _doc_persons([c for e, c in zip(spans, cleaned) if e.label_ == "PERSON"])
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
-    sent_starts = sorted(sent_index)
     out = []
     for span, clean in zip(spans, cleaned):
         if not clean:
@@ -166,8 +172,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
         entity, label = _canonical(span, clean, persons)
         if label not in labels:
             continue
-        sent_start = max(s for s in sent_starts if s <= span.start) if sent_starts else 0
-        out.append(EntityMention(doc._.doc_id, sent_index.get(sent_start, 0), span.start_char, span.end_char,
+        out.append(EntityMention(doc._.doc_id, sent_index[span.sent.start], span.start_char, span.end_char,
                                  span.text, label, entity))
     return out
 
@@ -189,12 +194,10 @@ def merge_report(mentions: pd.DataFrame) -> pd.DataFrame:
     """
     if mentions.empty:
         return pd.DataFrame(columns=["entity", "n_mentions", "n_surfaces", "surfaces"])
-    per_surface = mentions.groupby(["entity", "surface"]).size().rename("n").reset_index()
+    per_surface = (mentions.groupby(["entity", "surface"]).size().rename("n").reset_index()
+                   .sort_values(["entity", "n", "surface"], ascending=[True, False, True]))
+    per_surface["listed"] = per_surface["surface"] + " (" + per_surface["n"].astype(str) + ")"
     report = per_surface.groupby("entity").agg(
-        n_mentions=("n", "sum"),
-        n_surfaces=("surface", "size"),
-        surfaces=("surface", lambda s: "; ".join(
-            f"{surf} ({n})" for surf, n in sorted(zip(s, per_surface.loc[s.index, "n"]), key=lambda x: (-x[1], x[0]))
-        )),
+        n_mentions=("n", "sum"), n_surfaces=("surface", "size"), surfaces=("listed", "; ".join),
     ).reset_index()
     return report.sort_values(["n_surfaces", "n_mentions", "entity"], ascending=[False, False, True], ignore_index=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -26,9 +27,9 @@ def domain_patterns() -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+@lru_cache(maxsize=1)
 def patterns_digest() -> str:
-    import hashlib
-
+    """A short digest of the pattern file, part of every cache key (read once per process)."""
     text = resources.files("corpus").joinpath("data/entity_patterns.jsonl").read_bytes()
     return hashlib.sha256(text).hexdigest()[:12]
 
