@@ -1,4 +1,4 @@
-"""The project's spaCy pipeline: the small English model plus domain entity patterns."""
+"""The project's spaCy pipeline: the small English model, title abbreviations kept whole, domain entity patterns."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from corpus.extensions import register_extensions
@@ -14,24 +15,33 @@ from corpus.nlp import default_model_name, load_model
 
 __all__ = ["PIPELINE_VERSION", "ANALYSIS_DISABLED", "build_pipeline", "get_pipeline", "domain_patterns"]
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 """Bump when the patterns or the pipeline change, so cached annotations are rebuilt."""
 
 ANALYSIS_DISABLED = ()
 """Pipes no analysis needs (lemmas feed framing, tags feed attribution: all are kept for now)."""
 
 
+def _data_file(name: str) -> str:
+    return resources.files("corpus").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def title_abbreviations() -> list[str]:
+    """Abbreviated titles kept as one token (``data/title_abbreviations.txt``)."""
+    lines = _data_file("title_abbreviations.txt").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def domain_patterns() -> list[dict]:
     """Entity patterns for names the small model misses (``data/entity_patterns.jsonl``)."""
-    text = resources.files("corpus").joinpath("data/entity_patterns.jsonl").read_text("utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [json.loads(line) for line in _data_file("entity_patterns.jsonl").splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=1)
 def patterns_digest() -> str:
-    """A short digest of the pattern file, part of every cache key (read once per process)."""
-    text = resources.files("corpus").joinpath("data/entity_patterns.jsonl").read_bytes()
-    return hashlib.sha256(text).hexdigest()[:12]
+    """A short digest of the pattern and abbreviation files, part of every cache key (read once per process)."""
+    text = _data_file("entity_patterns.jsonl") + _data_file("title_abbreviations.txt")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 @Language.factory("corpus_domain_entities", default_config={"overwrite_ents": True})
@@ -48,6 +58,8 @@ def build_pipeline(model_name: str | None = None) -> Language:
     """Load the model and add the domain entity ruler after its statistical NER."""
     register_extensions()
     nlp = load_model(model_name, exclude=list(ANALYSIS_DISABLED))
+    for abbreviation in title_abbreviations():
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("corpus_domain_entities", after="ner")
     return nlp
 
