@@ -35,7 +35,8 @@ from typing import Iterable, NamedTuple
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from corpus.entities import _data_text, canonical_key, entity_mentions
+from corpus.entities import canonical_key, entity_mentions
+from corpus.resources import data_lines, data_text
 from corpus.quotes import Quotation, find_quotations, quoted_share
 
 SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
@@ -52,13 +53,23 @@ ATTRIBUTION_COLUMNS = [
 # Complements of these verbs are infinitives ("urged Iran to stop", "vowed to drive ... out").
 XCOMP_CUES = frozenset({"urge", "warn", "vow", "promise", "pledge", "threaten", "ask", "call", "expect"})
 # These take their content as a prepositional object ("warned about", "pushed back on claims").
-PREP_CUES = frozenset({"warn", "push", "comment", "complain", "testify", "write", "report", "caution", "boast"})
-CONTENT_PREPOSITIONS = frozenset({"on", "about", "against", "of"})
+_ABOUT = frozenset({"on", "about", "against", "of"})
+PREP_CUES = {
+    "warn": _ABOUT, "push": _ABOUT, "comment": _ABOUT, "complain": _ABOUT, "testify": _ABOUT, "write": _ABOUT,
+    "report": _ABOUT, "caution": _ABOUT, "boast": _ABOUT, "call": frozenset({"for"}), "point": frozenset({"to"}),
+    "agree": frozenset({"with", "on"}), "hint": frozenset({"at"}),
+}
 # Where a statement was made: "said in a statement", "wrote on Twitter", "told CNN in an interview".
 CHANNELS = frozenset({
     "statement", "interview", "tweet", "twitter", "post", "facebook", "instagram", "letter", "briefing",
     "conference", "speech", "hearing", "television", "radio", "address", "remark", "message", "email",
     "op-ed", "column", "podcast", "video", "report", "release", "testimony", "broadcast",
+})
+# Nouns that report speech when a possessor or a by-phrase names the speaker ("Trump's claim that ...").
+NOUN_CUES = frozenset({
+    "claim", "statement", "assertion", "allegation", "accusation", "warning", "denial", "remark", "comment",
+    "estimate", "insistence", "argument", "suggestion", "prediction", "announcement", "promise", "pledge",
+    "threat", "admission", "charge", "contention", "testimony",
 })
 # Verbs whose loosely attached right-hand words are taken as content when the parse gives no clause.
 RIGHT_CONTENT_CUES = frozenset({"say", "add", "argue", "note", "insist", "warn", "write", "explain", "suggest",
@@ -109,34 +120,33 @@ class Cue(NamedTuple):
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, Cue]:
     """Reporting, belief and evidence verbs (``data/attribution_cues.csv``), by lemma."""
-    rows = csv.DictReader(_data_text("attribution_cues.csv").splitlines())
+    rows = csv.DictReader(data_text("attribution_cues.csv").splitlines())
     return {r["lemma"]: Cue(r["lemma"], r["kind"], r["object"] == "object") for r in rows}
 
 
 @lru_cache(maxsize=1)
 def source_lexicon() -> dict[str, str]:
     """Head nouns and names -> source category (``data/source_lexicon.csv``)."""
-    rows = csv.DictReader(_data_text("source_lexicon.csv").splitlines())
+    rows = csv.DictReader(data_text("source_lexicon.csv").splitlines())
     return {r["word"]: r["category"] for r in rows}
 
 
 @lru_cache(maxsize=1)
 def _media_name_words() -> frozenset[str]:
-    lines = _data_text("media_name_words.txt").splitlines()
-    return frozenset(l.strip() for l in lines if l.strip() and not l.startswith("#"))
+    return frozenset(data_lines("media_name_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def affiliation_terms() -> dict[tuple[str, ...], str]:
     """Words (as token tuples) that give a source's affiliation (``data/affiliations.csv``)."""
-    rows = csv.DictReader(_data_text("affiliations.csv").splitlines())
+    rows = csv.DictReader(data_text("affiliations.csv").splitlines())
     return {tuple(r["term"].split()): r["affiliation"] for r in rows}
 
 
 @lru_cache(maxsize=1)
 def entity_affiliations() -> dict[str, str]:
     """Canonical person, outlet or body -> affiliation (``data/entity_affiliations.csv``)."""
-    rows = csv.DictReader(_data_text("entity_affiliations.csv").splitlines())
+    rows = csv.DictReader(data_text("entity_affiliations.csv").splitlines())
     return {r["entity"]: r["affiliation"] for r in rows}
 
 
@@ -258,6 +268,24 @@ def _quotation_after(cue: Token, quotations: list[Quotation]) -> Quotation | Non
     return None
 
 
+def _block_after_colon(cue: Token) -> tuple[int, int] | None:
+    """"Limbaugh added: And from a supposed front-runner ..." with no quotation marks: the next sentence.
+
+    Only when the cue ends its clause with the colon (the colon is the cue's next non-space token).
+    """
+    doc = cue.doc
+    following = [t for t in doc[cue.i + 1:cue.i + 3] if not t.is_space]
+    if not following or following[0].text != ":":
+        return None
+    colon = following[0]
+    rest = [t for t in doc[colon.i + 1:] if not t.is_space]
+    if not rest:
+        return None
+    sentence = rest[0].sent
+    end = sentence.end_char if sentence.start >= colon.i else cue.sent.end_char
+    return rest[0].idx, end
+
+
 def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tuple[int, int] | None:
     """Where the reported material lies, by the cue's dependents in order of reliability."""
     children = list(cue.children)
@@ -273,6 +301,9 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
     after_colon = _quotation_after(cue, quotations)
     if after_colon is not None:
         return after_colon.start, after_colon.end
+    block = _block_after_colon(cue)
+    if block is not None:
+        return block
     lemma = lexicon_entry.lemma
     if lemma in XCOMP_CUES:
         infinitives = [c for c in children if c.dep_ == "xcomp"]
@@ -286,7 +317,7 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
             return _char_span(t for o in objects for t in o.subtree)
     if lemma in PREP_CUES:
         for prep in children:
-            if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPOSITIONS:
+            if prep.dep_ == "prep" and prep.lower_ in PREP_CUES[lemma]:
                 objects = [o for o in prep.children if o.dep_ == "pobj"]
                 if objects and not _is_time(objects[0]) and objects[0].lemma_.lower() not in CHANNELS:
                     return _subtree_span(prep)
@@ -296,7 +327,7 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
                  and not (c.dep_ == "prep" and _channel_prep(c)) for t in c.subtree]
         if len([t for t in right if not t.is_punct]) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in right):
             return _char_span(right)
-    if lemma in ("say", "tell", "add", "write", "continue"):
+    if lexicon_entry.kind == "speech":
         sentence = cue.sent
         inside = [q for q in quotations
                   if q.start < sentence.end_char and q.end > sentence.start_char and not q.start <= cue.idx < q.end]
@@ -469,6 +500,8 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
         particle = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.lower_ == "back"]
         if entry.lemma == "push" and not particle:
             continue
+        if entry.lemma == "point" and not any(c.lower_ in ("to", "out") for c in token.children):
+            continue
         subject, subject_span = _subject(token, quoted), None
         if subject is None:
             subject, subject_span = _speaker_before_cue(token, quoted) or (None, None)
@@ -498,6 +531,24 @@ def _according_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
         content = _subtree_span(clause, without=token)
         drafts.append(_Draft(token, "according to", "speech", token.idx, to[0].idx + len(to[0].text),
                              sources[0], content, ""))
+    return drafts
+
+
+def _noun_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
+    """Nominal cues with their source as possessor or by-phrase: "Trump's claim that ...", "warnings by X about ..."."""
+    drafts = []
+    for token in doc:
+        if quoted[token.i] or token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
+            continue
+        children = list(token.children)
+        sources = [c for c in children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my", "your")]
+        sources += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+        clauses = [c for c in children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+        clauses += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "on", "of")]
+        if not sources or not clauses or quoted[sources[0].i]:
+            continue
+        drafts.append(_Draft(token, token.lemma_.lower(), "speech", token.idx, token.idx + len(token.text),
+                             sources[0], _subtree_span(clauses[0]), ""))
     return drafts
 
 
@@ -551,7 +602,7 @@ def extract_attributions(
             quoted[token.i] = True
     drafts = _verb_drafts(doc, quotations, kinds, quoted)
     if "speech" in kinds:
-        drafts += _according_drafts(doc, quoted)
+        drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted)
     drafts.sort(key=lambda d: d.cue_start)
 
     mention_at = _mention_index(doc)

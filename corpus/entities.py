@@ -26,11 +26,12 @@ import csv
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import pandas as pd
 from spacy.tokens import Doc, Span
+
+from corpus.resources import data_text
 
 __all__ = [
     "ENTITY_LABELS",
@@ -72,10 +73,6 @@ class EntityMention(NamedTuple):
     entity: str
 
 
-def _data_text(name: str) -> str:
-    return resources.files("corpus").joinpath(f"data/{name}").read_text("utf-8")
-
-
 def canonical_key(text: str) -> str:
     """Case-, quote- and space-folded key for table look-ups."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
@@ -84,7 +81,7 @@ def canonical_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _alias_rows() -> tuple[dict, ...]:
-    return tuple(csv.DictReader(_data_text("entity_aliases.csv").splitlines()))
+    return tuple(csv.DictReader(data_text("entity_aliases.csv").splitlines()))
 
 
 @lru_cache(maxsize=1)
@@ -101,13 +98,13 @@ def _acting_aliases() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
-    rows = csv.DictReader(_data_text("name_variants.csv").splitlines())
+    rows = csv.DictReader(data_text("name_variants.csv").splitlines())
     return {canonical_key(r["variant"]): r["standard"] for r in rows}
 
 
 @lru_cache(maxsize=1)
 def _stoplist() -> frozenset[str]:
-    lines = _data_text("entity_stoplist.txt").splitlines()
+    lines = data_text("entity_stoplist.txt").splitlines()
     return frozenset(canonical_key(l) for l in lines if l.strip() and not l.startswith("#"))
 
 

@@ -9,8 +9,10 @@ and ``SPLIT_DIR/attributions/*_<annotator>.ann`` (one annotator per text unless
   at most once (pairs whose cues also overlap are matched first). Gold attributions with no source
   ("Attribution-no-source") cannot be matched and are not counted.
 * ``speech_source_recall``, ``speech_source_precision``, ``speech_source_f1``: the same, restricted to
-  gold attributions whose cue is a reporting expression (:data:`REPORTING_CUES`); predictions matched
-  to a gold attribution outside that set are neither right nor wrong there and leave the denominator.
+  attributions whose cue is a reporting expression (:data:`REPORTING_CUES`, by lemma). Recall: the
+  share of such gold attributions matched by any prediction. Precision: among predictions whose own
+  cue is a reporting expression, the share matched to such a gold attribution; a prediction matched
+  to a gold attribution outside the set ("believes", "called for") is neither right nor wrong here.
 * ``relation_*``: stricter, the source and the cue must both overlap.
 
 The same figures are computed, in the same run, for textacy's ``direct_quotations`` (a baseline that
@@ -87,8 +89,8 @@ def _overlap(a: Spans, b: Spans) -> int:
 def _cue_lemmas(doc: Doc, cue: Spans) -> set[str]:
     lemmas = set()
     for start, end in cue:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for token in span or []:
+        tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+        for token in tokens:
             lemmas.add("according" if token.lower_ == "according" else token.lemma_.lower())
     return lemmas
 
@@ -119,8 +121,8 @@ def match(predicted: list[Predicted], gold: list[GoldAttribution], *, need_cue: 
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    precision = tp / n_pred if n_pred else 0.0
+def _prf(tp: int, n_pred: int, n_gold: int, *, tp_precision: int | None = None) -> tuple[float, float, float]:
+    precision = (tp if tp_precision is None else tp_precision) / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return round(precision, 4), round(recall, 4), round(f1, 4)
@@ -136,6 +138,8 @@ class Counts(NamedTuple):
     tp_relation: int = 0
     tp_relation_speech: int = 0
     n_pred_relation_speech: int = 0
+    tp_speech_precision: int = 0
+    tp_relation_speech_precision: int = 0
 
     def __add__(self, other):  # type: ignore[override]
         return Counts(*(a + b for a, b in zip(self, other)))
@@ -145,24 +149,32 @@ def score_document(doc: Doc, predicted: list[Predicted], gold: list[GoldAttribut
     """Match counts for one document (gold attributions without a source are left out)."""
     gold = [g for g in gold if g.source]
     speech = [is_reporting_cue(doc, g.cue) for g in gold]
+    reporting = [is_reporting_cue(doc, p.cue) for p in predicted]
     loose = match(predicted, gold)
     strict = match(predicted, gold, need_cue=True)
-    outside_loose = sum(1 for j in loose.values() if not speech[j])
-    outside_strict = sum(1 for j in strict.values() if not speech[j])
+
+    def speech_precision_counts(matches: dict[int, int]) -> tuple[int, int]:
+        considered = [i for i in range(len(predicted)) if reporting[i] and (i not in matches or speech[matches[i]])]
+        return sum(1 for i in considered if i in matches), len(considered)
+
+    tp_precision, n_pred_speech = speech_precision_counts(loose)
+    tp_relation_precision, n_pred_relation_speech = speech_precision_counts(strict)
     return Counts(
         n_pred=len(predicted), n_gold=len(gold), tp=len(loose),
-        n_pred_speech=len(predicted) - outside_loose, n_gold_speech=sum(speech),
-        tp_speech=sum(1 for j in loose.values() if speech[j]),
+        n_pred_speech=n_pred_speech, n_gold_speech=sum(speech),
+        tp_speech=sum(1 for j in loose.values() if speech[j]), tp_speech_precision=tp_precision,
         tp_relation=len(strict), tp_relation_speech=sum(1 for j in strict.values() if speech[j]),
-        n_pred_relation_speech=len(predicted) - outside_strict,
+        tp_relation_speech_precision=tp_relation_precision, n_pred_relation_speech=n_pred_relation_speech,
     )
 
 
 def summarise(counts: Counts) -> dict:
     p, r, f = _prf(counts.tp, counts.n_pred, counts.n_gold)
-    sp, sr, sf = _prf(counts.tp_speech, counts.n_pred_speech, counts.n_gold_speech)
+    sp, sr, sf = _prf(counts.tp_speech, counts.n_pred_speech, counts.n_gold_speech,
+                      tp_precision=counts.tp_speech_precision)
     rp, rr, rf = _prf(counts.tp_relation, counts.n_pred, counts.n_gold)
-    rsp, rsr, rsf = _prf(counts.tp_relation_speech, counts.n_pred_relation_speech, counts.n_gold_speech)
+    rsp, rsr, rsf = _prf(counts.tp_relation_speech, counts.n_pred_relation_speech, counts.n_gold_speech,
+                         tp_precision=counts.tp_relation_speech_precision)
     return {
         "source_precision": p, "source_recall": r, "source_f1": f,
         "speech_source_precision": sp, "speech_source_recall": sr, "speech_source_f1": sf,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 
 from corpus.extensions import register_extensions
+from corpus.resources import data_lines, data_text
 from corpus.nlp import default_model_name, load_model
 
 __all__ = ["PIPELINE_VERSION", "ANALYSIS_DISABLED", "build_pipeline", "get_pipeline", "domain_patterns"]
@@ -22,25 +22,20 @@ ANALYSIS_DISABLED = ()
 """Pipes no analysis needs (lemmas feed framing, tags feed attribution: all are kept for now)."""
 
 
-def _data_file(name: str) -> str:
-    return resources.files("corpus").joinpath(f"data/{name}").read_text("utf-8")
-
-
 def title_abbreviations() -> list[str]:
     """Abbreviated titles kept as one token (``data/title_abbreviations.txt``)."""
-    lines = _data_file("title_abbreviations.txt").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return data_lines("title_abbreviations.txt")
 
 
 def domain_patterns() -> list[dict]:
     """Entity patterns for names the small model misses (``data/entity_patterns.jsonl``)."""
-    return [json.loads(line) for line in _data_file("entity_patterns.jsonl").splitlines() if line.strip()]
+    return [json.loads(line) for line in data_text("entity_patterns.jsonl").splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=1)
 def patterns_digest() -> str:
     """A short digest of the pattern and abbreviation files, part of every cache key (read once per process)."""
-    text = _data_file("entity_patterns.jsonl") + _data_file("title_abbreviations.txt")
+    text = data_text("entity_patterns.jsonl") + data_text("title_abbreviations.txt")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
