@@ -97,3 +97,29 @@ def test_entity_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monke
     assert len(pairs) == len(top) * (len(top) - 1)
     for name in ("top_entities", "entity_outlet_heatmap", "alias_merges", "entity_cooccurrence"):
         assert json.loads((out / f"{name}.json").read_text())["caption"]
+
+
+@pytest.mark.slow
+def test_attribution_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "attribution"
+    papermill.execute_notebook(
+        str(PROJECT / "notebooks" / "02_source_attribution.ipynb"), str(tmp_path / "executed.ipynb"),
+        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
+    )
+    table = pd.read_csv(out / "tables" / "attributions.csv")
+    assert {"doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "source", "source_canonical",
+            "source_type", "affiliation", "cue", "content", "direct"} <= set(table.columns)
+    mix = pd.read_csv(out / "sourcing_mix.csv")
+    counts = table.groupby(["outlet", "source_type"]).size()
+    assert all(counts.get((o, t), 0) == n for o, t, n in zip(mix["outlet"], mix["source_type"], mix["n"]))
+    assert (mix.groupby("outlet")["share"].sum() - 1).abs().max() < 1e-9
+    rate = pd.read_csv(out / "attribution_rate.csv")
+    assert len(rate) == 5 and rate["n_attributions"].sum() == len(table)
+    assert (rate["per_1000_words"] - rate["n_attributions"] * 1000 / rate["n_words"]).abs().max() < 1e-9
+    cues = pd.read_csv(out / "cues_by_outlet.csv")
+    assert "say" in set(cues["cue"])
+    sources = pd.read_csv(out / "top_sources.csv")
+    assert "David Schenker" in set(sources.loc[sources["outlet"] == "CBN News", "source_canonical"])
+    for name in ("sourcing_mix", "top_sources", "cues_by_outlet", "attribution_rate"):
+        assert json.loads((out / f"{name}.json").read_text())["caption"]
