@@ -35,7 +35,7 @@ from typing import Iterable, NamedTuple
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from corpus.entities import canonical_key, entity_mentions
+from corpus.entities import alias_table, canonical_key, entity_mentions
 from corpus.resources import data_lines, data_text
 from corpus.quotes import Quotation, find_quotations, quoted_share
 
@@ -76,9 +76,11 @@ RIGHT_CONTENT_CUES = frozenset({"say", "add", "argue", "note", "insist", "warn",
                                 "claim", "contend", "maintain", "stress", "acknowledge", "concede"})
 LOOSE_DEPS = frozenset({"punct", "dobj", "dative", "npadvmod", "advmod", "cc", "agent", "nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
+# Pronouns that need an antecedent; "some", "others", "many" are typed by the source lexicon instead.
+PERSONAL_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | frozenset({"i", "we", "you", "me", "us"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_PUNCT = " \n\t,;:—–-"
 
@@ -152,8 +154,7 @@ def entity_affiliations() -> dict[str, str]:
 
 # --- spans --------------------------------------------------------------------------------------
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
@@ -162,10 +163,14 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _char_span(tokens: Iterable[Token]) -> tuple[int, int]:
-    tokens = list(tokens)
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return _trimmed(tokens[0].doc, start, end)
+    """First to last character of the tokens, without edge punctuation (by tokens: ``doc.text`` is rebuilt
+    on every access, so it is read once per document, in :func:`extract_attributions`)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while len(tokens) > 1 and (tokens[0].is_space or tokens[0].text in _EDGE_PUNCT):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].is_space or tokens[-1].text in _EDGE_PUNCT):
+        tokens = tokens[:-1]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _subtree_span(token: Token, *, without: Token | None = None) -> tuple[int, int]:
@@ -257,13 +262,19 @@ def _channel(cue: Token) -> str:
 
 def _quotation_after(cue: Token, quotations: list[Quotation]) -> Quotation | None:
     """The quotation that opens right after a colon following the cue's clause ("wrote on Twitter: “...”")."""
-    doc = cue.doc
-    clause_end = max(t.idx + len(t.text) for t in cue.subtree if t.i <= cue.sent.end)
-    colon = doc.text.find(":", cue.idx, clause_end + 2)
-    if colon < 0:
+    sentence_end = cue.sent.end
+    colons = [t for t in cue.subtree if t.text == ":" and t.i > cue.i and t.i < sentence_end]
+    colons += [t for t in cue.doc[cue.i + 1:min(cue.i + 3, len(cue.doc))] if t.text == ":"]
+    if not colons:
+        return None
+    colon = min(colons, key=lambda t: t.i)
+    after = colon.nbor(1) if colon.i + 1 < len(cue.doc) else None
+    while after is not None and after.is_space and after.i + 1 < len(cue.doc):
+        after = after.nbor(1)
+    if after is None:
         return None
     for q in quotations:
-        if q.start > colon and not doc.text[colon + 1:q.start].strip():
+        if q.start == after.idx:
             return q
     return None
 
@@ -562,6 +573,20 @@ def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
     return index
 
 
+def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[str, str] | None:
+    """A proper noun the NER missed ("Pelosi said") that is the surname of a person named in the article,
+    or a person of the alias table (Trump -> Donald Trump)."""
+    if core.pos_ != "PROPN" or core.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return None
+    key = canonical_key(core.text)
+    if key in persons_by_surname:
+        return persons_by_surname[key], "PERSON"
+    aliased = alias_table().get(key)
+    if aliased and aliased in entity_affiliations() and " " in aliased:
+        return aliased, "PERSON"
+    return None
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str]]) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the nearest fitting antecedent before ``pronoun``."""
     word = pronoun.lower_
@@ -594,7 +619,8 @@ def extract_attributions(
     (believe, think ...) and ``evidence`` (a report shows, a poll found); "according to" is speech.
     """
     kinds = frozenset(kinds)
-    quotations = find_quotations(doc.text)
+    text = doc.text
+    quotations = find_quotations(text)
     quoted = [False] * len(doc)
     for q in quotations:
         span = doc.char_span(q.start, q.end, alignment_mode="contract")
@@ -611,15 +637,17 @@ def extract_attributions(
         if t.i in mention_at and mention_at[t.i][1] == "PERSON" and t.dep_ in SUBJECT_DEPS
     })
     sent_starts = [s.start_char for s in doc.sents]
+    persons_by_surname = {canonical_key(name.split()[-1]): name
+                          for name, label in set(mention_at.values()) if label == "PERSON" and " " in name}
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)
         if draft.subject_span is not None:
             source = source._replace(start=draft.subject_span[0], end=draft.subject_span[1])
         core = source.core
-        mention = mention_at.get(core.i)
+        mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname)
         antecedent = ""
-        if core.pos_ == "PRON":
+        if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
             resolved = _resolve(core, out, person_subjects) if resolve_pronouns else None
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
@@ -641,20 +669,20 @@ def extract_attributions(
                 affiliation = _person_context_affiliation(mention[0] if mention else "", out, mention_at, doc)
             affiliation = affiliation or "unknown"
             canonical = _canonical_name(core, mention, source_type, affiliation)
-        content_start, content_end = _trimmed(doc, *draft.content)
+        content_start, content_end = _trimmed(text, *draft.content)
         content_start, content_end = _extend_to_quotations(content_start, content_end, quotations)
         start = min(source.start, draft.cue_start, content_start)
         end = max(source.end, draft.cue_end, content_end)
-        cue_text = doc.text[draft.cue_start:draft.cue_end]
+        cue_text = text[draft.cue_start:draft.cue_end]
         out.append(Attribution(
             doc._.doc_id if Doc.has_extension("doc_id") else None,
             _sentence_of(sent_starts, draft.cue_start), start, end,
-            doc.text[source.start:source.end], canonical, source_type, affiliation,
-            draft.cue, doc.text[content_start:content_end], _directness(content_start, content_end, quotations),
+            text[source.start:source.end], canonical, source_type, affiliation,
+            draft.cue, text[content_start:content_end], _directness(content_start, content_end, quotations),
             draft.cue_kind, cue_text, draft.channel, antecedent,
             source.start, source.end, draft.cue_start, draft.cue_end, content_start, content_end,
         ))
-    return _attach_continuations(doc, out, quotations, sent_starts)
+    return _attach_continuations(text, out, quotations, sent_starts)
 
 
 def _sentence_of(sent_starts: list[int], char: int) -> int:
@@ -668,7 +696,7 @@ def _sentence_of(sent_starts: list[int], char: int) -> int:
     return lo
 
 
-def _attach_continuations(doc: Doc, found: list[Attribution], quotations: list[Quotation],
+def _attach_continuations(text: str, found: list[Attribution], quotations: list[Quotation],
                           sent_starts: list[int]) -> list[Attribution]:
     """A quotation with no attribution of its own, in the sentence after a direct one, continues it."""
     out = list(found)
@@ -687,7 +715,7 @@ def _attach_continuations(doc: Doc, found: list[Attribution], quotations: list[Q
         gap = _sentence_of(sent_starts, q.start) - _sentence_of(sent_starts, previous.end_char - 1)
         if gap > 1:
             continue
-        content = previous.content + " " + doc.text[q.start:q.end]
+        content = previous.content + " " + text[q.start:q.end]
         out[i] = previous._replace(content=content, content_end=q.end, end_char=max(previous.end_char, q.end))
     return out
 

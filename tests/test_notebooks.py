@@ -113,10 +113,10 @@ def test_attribution_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, 
     mix = pd.read_csv(out / "sourcing_mix.csv")
     counts = table.groupby(["outlet", "source_type"]).size()
     assert all(counts.get((o, t), 0) == n for o, t, n in zip(mix["outlet"], mix["source_type"], mix["n"]))
-    assert (mix.groupby("outlet")["share"].sum() - 1).abs().max() < 1e-9
+    assert (mix.groupby("outlet")["share"].sum() - 1).abs().max() < 1e-5  # CSVs hold 6 significant digits
     rate = pd.read_csv(out / "attribution_rate.csv")
     assert len(rate) == 5 and rate["n_attributions"].sum() == len(table)
-    assert (rate["per_1000_words"] - rate["n_attributions"] * 1000 / rate["n_words"]).abs().max() < 1e-9
+    assert (rate["per_1000_words"] - rate["n_attributions"] * 1000 / rate["n_words"]).abs().max() < 1e-4
     cues = pd.read_csv(out / "cues_by_outlet.csv")
     assert "say" in set(cues["cue"])
     sources = pd.read_csv(out / "top_sources.csv")

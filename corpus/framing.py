@@ -1,0 +1,166 @@
+"""Framing: the words that set one outlet apart, and how outlets name key events.
+
+Distinctive terms are ranked by the log-odds ratio with an informative Dirichlet prior and its
+z-score (Monroe, Colaresi & Quinn 2008, "Fightin' Words", section 3.5), one outlet against all the
+others. The prior is the pooled counts of the whole corpus (optionally rescaled), so that frequent
+words need more evidence to stand out than rare ones.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from typing import Iterable, NamedTuple
+
+import numpy as np
+import pandas as pd
+from spacy.tokens import Doc
+
+from corpus.resources import data_lines, data_text
+
+FRAMING_COLUMNS = ["outlet", "term", "zscore", "count", "count_rest", "delta"]
+
+
+@lru_cache(maxsize=1)
+def chrome_words() -> frozenset[str]:
+    """Page-furniture words never counted as framing terms (``data/chrome_words.txt``)."""
+    return frozenset(data_lines("chrome_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def is_term(token) -> bool:
+    """A content word: alphabetic, two letters or more, not a stop word, number or page-chrome word."""
+    lemma = token.lemma_.lower()
+    return (token.is_alpha and len(lemma) > 1 and not token.is_stop and not token.like_num
+            and lemma not in _stop_words() and lemma not in chrome_words())
+
+
+def term_counts(docs: Iterable[Doc], articles: pd.DataFrame) -> pd.DataFrame:
+    """Tidy ``outlet, term, count``: lemma counts per outlet."""
+    outlet_of = dict(zip(articles["doc_id"], articles["outlet"]))
+    counts: dict[tuple[str, str], int] = {}
+    for doc in docs:
+        outlet = outlet_of[doc._.doc_id]
+        for token in doc:
+            if is_term(token):
+                key = (outlet, token.lemma_.lower())
+                counts[key] = counts.get(key, 0) + 1
+    table = pd.DataFrame([(o, t, n) for (o, t), n in counts.items()], columns=["outlet", "term", "count"])
+    return table.sort_values(["outlet", "term"], ignore_index=True)
+
+
+class LogOdds(NamedTuple):
+    delta: pd.Series
+    variance: pd.Series
+    zscore: pd.Series
+
+
+def log_odds_dirichlet(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> LogOdds:
+    """Monroe et al. (2008) eq. 16-22: log-odds ratio of each term in ``a`` against ``b``, prior ``alpha``.
+
+    ``delta_w = log((y_aw + a_w) / (n_a + a_0 - y_aw - a_w)) - log((y_bw + a_w) / (n_b + a_0 - y_bw - a_w))``,
+    ``var(delta_w) ~= 1 / (y_aw + a_w) + 1 / (y_bw + a_w)``, ``z = delta / sqrt(var)``. All three series are
+    indexed by term; terms missing from ``a`` or ``b`` count zero.
+    """
+    terms = prior.index
+    y_a = counts_a.reindex(terms, fill_value=0).astype(float)
+    y_b = counts_b.reindex(terms, fill_value=0).astype(float)
+    alpha = prior.astype(float)
+    n_a, n_b, alpha_0 = y_a.sum(), y_b.sum(), alpha.sum()
+    delta = (np.log((y_a + alpha) / (n_a + alpha_0 - y_a - alpha))
+             - np.log((y_b + alpha) / (n_b + alpha_0 - y_b - alpha)))
+    variance = 1 / (y_a + alpha) + 1 / (y_b + alpha)
+    return LogOdds(delta, variance, delta / np.sqrt(variance))
+
+
+def distinctive_terms(counts: pd.DataFrame, *, outlets: list[str], min_count: int = 2,
+                      prior_scale: float | None = None) -> pd.DataFrame:
+    """Each outlet against all other outlets: ``outlet, term, zscore, count, count_rest, delta``.
+
+    The prior is the pooled count of each term over the whole table; ``prior_scale`` rescales it to a
+    total of that many pseudo-counts. Terms the outlet uses fewer than ``min_count`` times are left out.
+    """
+    pooled = counts.groupby("term")["count"].sum()
+    prior = pooled if prior_scale is None else pooled * (prior_scale / pooled.sum())
+    frames = []
+    for outlet in outlets:
+        own = counts[counts["outlet"] == outlet].groupby("term")["count"].sum()
+        rest = counts[counts["outlet"] != outlet].groupby("term")["count"].sum()
+        result = log_odds_dirichlet(own, rest, prior)
+        frame = pd.DataFrame({
+            "outlet": outlet, "term": prior.index, "zscore": result.zscore.to_numpy(),
+            "count": own.reindex(prior.index, fill_value=0).to_numpy(),
+            "count_rest": rest.reindex(prior.index, fill_value=0).to_numpy(), "delta": result.delta.to_numpy(),
+        })
+        frames.append(frame[frame["count"] >= min_count])
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FRAMING_COLUMNS)
+    return table[FRAMING_COLUMNS].sort_values(["outlet", "zscore", "term"], ascending=[True, False, True],
+                                              ignore_index=True)
+
+
+# --- naming of key events -----------------------------------------------------------------------
+
+class NamingTerm(NamedTuple):
+    event: str
+    term: str
+    variants: tuple[str, ...]
+    context: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def naming_lexicon() -> tuple[NamingTerm, ...]:
+    """Rows of ``data/event_naming.csv``."""
+    rows = csv.DictReader(data_text("event_naming.csv").splitlines())
+    return tuple(NamingTerm(r["event"], r["term"], tuple(r["variants"].split("|")),
+                            tuple(c for c in r["context"].split("|") if c)) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def event_naming(docs: Iterable[Doc], articles: pd.DataFrame, mentions: pd.DataFrame,
+                 lexicon: tuple[NamingTerm, ...] | None = None) -> pd.DataFrame:
+    """Tidy ``outlet, event, term, count``: how often each outlet uses each name for each event.
+
+    Variants match whole token sequences, case-insensitively; overlapping matches keep the longest.
+    A term with a ``context`` counts only in sentences that mention one of those canonical entities.
+    """
+    from spacy.matcher import PhraseMatcher
+    from spacy.util import filter_spans
+
+    lexicon = lexicon if lexicon is not None else naming_lexicon()
+    outlet_of = dict(zip(articles["doc_id"], articles["outlet"]))
+    entities_in = mentions.groupby(["doc_id", "sent_id"])["entity"].agg(set).to_dict()
+    counts: dict[tuple[str, str, str], int] = {}
+    matcher = None
+    for doc in docs:
+        if matcher is None:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            for i, row in enumerate(lexicon):
+                matcher.add(str(i), [_tokenizer()(v) for v in row.variants])
+        sent_starts = [s.start for s in doc.sents]
+        spans = filter_spans(matcher(doc, as_spans=True))
+        for span in spans:
+            row = lexicon[int(span.label_)]
+            if row.context:
+                sent_id = int(np.searchsorted(sent_starts, span.start, side="right") - 1)
+                if not entities_in.get((doc._.doc_id, sent_id), set()) & set(row.context):
+                    continue
+            key = (outlet_of[doc._.doc_id], row.event, row.term)
+            counts[key] = counts.get(key, 0) + 1
+    outlets = sorted(set(outlet_of.values()))
+    grid = [(o, r.event, r.term) for o in outlets for r in lexicon]
+    table = pd.DataFrame([(*k, counts.get(k, 0)) for k in grid], columns=["outlet", "event", "term", "count"])
+    table["share"] = table["count"] / table.groupby(["outlet", "event"])["count"].transform("sum").replace(0, np.nan)
+    table["share"] = table["share"].fillna(0.0)
+    return table

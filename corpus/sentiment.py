@@ -1,0 +1,279 @@
+"""Sentence sentiment with two lexicons, honest aggregation, and sentiment towards actors.
+
+Sentences are spaCy's sentences of the clean text (TextBlob's own splitter needs NLTK data that
+cannot be downloaded here). Each is scored by TextBlob's pattern lexicon (``polarity`` in [-1, 1],
+``subjectivity`` in [0, 1]; De Smedt & Daelemans 2012) and by VADER's ``compound`` score (Hutto &
+Gilbert 2014). Both are also computed on the sentence with conflict-event words removed
+(``data/event_words.txt``), because lexicons read "killed", "attack" and "missile" as negative
+whatever the outlet's stance.
+
+Means come with percentile bootstrap intervals (Efron & Tibshirani 1993). Sentences of one article
+are not independent, so where a group has two or more articles the bootstrap resamples whole
+articles (a cluster bootstrap; Field & Welsh 2007); with one article it can only resample its
+sentences, and the ``resampled`` column says so.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from itertools import combinations
+from typing import Iterable, NamedTuple
+
+import numpy as np
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from corpus.resources import data_lines, data_text
+
+SENTIMENT_COLUMNS = ["doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "text", "polarity",
+                     "subjectivity", "vader", "polarity_no_events", "vader_no_events", "n_event_words"]
+SCORES = ("polarity", "subjectivity", "vader", "polarity_no_events", "vader_no_events")
+
+
+class SentenceScore(NamedTuple):
+    doc_id: str | None
+    sent_id: int
+    start_char: int
+    end_char: int
+    text: str
+    polarity: float
+    subjectivity: float
+    vader: float
+    polarity_no_events: float
+    vader_no_events: float
+    n_event_words: int
+
+
+@lru_cache(maxsize=1)
+def event_words() -> frozenset[str]:
+    """Lemmas of conflict-event words (``data/event_words.txt``)."""
+    return frozenset(data_lines("event_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _textblob(text: str) -> tuple[float, float]:
+    from textblob import TextBlob
+
+    sentiment = TextBlob(text).sentiment
+    return float(sentiment.polarity), float(sentiment.subjectivity)
+
+
+def score_text(text: str) -> tuple[float, float, float]:
+    """(TextBlob polarity, TextBlob subjectivity, VADER compound) of one piece of text."""
+    polarity, subjectivity = _textblob(text)
+    return polarity, subjectivity, float(_vader().polarity_scores(text)["compound"])
+
+
+def _without_events(sentence: Span) -> tuple[str, int]:
+    words = event_words()
+    kept, removed = [], 0
+    for token in sentence:
+        if token.lemma_.lower() in words or token.lower_ in words:
+            removed += 1
+            kept.append(token.whitespace_)
+        else:
+            kept.append(token.text_with_ws)
+    return "".join(kept), removed
+
+
+def is_scorable(sentence: Span) -> bool:
+    """A sentence with at least one word (not a stray quotation mark or dash)."""
+    return any(token.is_alpha for token in sentence)
+
+
+def sentence_sentiment(doc: Doc) -> list[SentenceScore]:
+    """Every sentence of a parsed article with both lexicons' scores, with and without event words."""
+    out = []
+    for sent_id, sentence in enumerate(doc.sents):
+        if not is_scorable(sentence):
+            continue
+        text = sentence.text.strip()
+        polarity, subjectivity, vader = score_text(text)
+        stripped, n_events = _without_events(sentence)
+        if n_events:
+            polarity_ne, _, vader_ne = score_text(stripped)
+        else:
+            polarity_ne, vader_ne = polarity, vader
+        out.append(SentenceScore(doc._.doc_id, sent_id, sentence.start_char, sentence.end_char, text,
+                                 polarity, subjectivity, vader, polarity_ne, vader_ne, n_events))
+    return out
+
+
+def sentiment_table(docs: Iterable[Doc], articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence, with ``outlet`` and ``date`` from the articles table."""
+    rows = [s for doc in docs for s in sentence_sentiment(doc)]
+    table = pd.DataFrame(rows, columns=list(SentenceScore._fields))
+    table = table.merge(articles[["doc_id", "outlet", "date"]], on="doc_id", how="left")
+    return table[SENTIMENT_COLUMNS].sort_values(["doc_id", "sent_id"], ignore_index=True)
+
+
+def lexicon_agreement(table: pd.DataFrame) -> dict:
+    """How far TextBlob polarity and VADER agree: correlations and the share of sentences of the same sign."""
+    both = table[["polarity", "vader"]].astype(float)
+    signs = np.sign(both["polarity"].round(6)) == np.sign(both["vader"].round(6))
+    nonzero = (both["polarity"].abs() > 1e-6) & (both["vader"].abs() > 1e-6)
+    return {
+        "n_sentences": int(len(both)),
+        "pearson": float(both["polarity"].corr(both["vader"])) if len(both) > 2 else float("nan"),
+        "spearman": float(both["polarity"].corr(both["vader"], method="spearman")) if len(both) > 2 else float("nan"),
+        "same_sign": float(signs.mean()) if len(both) else float("nan"),
+        "same_sign_when_both_nonzero": float(signs[nonzero].mean()) if nonzero.any() else float("nan"),
+        "share_neutral_textblob": float((both["polarity"].abs() <= 1e-6).mean()) if len(both) else float("nan"),
+        "share_neutral_vader": float((both["vader"].abs() <= 1e-6).mean()) if len(both) else float("nan"),
+    }
+
+
+# --- bootstrap aggregation ----------------------------------------------------------------------
+
+def bootstrap_mean(values: np.ndarray, clusters: np.ndarray | None = None, *, n_boot: int = 2000,
+                   seed: int = 0, level: float = 0.95) -> tuple[float, float, float, str]:
+    """Mean of ``values`` with a percentile bootstrap interval: (mean, low, high, resampled).
+
+    With ``clusters`` holding two or more distinct labels, whole clusters are resampled (each replicate
+    draws as many clusters as there are, with replacement, and takes the mean of all their values);
+    otherwise single values are resampled. ``resampled`` is ``"articles"`` or ``"sentences"``.
+    """
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return float("nan"), float("nan"), float("nan"), "none"
+    rng = np.random.default_rng(seed)
+    mean = float(values.mean())
+    alpha = (1 - level) / 2
+    if clusters is not None and len(set(clusters)) >= 2:
+        labels, index = np.unique(np.asarray(clusters), return_inverse=True)
+        sums = np.bincount(index, weights=values, minlength=len(labels))
+        sizes = np.bincount(index, minlength=len(labels)).astype(float)
+        draws = rng.integers(0, len(labels), size=(n_boot, len(labels)))
+        replicates = sums[draws].sum(axis=1) / sizes[draws].sum(axis=1)
+        how = "articles"
+    else:
+        draws = rng.integers(0, len(values), size=(n_boot, len(values)))
+        replicates = values[draws].mean(axis=1)
+        how = "sentences"
+    low, high = np.quantile(replicates, [alpha, 1 - alpha])
+    return mean, float(low), float(high), how
+
+
+def aggregate(table: pd.DataFrame, *, by: list[str], value: str, n_boot: int = 2000, seed: int = 0,
+              level: float = 0.95) -> pd.DataFrame:
+    """Per group: ``n_sentences, n_articles, mean, ci_low, ci_high, resampled`` of one score column."""
+    rows = []
+    for keys, group in table.groupby(by, sort=True):
+        keys = keys if isinstance(keys, tuple) else (keys,)
+        mean, low, high, how = bootstrap_mean(group[value].to_numpy(float), group["doc_id"].to_numpy(),
+                                              n_boot=n_boot, seed=seed, level=level)
+        rows.append((*keys, value, len(group), group["doc_id"].nunique(), mean, low, high, how))
+    return pd.DataFrame(rows, columns=[*by, "score", "n_sentences", "n_articles", "mean", "ci_low", "ci_high",
+                                       "resampled"])
+
+
+def outlet_differences(table: pd.DataFrame, *, value: str, outlets: list[str], n_boot: int = 2000, seed: int = 0,
+                       level: float = 0.95) -> pd.DataFrame:
+    """Every pair of outlets: the difference of their means with a bootstrap interval.
+
+    Each outlet is resampled on its own (articles when it has two or more, else sentences), and the
+    interval is the percentile interval of the replicate differences. ``supported`` is whether the
+    interval excludes zero.
+    """
+    replicates = {}
+    for i, outlet in enumerate(outlets):
+        group = table[table["outlet"] == outlet]
+        replicates[outlet] = _replicates(group[value].to_numpy(float), group["doc_id"].to_numpy(),
+                                         n_boot=n_boot, seed=seed + i)
+    alpha = (1 - level) / 2
+    rows = []
+    for a, b in combinations(outlets, 2):
+        mean_a = table.loc[table["outlet"] == a, value].mean()
+        mean_b = table.loc[table["outlet"] == b, value].mean()
+        diff = replicates[a] - replicates[b]
+        low, high = np.quantile(diff, [alpha, 1 - alpha])
+        rows.append((a, b, value, float(mean_a - mean_b), float(low), float(high), bool(low > 0 or high < 0)))
+    return pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "score", "difference", "ci_low", "ci_high", "supported"])
+
+
+def _replicates(values: np.ndarray, clusters: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    if len(set(clusters)) >= 2:
+        labels, index = np.unique(clusters, return_inverse=True)
+        sums = np.bincount(index, weights=values, minlength=len(labels))
+        sizes = np.bincount(index, minlength=len(labels)).astype(float)
+        draws = rng.integers(0, len(labels), size=(n_boot, len(labels)))
+        return sums[draws].sum(axis=1) / sizes[draws].sum(axis=1)
+    draws = rng.integers(0, len(values), size=(n_boot, len(values)))
+    return values[draws].mean(axis=1)
+
+
+def describe_differences(differences: pd.DataFrame, *, level: float = 0.95) -> str:
+    """Plain-words summary of which outlet differences the data can and cannot support."""
+    if differences.empty:
+        return "There are fewer than two outlets, so no outlets can be compared."
+    held = differences[differences["supported"]]
+    total = len(differences)
+    score = differences["score"].iloc[0]
+    text = (f"Of {total} pairs of outlets, {len(held)} differ in mean {score} by more than the "
+            f"{level:.0%} bootstrap interval allows to be chance")
+    if held.empty:
+        return text + ": the data cannot tell any two outlets apart, so none should be ranked above another."
+    listed = "; ".join(f"{r.outlet_a} {'above' if r.difference > 0 else 'below'} {r.outlet_b} "
+                       f"({r.difference:+.3f}, interval {r.ci_low:+.3f} to {r.ci_high:+.3f})" for r in held.itertuples())
+    rest = total - len(held)
+    return (text + f": {listed}. The other {rest} pair{'s' if rest != 1 else ''} cannot be told apart. "
+            "Where an outlet has a single article, its interval only covers sentence-to-sentence variation within "
+            "that article: a difference says the two articles differ, not that the outlets do.")
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def actor_lexicon() -> tuple[tuple[str, str, str], ...]:
+    """(actor, match, value) rows of ``data/actors.csv``; ``match`` is ``entity`` or ``lemma``."""
+    rows = csv.DictReader(data_text("actors.csv").splitlines())
+    return tuple((r["actor"], r["match"], r["value"]) for r in rows)
+
+
+def actor_sentences(docs: Iterable[Doc], mentions: pd.DataFrame,
+                    actors: tuple[tuple[str, str, str], ...] | None = None) -> pd.DataFrame:
+    """``doc_id, sent_id, actor``: which actors each sentence mentions (by canonical entity or lemma)."""
+    actors = actors if actors is not None else actor_lexicon()
+    by_entity: dict[str, set[str]] = {}
+    by_lemma: dict[str, set[str]] = {}
+    for actor, match, value in actors:
+        (by_entity if match == "entity" else by_lemma).setdefault(value if match == "entity" else value.lower(),
+                                                                  set()).add(actor)
+    rows = set()
+    for doc_id, sent_id, entity in zip(mentions["doc_id"], mentions["sent_id"], mentions["entity"]):
+        for actor in by_entity.get(entity, ()):
+            rows.add((doc_id, int(sent_id), actor))
+    if by_lemma:
+        for doc in docs:
+            for sent_id, sentence in enumerate(doc.sents):
+                for token in sentence:
+                    for actor in by_lemma.get(token.lemma_.lower(), ()):
+                        rows.add((doc._.doc_id, sent_id, actor))
+    return pd.DataFrame(sorted(rows), columns=["doc_id", "sent_id", "actor"])
+
+
+def actor_sentiment(sentiment: pd.DataFrame, actor_rows: pd.DataFrame, *, n_boot: int = 2000,
+                    seed: int = 0) -> pd.DataFrame:
+    """Per outlet and actor: sentences that mention the actor, their mean scores with and without event
+    words, and a bootstrap interval for VADER's mean."""
+    joined = actor_rows.merge(sentiment, on=["doc_id", "sent_id"], how="inner")
+    rows = []
+    for (outlet, actor), group in joined.groupby(["outlet", "actor"], sort=True):
+        _, low, high, how = bootstrap_mean(group["vader"].to_numpy(float), group["doc_id"].to_numpy(),
+                                           n_boot=n_boot, seed=seed)
+        _, low_ne, high_ne, _ = bootstrap_mean(group["vader_no_events"].to_numpy(float), group["doc_id"].to_numpy(),
+                                               n_boot=n_boot, seed=seed)
+        rows.append((outlet, actor, len(group), group["doc_id"].nunique(),
+                     *(float(group[s].mean()) for s in SCORES), low, high, low_ne, high_ne,
+                     float((group["n_event_words"] > 0).mean()), how))
+    return pd.DataFrame(rows, columns=[
+        "outlet", "actor", "n_sentences", "n_articles", *SCORES, "vader_ci_low", "vader_ci_high",
+        "vader_no_events_ci_low", "vader_no_events_ci_high", "share_with_event_words", "resampled"])
