@@ -217,15 +217,19 @@ def describe_differences(differences: pd.DataFrame, *, level: float = 0.95) -> s
     held = differences[differences["supported"]]
     total = len(differences)
     score = differences["score"].iloc[0]
-    text = (f"Of {total} pairs of outlets, {len(held)} differ in mean {score} by more than the "
+    label = {"vader": "VADER score", "polarity": "TextBlob polarity", "subjectivity": "TextBlob subjectivity"}.get(
+        score, score.replace("_", " "))
+    chance = (f" With {total} comparisons, about {(1 - level) * total:.1f} would pass by chance alone even if no "
+              "outlet differed, so a single pass among many is weak evidence.") if total >= 10 else ""
+    text = (f"Of {total} pairs of outlets, {len(held)} differ in mean {label} by more than the "
             f"{level:.0%} bootstrap interval allows to be chance")
     if held.empty:
-        return text + ": the data cannot tell any two outlets apart, so none should be ranked above another."
+        return text + ": the data cannot tell any two outlets apart, so none should be ranked above another." + chance
     listed = "; ".join(f"{r.outlet_a} {'above' if r.difference > 0 else 'below'} {r.outlet_b} "
                        f"({r.difference:+.3f}, interval {r.ci_low:+.3f} to {r.ci_high:+.3f})" for r in held.itertuples())
     rest = total - len(held)
-    return (text + f": {listed}. The other {rest} pair{'s' if rest != 1 else ''} cannot be told apart. "
-            "Where an outlet has a single article, its interval only covers sentence-to-sentence variation within "
+    return (text + f": {listed}. The other {rest} pair{'s' if rest != 1 else ''} cannot be told apart." + chance
+            + " Where an outlet has a single article, its interval only covers sentence-to-sentence variation within "
             "that article: a difference says the two articles differ, not that the outlets do.")
 
 

@@ -51,14 +51,13 @@ def plot_outlet_means(means: pd.DataFrame, per_article: pd.DataFrame) -> plt.Fig
             values = dots.loc[dots["outlet"] == outlet, "mean"].to_numpy(float)
             ax.scatter(values, np.full(len(values), i + 0.22), s=10, color="#999999",
                        label="one article's mean" if i == 0 else None)
-            row = part.loc[outlet]
-            ax.text(1.02, i, f"{int(row['n_sentences'])} sent., {int(row['n_articles'])} art.",
-                    transform=ax.get_yaxis_transform(), va="center", fontsize=7)
         ax.axvline(0, color="#999999", lw=0.8)
-        ax.set_yticks(y, outlets)
+        ax.set_yticks(y, [f"{o}\n{int(part.loc[o, 'n_sentences'])} sentences, {int(part.loc[o, 'n_articles'])} "
+                          f"article{'s' if part.loc[o, 'n_articles'] != 1 else ''}" for o in outlets], fontsize=8)
         ax.invert_yaxis()
         ax.set_xlabel(SCORE_LABELS.get(score, score))
-    axes[0][0].legend(fontsize=7, loc="lower left")
+    axes[0][0].legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(outlets), 1)),
+                      ncol=2, frameon=False)
     fig.suptitle("Mean sentence sentiment per outlet, with 95% bootstrap intervals")
     fig.tight_layout()
     return fig

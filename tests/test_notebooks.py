@@ -123,3 +123,35 @@ def test_attribution_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, 
     assert "David Schenker" in set(sources.loc[sources["outlet"] == "CBN News", "source_canonical"])
     for name in ("sourcing_mix", "top_sources", "cues_by_outlet", "attribution_rate"):
         assert json.loads((out / f"{name}.json").read_text())["caption"]
+
+
+@pytest.mark.slow
+def test_sentiment_notebook_runs_and_says_what_the_data_support(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "sentiment"
+    executed = tmp_path / "executed.ipynb"
+    papermill.execute_notebook(
+        str(PROJECT / "notebooks" / "03_sentiment_framing.ipynb"), str(executed),
+        parameters={"output_dir": str(out), "n_boot": 300}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
+    )
+    scores = pd.read_csv(out / "tables" / "sentiment.csv")
+    assert set(scores["outlet"]) == {"The Independent", "The New York Times", "RT", "CBN News", "Financial Times"}
+    means = pd.read_csv(out / "outlet_sentiment.csv")
+    for row in means.itertuples():
+        own = scores.loc[scores["outlet"] == row.outlet, row.score]
+        assert row.n_sentences == len(own) and abs(row.mean - own.mean()) < 1e-5
+        assert row.ci_low <= row.mean <= row.ci_high
+    differences = pd.read_csv(out / "outlet_differences.csv")
+    assert len(differences) == 10
+    terms = pd.read_csv(out / "tables" / "framing_terms.csv")
+    assert not set(terms["term"]) & {"share", "twitter", "print", "comments", "icon", "donation"}
+    actors = pd.read_csv(out / "tables" / "actor_sentiment.csv")
+    assert {"outlet", "actor", "n_sentences", "polarity", "vader", "vader_no_events"} <= set(actors.columns)
+    naming = pd.read_csv(out / "event_naming.csv")
+    assert naming["count"].sum() > 0
+    text = executed.read_text(encoding="utf-8")
+    assert "What the data can and cannot support" in text
+    assert f"Of {len(differences)} pairs of outlets, {int(differences['supported'].sum())} differ" in text
+    for name in ("lexicon_agreement", "outlet_sentiment", "outlet_differences", "actor_sentiment", "framing_terms",
+                 "event_naming"):
+        assert json.loads((out / f"{name}.json").read_text())["caption"]
