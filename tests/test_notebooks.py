@@ -155,3 +155,27 @@ def test_sentiment_notebook_runs_and_says_what_the_data_support(tmp_path, monkey
     for name in ("lexicon_agreement", "outlet_sentiment", "outlet_differences", "actor_sentiment", "framing_terms",
                  "event_naming"):
         assert json.loads((out / f"{name}.json").read_text())["caption"]
+
+
+@pytest.mark.slow
+def test_troop_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "troops"
+    papermill.execute_notebook(
+        str(PROJECT / "notebooks" / "04_troop_numbers.ipynb"), str(tmp_path / "executed.ipynb"),
+        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
+    )
+    claims = pd.read_csv(out / "tables" / "troop_claims.csv")
+    assert {"value", "low", "high", "bound", "unit", "actor", "change", "event", "attribution", "sentence",
+            "start_char", "end_char", "outlet", "date"} <= set(claims.columns)
+    assert len(claims) >= 9 and set(claims["outlet"]) == {"The Independent", "The New York Times", "RT", "CBN News",
+                                                          "Financial Times"}
+    ledger = pd.read_csv(out / "claims_ledger.csv")
+    assert len(ledger) == (claims["bound"] != "vague").sum()
+    assert set(ledger["value"].dropna()) <= set(claims["value"].dropna())
+    groups = pd.read_csv(out / "claim_groups.csv")
+    assert "US deployments to the region" in set(groups["group"])
+    deployments = groups[groups["group"] == "US deployments to the region"]
+    assert {"The Independent", "CBN News"} <= set(deployments["outlet"])
+    for name in ("claims_ledger", "claim_groups"):
+        assert json.loads((out / f"{name}.json").read_text())["caption"]

@@ -1,0 +1,92 @@
+"""Figures of notebook 04 (troop-number claims); the claims come from corpus.troops."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+__all__ = ["plottable_claims", "plot_claims_ledger", "plot_claim_groups", "BOUND_MARKERS"]
+
+BOUND_MARKERS = {"exact": "o", "approx": "D", "at_least": "^", "at_most": "v", "range": "s"}
+BOUND_LABELS = {"exact": "exact", "approx": "approximate", "at_least": "at least (more than, over)",
+                "at_most": "at most (as many as, up to)", "range": "range (bar: low to high)"}
+PALETTE = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b2", "#937860", "#da8bc3", "#8c8c8c", "#ccb974",
+           "#64b5cd"]
+
+
+def plottable_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims with a number (not vague) and a date, with ``y`` (the value, or a range's geometric middle)."""
+    table = claims[(claims["bound"] != "vague") & claims["date"].notna()].copy()
+    table["date"] = pd.to_datetime(table["date"])
+    middle = np.sqrt(table["low"].astype(float) * table["high"].astype(float))
+    table["y"] = np.where(table["bound"] == "range", middle, table["value"].astype(float))
+    return table.sort_values(["date", "outlet", "y"], ignore_index=True)
+
+
+def _colours(outlets: list[str]) -> dict[str, str]:
+    return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(outlets)}
+
+
+def plot_claims_ledger(table: pd.DataFrame, *, outlets: list[str]) -> plt.Figure:
+    """Every numeric claim: value (log scale) against publication date, colour by outlet, shape by bound."""
+    colours = _colours(outlets)
+    fig, ax = plt.subplots(figsize=(11, 5.5))
+    for row in table.itertuples():
+        colour = colours.get(row.outlet, "#bbbbbb")
+        if row.bound == "range":
+            ax.vlines(row.date, row.low, row.high, color=colour, lw=1.5)
+        ax.scatter(row.date, row.y, marker=BOUND_MARKERS[row.bound], color=colour, s=36, edgecolor="white",
+                   linewidth=0.5, zorder=3)
+    ax.set_yscale("log")
+    ax.set_ylabel("Personnel claimed (log scale)")
+    ax.set_xlabel("Publication date")
+    ax.set_title("Every troop-number claim, by date and outlet")
+    outlet_handles = [plt.Line2D([], [], marker="o", ls="", color=colours[o], label=o) for o in outlets]
+    if (~table["outlet"].isin(outlets)).any():
+        outlet_handles.append(plt.Line2D([], [], marker="o", ls="", color="#bbbbbb", label="other outlets"))
+    bound_handles = [plt.Line2D([], [], marker=m, ls="", color="#555555", label=BOUND_LABELS[b])
+                     for b, m in BOUND_MARKERS.items() if (table["bound"] == b).any()]
+    first = ax.legend(handles=outlet_handles, title="outlet", fontsize=7, title_fontsize=8, loc="upper left",
+                      bbox_to_anchor=(1.01, 1))
+    ax.add_artist(first)
+    ax.legend(handles=bound_handles, title="bound", fontsize=7, title_fontsize=8, loc="lower left",
+              bbox_to_anchor=(1.01, 0))
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig
+
+
+def plot_claim_groups(table: pd.DataFrame, *, groups: list[str], outlets: list[str], columns: int = 2) -> plt.Figure:
+    """One panel per claim group: what each outlet claims, side by side (log scale), labelled with dates.
+
+    Outlets outside ``outlets`` share one grey row, "other outlets"."""
+    colours = _colours(outlets)
+    table = table.assign(row_name=np.where(table["outlet"].isin(outlets), table["outlet"], "other outlets"))
+    rows = max(1, int(np.ceil(len(groups) / columns)))
+    per_panel = max([table[table["group"] == g]["row_name"].nunique() for g in groups] + [1])
+    fig, axes = plt.subplots(rows, columns, figsize=(6.5 * columns, rows * (0.45 * per_panel + 1.6)), squeeze=False)
+    for ax, group in zip(axes.flat, groups):
+        part = table[table["group"] == group]
+        names = [o for o in outlets if (part["row_name"] == o).any()]
+        names += ["other outlets"] if (part["row_name"] == "other outlets").any() else []
+        for y, outlet in enumerate(names):
+            for row in part[part["row_name"] == outlet].itertuples():
+                colour = colours.get(outlet, "#bbbbbb")
+                if row.bound == "range":
+                    ax.hlines(y, row.low, row.high, color=colour, lw=1.5)
+                ax.scatter(row.y, y, marker=BOUND_MARKERS[row.bound], color=colour, s=40, zorder=3)
+                ax.annotate(f"{row.date:%d %b %y}", (row.y, y), xytext=(0, 6), textcoords="offset points",
+                            ha="center", fontsize=6, color="#555555")
+        ax.set_yticks(range(len(names)), names, fontsize=8)
+        ax.set_ylim(len(names) - 0.5, -0.7)
+        ax.set_xscale("log")
+        ax.set_title(f"{group} ({len(part)} claim{'s' if len(part) != 1 else ''})", fontsize=9)
+        ax.set_xlabel("personnel claimed (log scale)", fontsize=8)
+    for ax in list(axes.flat)[len(groups):]:
+        ax.set_visible(False)
+    handles = [plt.Line2D([], [], marker=m, ls="", color="#555555", label=BOUND_LABELS[b]) for b, m in BOUND_MARKERS.items()]
+    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7, frameon=False)
+    fig.suptitle("How each outlet reports the same claim (date of each article above its marker)")
+    fig.tight_layout(rect=(0, 0.04, 1, 0.96))
+    return fig
