@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 FIGURES ?= figures
+JOBS ?= 2
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
@@ -24,7 +25,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP) ## Create .venv with the pinned dependencies and the spaCy model
 
 figures: $(STAMP) ## Run every notebook with papermill into figures/
-	$(BIN)/python -m corpus run --out $(FIGURES)
+	$(BIN)/python -m corpus run --out $(FIGURES) --jobs $(JOBS)
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -54,11 +54,19 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from corpus.runner import run_notebooks
+    from corpus.runner import describe_parameters, discover_notebooks, run_notebooks
 
+    if args.help_notebook:
+        matches = [nb for nb in discover_notebooks(args.notebooks) if nb.stem == Path(args.help_notebook).stem]
+        if not matches:
+            names = ", ".join(nb.stem for nb in discover_notebooks(args.notebooks))
+            print(f"error: no notebook {args.help_notebook}; there are: {names}", file=sys.stderr)
+            return 2
+        print(describe_parameters(matches[0]))
+        return 0
     return run_notebooks(
-        corpus_path=args.corpus, out=args.out, notebooks_dir=args.notebooks,
-        only=args.only, overrides=dict(args.param or []),
+        corpus_path=args.corpus, out=args.out, notebooks_dir=args.notebooks, only=args.only,
+        overrides=dict(args.param or []), params_file=args.params, jobs=args.jobs, previous=args.previous,
     )
 
 
@@ -77,7 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", default=None, help="notebook folder (default: notebooks/)")
     run.add_argument("--only", action="append", help="run only this notebook (name or stem); repeatable")
     run.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
-                     help="override a notebook parameter for every notebook that has it")
+                     help="override a notebook parameter for every notebook that has it (value read as YAML)")
+    run.add_argument("--params", default=None, metavar="FILE",
+                     help="YAML file of parameters: an 'all:' section and one section per notebook stem")
+    run.add_argument("--jobs", type=int, default=1, help="notebooks run in parallel processes (default 1)")
+    run.add_argument("--help-notebook", metavar="NAME", help="list a notebook's parameters and exit")
+    run.add_argument("--previous", metavar="MANIFEST", default=None,
+                     help="manifest.json to compare with (default: the one already in --out)")
     run.set_defaults(func=_run)
 
     doctor = sub.add_parser("doctor", help="check that the spaCy model loads")
@@ -88,4 +102,5 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per notebook is ours to print
     return args.func(args)
