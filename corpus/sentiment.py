@@ -143,22 +143,12 @@ def bootstrap_mean(values: np.ndarray, clusters: np.ndarray | None = None, *, n_
     values = np.asarray(values, dtype=float)
     if len(values) == 0:
         return float("nan"), float("nan"), float("nan"), "none"
-    rng = np.random.default_rng(seed)
-    mean = float(values.mean())
+    clusters = np.asarray(clusters) if clusters is not None else np.zeros(len(values))
+    replicates = _replicates(values, clusters, n_boot=n_boot, seed=seed)
     alpha = (1 - level) / 2
-    if clusters is not None and len(set(clusters)) >= 2:
-        labels, index = np.unique(np.asarray(clusters), return_inverse=True)
-        sums = np.bincount(index, weights=values, minlength=len(labels))
-        sizes = np.bincount(index, minlength=len(labels)).astype(float)
-        draws = rng.integers(0, len(labels), size=(n_boot, len(labels)))
-        replicates = sums[draws].sum(axis=1) / sizes[draws].sum(axis=1)
-        how = "articles"
-    else:
-        draws = rng.integers(0, len(values), size=(n_boot, len(values)))
-        replicates = values[draws].mean(axis=1)
-        how = "sentences"
     low, high = np.quantile(replicates, [alpha, 1 - alpha])
-    return mean, float(low), float(high), how
+    how = "articles" if len(set(clusters)) >= 2 else "sentences"
+    return float(values.mean()), float(low), float(high), how
 
 
 def aggregate(table: pd.DataFrame, *, by: list[str], value: str, n_boot: int = 2000, seed: int = 0,
@@ -199,6 +189,7 @@ def outlet_differences(table: pd.DataFrame, *, value: str, outlets: list[str], n
 
 
 def _replicates(values: np.ndarray, clusters: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
+    """Bootstrap replicates of the mean: whole clusters resampled when there are two or more, else values."""
     rng = np.random.default_rng(seed)
     if len(set(clusters)) >= 2:
         labels, index = np.unique(clusters, return_inverse=True)
