@@ -9,6 +9,7 @@ words need more evidence to stand out than rare ones.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
@@ -41,16 +42,19 @@ def is_term(token) -> bool:
             and lemma not in _stop_words() and lemma not in chrome_words())
 
 
+def doc_term_counts(doc: Doc) -> Counter:
+    """Lemma counts of one article's content words."""
+    return Counter(token.lemma_.lower() for token in doc if is_term(token))
+
+
 def term_counts(docs: Iterable[Doc], articles: pd.DataFrame) -> pd.DataFrame:
     """Tidy ``outlet, term, count``: lemma counts per outlet."""
     outlet_of = dict(zip(articles["doc_id"], articles["outlet"]))
-    counts: dict[tuple[str, str], int] = {}
+    counts: Counter = Counter()
     for doc in docs:
         outlet = outlet_of[doc._.doc_id]
-        for token in doc:
-            if is_term(token):
-                key = (outlet, token.lemma_.lower())
-                counts[key] = counts.get(key, 0) + 1
+        for term, n in doc_term_counts(doc).items():
+            counts[(outlet, term)] += n
     table = pd.DataFrame([(o, t, n) for (o, t), n in counts.items()], columns=["outlet", "term", "count"])
     return table.sort_values(["outlet", "term"], ignore_index=True)
 
@@ -128,39 +132,59 @@ def _tokenizer():
     return spacy.blank("en").tokenizer
 
 
-def event_naming(docs: Iterable[Doc], articles: pd.DataFrame, mentions: pd.DataFrame,
-                 lexicon: tuple[NamingTerm, ...] | None = None) -> pd.DataFrame:
-    """Tidy ``outlet, event, term, count``: how often each outlet uses each name for each event.
-
-    Variants match whole token sequences, case-insensitively; overlapping matches keep the longest.
-    A term with a ``context`` counts only in sentences that mention one of those canonical entities.
-    """
+@lru_cache(maxsize=4)
+def _naming_matcher(vocab_id: int, vocab, lexicon: tuple[NamingTerm, ...]):
     from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for i, row in enumerate(lexicon):
+        matcher.add(str(i), [_tokenizer()(v) for v in row.variants])
+    return matcher
+
+
+def doc_event_naming(doc: Doc, entity_sentences: Iterable[tuple[int, str]],
+                     lexicon: tuple[NamingTerm, ...] | None = None) -> Counter:
+    """``(event, term) -> uses`` in one article; a term with a ``context`` counts only in sentences that
+    mention one of those canonical entities. Variants match whole token sequences, case-insensitively;
+    overlapping matches keep the longest."""
     from spacy.util import filter_spans
 
     lexicon = lexicon if lexicon is not None else naming_lexicon()
-    outlet_of = dict(zip(articles["doc_id"], articles["outlet"]))
-    entities_in = mentions.groupby(["doc_id", "sent_id"])["entity"].agg(set).to_dict()
-    counts: dict[tuple[str, str, str], int] = {}
-    matcher = None
-    for doc in docs:
-        if matcher is None:
-            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-            for i, row in enumerate(lexicon):
-                matcher.add(str(i), [_tokenizer()(v) for v in row.variants])
-        sent_starts = [s.start for s in doc.sents]
-        spans = filter_spans(matcher(doc, as_spans=True))
-        for span in spans:
-            row = lexicon[int(span.label_)]
-            if row.context:
-                sent_id = int(np.searchsorted(sent_starts, span.start, side="right") - 1)
-                if not entities_in.get((doc._.doc_id, sent_id), set()) & set(row.context):
-                    continue
-            key = (outlet_of[doc._.doc_id], row.event, row.term)
-            counts[key] = counts.get(key, 0) + 1
-    outlets = sorted(set(outlet_of.values()))
-    grid = [(o, r.event, r.term) for o in outlets for r in lexicon]
-    table = pd.DataFrame([(*k, counts.get(k, 0)) for k in grid], columns=["outlet", "event", "term", "count"])
+    matcher = _naming_matcher(id(doc.vocab), doc.vocab, lexicon)
+    entities_in: dict[int, set[str]] = {}
+    for sent_id, entity in entity_sentences:
+        entities_in.setdefault(int(sent_id), set()).add(entity)
+    sent_starts = [s.start for s in doc.sents]
+    counts: Counter = Counter()
+    for span in filter_spans(matcher(doc, as_spans=True)):
+        row = lexicon[int(span.label_)]
+        if row.context:
+            sent_id = int(np.searchsorted(sent_starts, span.start, side="right") - 1)
+            if not entities_in.get(sent_id, set()) & set(row.context):
+                continue
+        counts[(row.event, row.term)] += 1
+    return counts
+
+
+def naming_by_outlet(rows: pd.DataFrame, outlets: list[str],
+                     lexicon: tuple[NamingTerm, ...] | None = None) -> pd.DataFrame:
+    """Tidy ``outlet, event, term, count, share`` from per-article ``outlet, event, term, count`` rows;
+    every outlet x term, zeros included; ``share`` of the outlet's names for that event."""
+    lexicon = lexicon if lexicon is not None else naming_lexicon()
+    counts = rows.groupby(["outlet", "event", "term"])["count"].sum().to_dict() if len(rows) else {}
+    grid = [(o, r.event, r.term) for o in sorted(outlets) for r in lexicon]
+    table = pd.DataFrame([(*k, int(counts.get(k, 0))) for k in grid], columns=["outlet", "event", "term", "count"])
     table["share"] = table["count"] / table.groupby(["outlet", "event"])["count"].transform("sum").replace(0, np.nan)
     table["share"] = table["share"].fillna(0.0)
     return table
+
+
+def event_naming(docs: Iterable[Doc], articles: pd.DataFrame, mentions: pd.DataFrame,
+                 lexicon: tuple[NamingTerm, ...] | None = None) -> pd.DataFrame:
+    """Tidy ``outlet, event, term, count, share``: how often each outlet uses each name for each event."""
+    outlet_of = dict(zip(articles["doc_id"], articles["outlet"]))
+    per_doc = {d: list(zip(g["sent_id"], g["entity"])) for d, g in mentions.groupby("doc_id")}
+    rows = [(outlet_of[doc._.doc_id], event, term, n) for doc in docs
+            for (event, term), n in doc_event_naming(doc, per_doc.get(doc._.doc_id, []), lexicon).items()]
+    frame = pd.DataFrame(rows, columns=["outlet", "event", "term", "count"])
+    return naming_by_outlet(frame, sorted(set(outlet_of.values())), lexicon)

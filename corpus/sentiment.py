@@ -235,25 +235,36 @@ def actor_lexicon() -> tuple[tuple[str, str, str], ...]:
     return tuple((r["actor"], r["match"], r["value"]) for r in rows)
 
 
-def actor_sentences(docs: Iterable[Doc], mentions: pd.DataFrame,
-                    actors: tuple[tuple[str, str, str], ...] | None = None) -> pd.DataFrame:
-    """``doc_id, sent_id, actor``: which actors each sentence mentions (by canonical entity or lemma)."""
-    actors = actors if actors is not None else actor_lexicon()
+def _actor_index(actors) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     by_entity: dict[str, set[str]] = {}
     by_lemma: dict[str, set[str]] = {}
     for actor, match, value in actors:
-        (by_entity if match == "entity" else by_lemma).setdefault(value if match == "entity" else value.lower(),
-                                                                  set()).add(actor)
-    rows = set()
-    for doc_id, sent_id, entity in zip(mentions["doc_id"], mentions["sent_id"], mentions["entity"]):
-        for actor in by_entity.get(entity, ()):
-            rows.add((doc_id, int(sent_id), actor))
+        if match == "entity":
+            by_entity.setdefault(value, set()).add(actor)
+        else:
+            by_lemma.setdefault(value.lower(), set()).add(actor)
+    return by_entity, by_lemma
+
+
+def doc_actor_sentences(doc: Doc, entity_sentences: Iterable[tuple[int, str]],
+                        actors: tuple[tuple[str, str, str], ...] | None = None) -> list[tuple[int, str]]:
+    """``(sent_id, actor)`` pairs of one article, from its ``(sent_id, canonical entity)`` mentions and its lemmas."""
+    by_entity, by_lemma = _actor_index(actors if actors is not None else actor_lexicon())
+    pairs = {(int(sent_id), actor) for sent_id, entity in entity_sentences for actor in by_entity.get(entity, ())}
     if by_lemma:
-        for doc in docs:
-            for sent_id, sentence in enumerate(doc.sents):
-                for token in sentence:
-                    for actor in by_lemma.get(token.lemma_.lower(), ()):
-                        rows.add((doc._.doc_id, sent_id, actor))
+        for sent_id, sentence in enumerate(doc.sents):
+            for token in sentence:
+                for actor in by_lemma.get(token.lemma_.lower(), ()):
+                    pairs.add((sent_id, actor))
+    return sorted(pairs)
+
+
+def actor_sentences(docs: Iterable[Doc], mentions: pd.DataFrame,
+                    actors: tuple[tuple[str, str, str], ...] | None = None) -> pd.DataFrame:
+    """``doc_id, sent_id, actor``: which actors each sentence mentions (by canonical entity or lemma)."""
+    per_doc = {d: list(zip(g["sent_id"], g["entity"])) for d, g in mentions.groupby("doc_id")}
+    rows = [(doc._.doc_id, sent_id, actor) for doc in docs
+            for sent_id, actor in doc_actor_sentences(doc, per_doc.get(doc._.doc_id, []), actors)]
     return pd.DataFrame(sorted(rows), columns=["doc_id", "sent_id", "actor"])
 
 
@@ -261,7 +272,7 @@ def actor_sentiment(sentiment: pd.DataFrame, actor_rows: pd.DataFrame, *, n_boot
                     seed: int = 0) -> pd.DataFrame:
     """Per outlet and actor: sentences that mention the actor, their mean scores with and without event
     words, and a bootstrap interval for VADER's mean."""
-    joined = actor_rows.merge(sentiment, on=["doc_id", "sent_id"], how="inner")
+    joined = actor_rows[["doc_id", "sent_id", "actor"]].merge(sentiment, on=["doc_id", "sent_id"], how="inner")
     rows = []
     for (outlet, actor), group in joined.groupby(["outlet", "actor"], sort=True):
         _, low, high, how = bootstrap_mean(group["vader"].to_numpy(float), group["doc_id"].to_numpy(),

@@ -279,7 +279,8 @@ def _place(noun: Token, anchor: Token) -> str:
     return ""
 
 
-def _group(claim: TroopClaim) -> str:
+def claim_group(claim: TroopClaim) -> str:
+    """The comparison group of a claim: the first rule of ``data/claim_groups.csv`` it matches."""
     place = "Iraq" if claim.place.lower().endswith("iraq") else claim.place
     values = {"actor": claim.actor, "event": claim.event, "place": place, "change": claim.change}
     for rule in claim_group_rules():
@@ -371,7 +372,7 @@ def troop_claims_table(docs: Iterable[Doc], articles: pd.DataFrame) -> pd.DataFr
     rows = []
     for doc in docs:
         for claim in extract_troop_claims(doc):
-            rows.append({**claim._asdict(), "group": _group(claim)})
+            rows.append({**claim._asdict(), "group": claim_group(claim)})
     table = pd.DataFrame(rows, columns=[*TroopClaim._fields, "group"])
     table = table.merge(articles[["doc_id", "outlet", "date"]], on="doc_id", how="left")
     return table[CLAIM_COLUMNS].sort_values(["doc_id", "start_char"], ignore_index=True)

@@ -1,0 +1,66 @@
+"""Streaming tables: equal to the per-module tables, cached per article, parsed once."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from corpus import tables as tables_module
+from corpus.annotate import annotate
+from corpus.attribution import attributions_table
+from corpus.entities import mentions_table
+from corpus.sentiment import sentiment_table
+from corpus.tables import TABLES, build_tables, load_tables
+from corpus.troops import troop_claims_table
+from test_annotation import ParseCounter
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    keys = [c for c in ("doc_id", "sent_id", "start_char", "cue_start") if c in frame.columns]
+    return frame.sort_values(keys, kind="mergesort", ignore_index=True)
+
+
+def test_tables_equal_the_per_module_tables(seed_corpus, tmp_path):
+    loaded = load_tables(seed_corpus, cache_dir=tmp_path)
+    assert set(loaded.tables) == set(TABLES) and loaded.parsed == 5 and loaded.cached == 0
+    run = annotate(seed_corpus, cache_dir=tmp_path / "docs")
+    expected = {
+        "entity_mentions": mentions_table(run.docs, seed_corpus),
+        "attributions": attributions_table(run.docs, seed_corpus),
+        "troop_claims": troop_claims_table(run.docs, seed_corpus),
+        "sentiment": sentiment_table(run.docs, seed_corpus),
+    }
+    for name, frame in expected.items():
+        got = loaded.tables[name]
+        assert list(got.columns) == TABLES[name] == list(frame.columns)
+        pd.testing.assert_frame_equal(_sorted(got), _sorted(frame), check_dtype=False)
+    terms = loaded.tables["term_counts"]
+    assert terms.groupby("doc_id")["count"].sum().gt(100).all()
+    assert {"United States", "Iran", "Iraq"} <= set(loaded.tables["actor_sentences"]["actor"])
+
+
+def test_warm_tables_parse_nothing(seed_corpus, tmp_path, monkeypatch):
+    build_tables(seed_corpus, tmp_path / "first", cache_dir=tmp_path / "cache")
+    counter = ParseCounter(monkeypatch)
+    run = build_tables(seed_corpus, tmp_path / "second", cache_dir=tmp_path / "cache")
+    assert (run.parsed, run.cached) == (0, 5) and counter.texts == []
+    for name in TABLES:
+        assert (tmp_path / "first" / f"{name}.csv").read_bytes() == (tmp_path / "second" / f"{name}.csv").read_bytes()
+
+
+def test_a_changed_lexicon_reextracts_from_cached_docs_without_parsing(seed_corpus, tmp_path, monkeypatch):
+    build_tables(seed_corpus, tmp_path / "first", cache_dir=tmp_path / "cache")
+    annotate(seed_corpus, cache_dir=tmp_path / "cache" / "annotations")  # the parsed Docs are cached too
+    monkeypatch.setattr(tables_module, "extractors_digest", lambda: "edited-lexicon")
+    counter = ParseCounter(monkeypatch)
+    run = build_tables(seed_corpus, tmp_path / "second", cache_dir=tmp_path / "cache")
+    assert counter.texts == [] and run.parsed == 0
+    assert len(list((tmp_path / "cache" / "tables").rglob("*.json.gz"))) == 10  # old and new rows
+
+
+@pytest.mark.parametrize("n_process", [2])
+def test_parallel_parsing_gives_the_same_tables(seed_corpus, tmp_path, n_process):
+    one = build_tables(seed_corpus, tmp_path / "one", use_cache=False)
+    two = build_tables(seed_corpus, tmp_path / "two", use_cache=False, n_process=n_process, batch_size=2)
+    for name in TABLES:
+        assert one.paths[name].read_bytes() == two.paths[name].read_bytes(), name
