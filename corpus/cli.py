@@ -1,4 +1,4 @@
-"""Command line: ``corpus info``, ``corpus run``, ``corpus doctor`` (also ``python -m corpus``)."""
+"""Command line: ``corpus info``, ``corpus run``, ``corpus annotate``, ``corpus doctor`` (also ``python -m corpus``)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,28 @@ def _run(args: argparse.Namespace) -> int:
     )
 
 
+def _annotate(args: argparse.Namespace) -> int:
+    """Build every table of a corpus into a folder of CSVs, locally or on a dask cluster."""
+    from corpus.loader import CorpusError, load_corpus
+    from corpus.tables import build_tables
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            articles = load_corpus(args.corpus)
+        except CorpusError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+    if args.engine == "dask" and not args.scheduler:
+        print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)", file=sys.stderr)
+        return 2
+    run = build_tables(articles, args.out, n_process=args.n_process, batch_size=args.batch_size,
+                       engine=args.engine, scheduler=args.scheduler, partitions=args.partitions)
+    rows = ", ".join(f"{name} {n:,}" for name, n in run.rows.items())
+    print(f"{len(articles)} articles ({run.parsed} parsed, {run.cached} from the cache) -> {args.out}: {rows}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--previous", metavar="MANIFEST", default=None,
                      help="manifest.json to compare with (default: the one already in --out)")
     run.set_defaults(func=_run)
+
+    annotate = sub.add_parser("annotate", help="build every analysis table of a corpus into CSV files")
+    annotate.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    annotate.add_argument("--out", required=True, help="folder for the tables (one CSV per table)")
+    annotate.add_argument("--engine", choices=["local", "dask"], default="local")
+    annotate.add_argument("--scheduler", default=None, help="dask scheduler address, for --engine dask")
+    annotate.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (local engine)")
+    annotate.add_argument("--partitions", type=int, default=None, help="article partitions (dask engine)")
+    annotate.add_argument("--batch-size", type=int, default=64)
+    annotate.set_defaults(func=_annotate)
 
     doctor = sub.add_parser("doctor", help="check that the spaCy model loads")
     doctor.set_defaults(func=_doctor)

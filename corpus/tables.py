@@ -19,9 +19,8 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -167,21 +166,46 @@ def build_tables(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     progress: bool | None = None,
+    engine: str = "local",
+    scheduler=None,
+    partitions: int | None = None,
 ) -> TableRun:
     """Stream every article through parsing and extraction into ``out_dir/<table>.csv``.
 
     Memory stays flat as the corpus grows: one article's ``Doc`` and rows at a time (plus spaCy's
     batch), each row written as soon as it exists. Parsed ``Doc`` objects already in the annotation
     cache of :func:`corpus.annotate.annotate` are reused rather than parsed again.
+
+    ``engine="dask"`` sends partitions of the articles to the workers of a ``dask.distributed``
+    scheduler (``scheduler``: an address, a ``Client`` or a ``LocalCluster``); each worker loads the
+    model once and reads and writes the same cache. The tables are the same as the local engine's.
     """
-    nlp = get_pipeline(model)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     cache = root / "tables" if use_cache else None
     doc_cache = annotation_cache_dir(root / "annotations" if cache_dir else None) if use_cache else None
+    if engine == "dask":
+        from corpus.distributed import dask_rows
+
+        rows, model_tag = dask_rows(articles, scheduler=scheduler, partitions=partitions, model=model,
+                                    batch_size=batch_size, cache=cache, doc_cache=doc_cache)
+    elif engine == "local":
+        nlp = get_pipeline(model)
+        model_tag = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        rows = _rows_for(articles, nlp, n_process=n_process, batch_size=batch_size, cache=cache,
+                         doc_cache=doc_cache, progress=progress)
+    else:
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    return _write_tables(articles, rows, Path(out_dir), model_tag)
+
+
+def _write_tables(articles: pd.DataFrame, rows: Iterable[tuple[int, dict, bool]], out_dir: Path,
+                  model_tag: str) -> TableRun:
+    """Append each article's rows, in article order, to ``out_dir/<table>.csv`` with ``outlet`` and ``date``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
     meta = list(zip(articles["outlet"], articles["date"].dt.strftime("%Y-%m-%d").fillna("")))
     paths = {name: out_dir / f"{name}.csv" for name in TABLES}
+    orders = {name: [_ROW_FIELDS[name].index(c) if c in _ROW_FIELDS[name] else c for c in TABLES[name]]
+              for name in TABLES}
     handles = {name: open(path, "w", encoding="utf-8", newline="") for name, path in paths.items()}
     writers = {name: csv.writer(handle, lineterminator="\n") for name, handle in handles.items()}
     counts = dict.fromkeys(TABLES, 0)
@@ -189,14 +213,12 @@ def build_tables(
     try:
         for name, writer in writers.items():
             writer.writerow(TABLES[name])
-        for i, rows, was_parsed in _rows_for(articles, nlp, n_process=n_process, batch_size=batch_size,
-                                              cache=cache, doc_cache=doc_cache, progress=progress):
+        for i, article_rows, was_parsed in rows:
             parsed += was_parsed
             cached += not was_parsed
             outlet, date = meta[i]
-            for name, table_rows in rows.items():
-                fields = _ROW_FIELDS[name]
-                order = [fields.index(c) if c in fields else c for c in TABLES[name]]
+            for name, table_rows in article_rows.items():
+                order = orders[name]
                 for row in table_rows:
                     writers[name].writerow([outlet if c == "outlet" else date if c == "date" else row[c]
                                             for c in order])
@@ -205,7 +227,7 @@ def build_tables(
         for handle in handles.values():
             handle.close()
     log.info("tables of %d articles: %d parsed, %d from cache", len(articles), parsed, cached)
-    return TableRun(paths, counts, parsed, cached, f"{nlp.meta.get('name')}-{nlp.meta.get('version')}")
+    return TableRun(paths, counts, parsed, cached, model_tag)
 
 
 class LoadedTables(NamedTuple):
