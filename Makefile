@@ -8,7 +8,7 @@ JOBS ?= 2
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install figures test lock clean-cache clean
+.PHONY: help install figures test lab lock clean-cache clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ figures: $(STAMP) ## Run every notebook with papermill into figures/
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 	$(BIN)/python -m piptools compile --quiet --extra dev --strip-extras --no-header -o requirements.lock pyproject.toml

@@ -92,6 +92,29 @@ def _annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_notebook(args: argparse.Namespace) -> int:
+    """Copy notebooks/TEMPLATE.ipynb to a new notebook whose output folder is named after it."""
+    import nbformat
+
+    from corpus.paths import NOTEBOOKS_DIR
+
+    name = Path(args.name).stem
+    folder = Path(args.dir) if args.dir else NOTEBOOKS_DIR
+    target = folder / f"{name}.ipynb"
+    if target.exists():
+        print(f"error: {target} exists; choose another name", file=sys.stderr)
+        return 2
+    notebook = nbformat.read(NOTEBOOKS_DIR / "TEMPLATE.ipynb", as_version=4)
+    for cell in notebook.cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            cell.source = cell.source.replace('"../figures/my_analysis"', f'"../figures/{name}"')
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, target)
+    hint = "" if name[:2].isdigit() and name[2:3] == "_" else " (name it NN_something for `corpus run` to run it)"
+    print(f"wrote {target}; open it in JupyterLab and follow its first cell{hint}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -125,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--partitions", type=int, default=None, help="article partitions (dask engine)")
     annotate.add_argument("--batch-size", type=int, default=64)
     annotate.set_defaults(func=_annotate)
+
+    new = sub.add_parser("new-notebook", help="copy notebooks/TEMPLATE.ipynb into a new notebook NAME")
+    new.add_argument("name", help="e.g. 06_my_question")
+    new.add_argument("--dir", default=None, help="folder for the new notebook (default: notebooks/)")
+    new.set_defaults(func=_new_notebook)
 
     doctor = sub.add_parser("doctor", help="check that the spaCy model loads")
     doctor.set_defaults(func=_doctor)

@@ -179,3 +179,38 @@ def test_troop_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkey
     assert {"The Independent", "CBN News"} <= set(deployments["outlet"])
     for name in ("claims_ledger", "claim_groups"):
         assert json.loads((out / f"{name}.json").read_text())["caption"]
+
+
+@pytest.mark.slow
+def test_explore_notebook_runs_unattended_with_static_outputs(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "explore"
+    executed = tmp_path / "executed.ipynb"
+    papermill.execute_notebook(
+        str(PROJECT / "notebooks" / "05_explore.ipynb"), str(executed),
+        parameters={"output_dir": str(out), "term": "Pentagon"}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
+    )
+    html = (out / "article.html").read_text(encoding="utf-8")
+    assert 'class="spans"' in html and "SOURCE" in html and "TROOPS" in html
+    lines = pd.read_csv(out / "tables" / "kwic_lines.csv")
+    assert len(lines) == 4 and set(lines["match"]) == {"Pentagon"}
+    counts = pd.read_csv(out / "tables" / "kwic_counts.csv")
+    assert counts["n_matches"].sum() == 4
+    text = executed.read_text(encoding="utf-8")
+    assert "SOURCE" in text and "**4** matches of *Pentagon*" in text
+
+
+@pytest.mark.slow
+def test_template_copies_and_runs(tmp_path, monkeypatch, capsys):
+    from corpus.cli import main as cli_main
+
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    assert cli_main(["new-notebook", "06_my_question", "--dir", str(tmp_path)]) == 0
+    copied = tmp_path / "06_my_question.ipynb"
+    assert '"../figures/06_my_question"' in nbformat.read(copied, as_version=4).cells[1].source
+    assert cli_main(["new-notebook", "06_my_question", "--dir", str(tmp_path)]) == 2
+    out = tmp_path / "figures" / "06_my_question"
+    papermill.execute_notebook(str(copied), str(tmp_path / "executed.ipynb"), parameters={"output_dir": str(out)},
+                               cwd=str(tmp_path), progress_bar=False)
+    assert (out / "top_entities.png").is_file() and (out / "top_entities.csv").is_file()
+    assert json.loads((out / "top_entities.json").read_text())["caption"]

@@ -30,7 +30,7 @@ def test_environment_yml_parses_and_installs_this_package():
 
 def test_dependencies_are_declared_once_and_pinned():
     project = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]
-    names = {d.split(">")[0].split("=")[0].split("<")[0].strip().lower() for d in project["dependencies"]}
+    names = {d.split(">")[0].split("=")[0].split("<")[0].split("[")[0].strip().lower() for d in project["dependencies"]}
     assert {"pandas", "matplotlib", "spacy", "textblob", "papermill", "jupyterlab"} <= names
     lock = (PROJECT / "requirements.lock").read_text().lower()
     for name in names:
