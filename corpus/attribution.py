@@ -637,8 +637,10 @@ def extract_attributions(
         if t.i in mention_at and mention_at[t.i][1] == "PERSON" and t.dep_ in SUBJECT_DEPS
     })
     sent_starts = [s.start_char for s in doc.sents]
-    persons_by_surname = {canonical_key(name.split()[-1]): name
-                          for name, label in set(mention_at.values()) if label == "PERSON" and " " in name}
+    # the fullest name for each surname, chosen in a fixed order (never set order, which varies by process)
+    persons_by_surname: dict[str, str] = {}
+    for name in sorted({n for n, label in mention_at.values() if label == "PERSON" and " " in n}, key=lambda n: (len(n), n)):
+        persons_by_surname[canonical_key(name.split()[-1])] = name
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)

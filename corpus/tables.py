@@ -45,7 +45,7 @@ __all__ = ["TABLES", "TABLE_VERSION", "doc_tables", "build_tables", "load_tables
 log = logging.getLogger(__name__)
 
 TABLE_VERSION = "1"
-"""Bump when an extractor's output changes in code (data-table edits are caught by the digest)."""
+"""Part of the cache key of every article's rows (with the extractors' source and data files)."""
 
 # Each table: its columns in the output (``outlet`` and ``date`` are filled from the articles table).
 TABLES: dict[str, list[str]] = {
@@ -75,11 +75,20 @@ class TableRun(NamedTuple):
     model: str
 
 
+EXTRACTOR_MODULES = ("attribution", "entities", "framing", "numbers", "quotes", "sentiment", "tables", "troops")
+
+
 @lru_cache(maxsize=1)
 def extractors_digest() -> str:
-    """Digest of the table version and every data table the extractors read."""
+    """Digest of the table version, the extractors' source files and every data table they read.
+
+    An edit to an extractor's code or to a lexicon therefore invalidates the cached rows by itself.
+    """
     digest = hashlib.sha256(TABLE_VERSION.encode())
-    folder = resources.files("corpus").joinpath("data")
+    package = resources.files("corpus")
+    for module in EXTRACTOR_MODULES:
+        digest.update(package.joinpath(f"{module}.py").read_bytes())
+    folder = package.joinpath("data")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.is_file():
             digest.update(entry.name.encode())

@@ -64,3 +64,19 @@ def test_parallel_parsing_gives_the_same_tables(seed_corpus, tmp_path, n_process
     two = build_tables(seed_corpus, tmp_path / "two", use_cache=False, n_process=n_process, batch_size=2)
     for name in TABLES:
         assert one.paths[name].read_bytes() == two.paths[name].read_bytes(), name
+
+
+def test_tables_do_not_depend_on_the_hash_seed(seed_corpus, tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED from process to process; no table may depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys, corpus; from corpus.tables import build_tables; "
+              "build_tables(corpus.load_corpus(), sys.argv[1], use_cache=False, progress=False)")
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, env=env,
+                       capture_output=True)
+    for name in TABLES:
+        assert (tmp_path / "1" / f"{name}.csv").read_bytes() == (tmp_path / "2" / f"{name}.csv").read_bytes(), name
