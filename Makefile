@@ -36,8 +36,8 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 	$(BIN)/python -m piptools compile --quiet --extra dev --strip-extras --no-header -o requirements.lock pyproject.toml
 
-clean-cache: ## Delete the spaCy annotation cache
-	rm -rf .cache/annotations
+clean-cache: ## Delete the annotation caches (parses and table rows)
+	rm -rf .cache/annotations .cache/tables
 
 clean: ## Delete the environment and caches (never seeds/)
 	rm -rf $(VENV) .cache .pytest_cache
