@@ -573,6 +573,17 @@ def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
     return index
 
 
+def surname_index(names: Iterable[str]) -> dict[str, str]:
+    """Surname key -> the person it names: the longest full name with that surname, ties broken by the name.
+
+    The result does not depend on the order of ``names`` (a set's order changes from process to process).
+    """
+    index: dict[str, str] = {}
+    for name in sorted({n for n in names if " " in n}, key=lambda n: (len(n), n)):
+        index[canonical_key(name.split()[-1])] = name
+    return index
+
+
 def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[str, str] | None:
     """A proper noun the NER missed ("Pelosi said") that is the surname of a person named in the article,
     or a person of the alias table (Trump -> Donald Trump)."""
@@ -637,10 +648,7 @@ def extract_attributions(
         if t.i in mention_at and mention_at[t.i][1] == "PERSON" and t.dep_ in SUBJECT_DEPS
     })
     sent_starts = [s.start_char for s in doc.sents]
-    # the fullest name for each surname, chosen in a fixed order (never set order, which varies by process)
-    persons_by_surname: dict[str, str] = {}
-    for name in sorted({n for n, label in mention_at.values() if label == "PERSON" and " " in n}, key=lambda n: (len(n), n)):
-        persons_by_surname[canonical_key(name.split()[-1])] = name
+    persons_by_surname = surname_index(n for n, label in mention_at.values() if label == "PERSON")
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)

@@ -222,3 +222,13 @@ def test_unclosed_quotation_ends_with_its_paragraph():
     text = "“Unclosed words here\n\nA new paragraph."
     quotes = [text[q.start:q.end] for q in find_quotations(text)]
     assert quotes == ["“Unclosed words here"]
+
+
+def test_surname_index_does_not_depend_on_order():
+    from corpus.attribution import surname_index
+
+    names = ["Mike Smith", "John Smith", "Ann Lee", "Lee", "Robert Lee Jr"]
+    assert surname_index(names) == surname_index(reversed(names)) == surname_index(sorted(names))
+    index = surname_index(names)
+    assert index["smith"] == "Mike Smith"  # equal length: the later name in sort order, every time
+    assert index["lee"] == "Ann Lee" and index["jr"] == "Robert Lee Jr"

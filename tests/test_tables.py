@@ -66,17 +66,27 @@ def test_parallel_parsing_gives_the_same_tables(seed_corpus, tmp_path, n_process
         assert one.paths[name].read_bytes() == two.paths[name].read_bytes(), name
 
 
-def test_tables_do_not_depend_on_the_hash_seed(seed_corpus, tmp_path):
-    """Set iteration order changes with PYTHONHASHSEED from process to process; no table may depend on it."""
+def test_tables_do_not_depend_on_the_hash_seed(tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED from process to process; no table may depend on it.
+
+    A guard over the whole extraction; the surname case that once broke it is pinned by a unit test
+    (``test_surname_index_does_not_depend_on_order`` in test_attribution.py), since whether the parser
+    leaves a surname for that code to resolve is the model's choice.
+    """
     import os
     import subprocess
     import sys
 
-    script = ("import sys, corpus; from corpus.tables import build_tables; "
-              "build_tables(corpus.load_corpus(), sys.argv[1], use_cache=False, progress=False)")
-    for seed in ("1", "2"):
+    text = ("John Smith, a senator, met Mike Smith, an envoy, and Ann Lee in Baghdad on Monday. "
+            "Smith said that 500 troops would stay. Lee told reporters that the talks had failed.")
+    script = ("import sys, pandas as pd; from corpus.tables import build_tables; "
+              f"a = pd.DataFrame({{'doc_id': ['x'], 'outlet': ['O'], 'date': pd.to_datetime(['2020-01-01']), "
+              f"'text': [{text!r}]}}); build_tables(a, sys.argv[1], use_cache=False, progress=False)")
+    for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, env=env,
-                       capture_output=True)
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, env=env, capture_output=True)
+    attributions = pd.read_csv(tmp_path / "1" / "attributions.csv")
+    assert "Smith" in set(attributions["source"])
     for name in TABLES:
-        assert (tmp_path / "1" / f"{name}.csv").read_bytes() == (tmp_path / "2" / f"{name}.csv").read_bytes(), name
+        first = (tmp_path / "1" / f"{name}.csv").read_bytes()
+        assert first == (tmp_path / "2" / f"{name}.csv").read_bytes() == (tmp_path / "3" / f"{name}.csv").read_bytes(), name
