@@ -68,13 +68,14 @@ def _parse_value(value):
 
 def resolve_parameters(
     notebooks: list[Path], *, params_file: str | Path | None = None, overrides: dict | None = None,
+    declared: dict[Path, dict] | None = None,
 ) -> dict[Path, dict]:
     """Each notebook's parameters from the file (``all:`` and per-notebook sections) and ``-p`` overrides.
 
     Raises :class:`ParameterError`, listing the valid names, when a name is declared by no notebook it
     is meant for. ``corpus_path`` and ``output_dir`` are set by the runner and cannot be given.
     """
-    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    declared = declared if declared is not None else {nb: notebook_parameters(nb) for nb in notebooks}
     sections: dict = {}
     if params_file:
         sections = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
@@ -220,8 +221,9 @@ def run_notebooks(
     if not notebooks:
         log.error("no notebooks to run in %s", notebooks_dir or NOTEBOOKS_DIR)
         return 2
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}  # each parameters cell is read once per run
     try:
-        parameters = resolve_parameters(notebooks, params_file=params_file, overrides=overrides)
+        parameters = resolve_parameters(notebooks, params_file=params_file, overrides=overrides, declared=declared)
     except ParameterError as err:
         log.error("%s", err)
         return 2
@@ -236,7 +238,6 @@ def run_notebooks(
     staging.mkdir()
 
     runs = {}
-    declared = {nb: notebook_parameters(nb) for nb in notebooks}
     for nb in notebooks:
         (staging / nb.stem).mkdir()
         runs[nb] = {**parameters[nb], "corpus_path": str(corpus_dir) if corpus_path else None,

@@ -15,7 +15,6 @@ sentences, and the ``resampled`` column says so.
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from itertools import combinations
 from typing import Iterable, NamedTuple
@@ -24,7 +23,7 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from corpus.resources import data_lines, data_text
+from corpus.resources import data_lines, data_rows
 
 SENTIMENT_COLUMNS = ["doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "text", "polarity",
                      "subjectivity", "vader", "polarity_no_events", "vader_no_events", "n_event_words"]
@@ -174,19 +173,18 @@ def outlet_differences(table: pd.DataFrame, *, value: str, outlets: list[str], n
     interval is the percentile interval of the replicate differences. ``supported`` is whether the
     interval excludes zero.
     """
-    replicates = {}
+    replicates, means = {}, {}
     for i, outlet in enumerate(outlets):
         group = table[table["outlet"] == outlet]
+        means[outlet] = group[value].mean()
         replicates[outlet] = _replicates(group[value].to_numpy(float), group["doc_id"].to_numpy(),
                                          n_boot=n_boot, seed=seed + i)
     alpha = (1 - level) / 2
     rows = []
     for a, b in combinations(outlets, 2):
-        mean_a = table.loc[table["outlet"] == a, value].mean()
-        mean_b = table.loc[table["outlet"] == b, value].mean()
         diff = replicates[a] - replicates[b]
         low, high = np.quantile(diff, [alpha, 1 - alpha])
-        rows.append((a, b, value, float(mean_a - mean_b), float(low), float(high), bool(low > 0 or high < 0)))
+        rows.append((a, b, value, float(means[a] - means[b]), float(low), float(high), bool(low > 0 or high < 0)))
     return pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "score", "difference", "ci_low", "ci_high", "supported"])
 
 
@@ -231,7 +229,7 @@ def describe_differences(differences: pd.DataFrame, *, level: float = 0.95) -> s
 @lru_cache(maxsize=1)
 def actor_lexicon() -> tuple[tuple[str, str, str], ...]:
     """(actor, match, value) rows of ``data/actors.csv``; ``match`` is ``entity`` or ``lemma``."""
-    rows = csv.DictReader(data_text("actors.csv").splitlines())
+    rows = data_rows("actors.csv")
     return tuple((r["actor"], r["match"], r["value"]) for r in rows)
 
 

@@ -14,16 +14,15 @@ ordered rules of ``data/claim_groups.csv``.
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from corpus.attribution import Attribution, affiliation_terms, extract_attributions
+from corpus.attribution import Attribution, affiliation_terms, cue_lexicon, extract_attributions
 from corpus.numbers import SCALES, UNITS, VAGUE, VAGUE_MODIFIERS, parse_number
-from corpus.resources import data_text
+from corpus.resources import data_mapping, data_rows
 
 CLAIM_COLUMNS = ["doc_id", "outlet", "date", "value", "low", "high", "bound", "unit", "actor", "change", "event",
                  "place", "group", "attribution", "sentence", "sent_id", "start_char", "end_char", "quantity"]
@@ -73,19 +72,17 @@ class TroopClaim(NamedTuple):
 @lru_cache(maxsize=1)
 def personnel_nouns() -> dict[str, str]:
     """Personnel noun lemma -> the actor it implies ('' for none)."""
-    rows = csv.DictReader(data_text("personnel_nouns.csv").splitlines())
-    return {r["lemma"]: r["actor"] for r in rows}
+    return data_mapping("personnel_nouns.csv", "lemma", "actor")
 
 
 @lru_cache(maxsize=1)
 def troop_events() -> dict[str, str]:
-    rows = csv.DictReader(data_text("troop_events.csv").splitlines())
-    return {r["lemma"]: r["event"] for r in rows}
+    return data_mapping("troop_events.csv", "lemma", "event")
 
 
 @lru_cache(maxsize=1)
 def claim_group_rules() -> tuple[dict, ...]:
-    return tuple(csv.DictReader(data_text("claim_groups.csv").splitlines()))
+    return tuple(data_rows("claim_groups.csv"))
 
 
 # --- the parts of a claim -------------------------------------------------------------------------
@@ -291,8 +288,6 @@ def claim_group(claim: TroopClaim) -> str:
 
 def _is_speaker_determiner(noun: Token, value: float | None) -> bool:
     """ "one former U.S. foreign service officer said": "one" picks a speaker out, it counts nothing."""
-    from corpus.attribution import cue_lexicon
-
     return value == 1 and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in cue_lexicon()
 
 
