@@ -28,7 +28,6 @@ to the quoted speaker's own words.
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
@@ -36,7 +35,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from corpus.entities import alias_table, canonical_key, entity_mentions
-from corpus.resources import data_lines, data_text
+from corpus.resources import data_lines, data_mapping, data_rows
 from corpus.quotes import Quotation, find_quotations, quoted_share
 
 SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
@@ -122,15 +121,13 @@ class Cue(NamedTuple):
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, Cue]:
     """Reporting, belief and evidence verbs (``data/attribution_cues.csv``), by lemma."""
-    rows = csv.DictReader(data_text("attribution_cues.csv").splitlines())
-    return {r["lemma"]: Cue(r["lemma"], r["kind"], r["object"] == "object") for r in rows}
+    return {r["lemma"]: Cue(r["lemma"], r["kind"], r["object"] == "object") for r in data_rows("attribution_cues.csv")}
 
 
 @lru_cache(maxsize=1)
 def source_lexicon() -> dict[str, str]:
     """Head nouns and names -> source category (``data/source_lexicon.csv``)."""
-    rows = csv.DictReader(data_text("source_lexicon.csv").splitlines())
-    return {r["word"]: r["category"] for r in rows}
+    return data_mapping("source_lexicon.csv", "word", "category")
 
 
 @lru_cache(maxsize=1)
@@ -141,15 +138,14 @@ def _media_name_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def affiliation_terms() -> dict[tuple[str, ...], str]:
     """Words (as token tuples) that give a source's affiliation (``data/affiliations.csv``)."""
-    rows = csv.DictReader(data_text("affiliations.csv").splitlines())
-    return {tuple(r["term"].split()): r["affiliation"] for r in rows}
+    return {tuple(term.split()): affiliation
+            for term, affiliation in data_mapping("affiliations.csv", "term", "affiliation").items()}
 
 
 @lru_cache(maxsize=1)
 def entity_affiliations() -> dict[str, str]:
     """Canonical person, outlet or body -> affiliation (``data/entity_affiliations.csv``)."""
-    rows = csv.DictReader(data_text("entity_affiliations.csv").splitlines())
-    return {r["entity"]: r["affiliation"] for r in rows}
+    return data_mapping("entity_affiliations.csv", "entity", "affiliation")
 
 
 # --- spans --------------------------------------------------------------------------------------

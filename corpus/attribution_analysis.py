@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from corpus.attribution import SOURCE_TYPES
+from corpus.figures import panel_grid
 
 __all__ = ["sourcing_mix", "top_sources", "cues_by_outlet", "attribution_rate",
            "plot_sourcing_mix", "plot_top_sources", "plot_attribution_rate", "outlets_by_attributions"]
@@ -97,11 +98,10 @@ def plot_sourcing_mix(mix: pd.DataFrame) -> plt.Figure:
 def plot_top_sources(sources: pd.DataFrame, *, columns: int = 3) -> plt.Figure:
     """One small panel per outlet: its most cited sources, coloured by type."""
     outlets = list(dict.fromkeys(sources["outlet"]))
-    rows = max(1, int(np.ceil(len(outlets) / columns)))
     per_panel = max(1, sources.groupby("outlet").size().max()) if len(sources) else 1
-    fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, rows * (0.28 * per_panel + 1.2)), squeeze=False)
+    fig, axes = panel_grid(len(outlets), columns=columns, panel_width=5, row_height=0.28 * per_panel + 1.2)
     high = sources["n"].max() if len(sources) else 1
-    for ax, outlet in zip(axes.flat, outlets):
+    for ax, outlet in zip(axes, outlets):
         part = sources[sources["outlet"] == outlet]
         ax.barh(range(len(part)), part["n"], color=[TYPE_COLOURS[t] for t in part["source_type"]])
         ax.set_yticks(range(len(part)), [s if len(s) <= 32 else s[:30] + "…" for s in part["source_canonical"]],
@@ -110,8 +110,6 @@ def plot_top_sources(sources: pd.DataFrame, *, columns: int = 3) -> plt.Figure:
         ax.set_xlim(0, high * 1.1)
         ax.set_title(outlet, fontsize=9)
         ax.xaxis.get_major_locator().set_params(integer=True)
-    for ax in list(axes.flat)[len(outlets):]:
-        ax.set_visible(False)
     handles = [plt.Rectangle((0, 0), 1, 1, color=TYPE_COLOURS[t]) for t in SOURCE_TYPES]
     fig.legend(handles, [TYPE_LABELS[t] for t in SOURCE_TYPES], loc="lower center", ncol=5, fontsize=8, frameon=False)
     fig.suptitle("Most cited sources per outlet (attributions; anonymous sources grouped as 'role [affiliation]')")

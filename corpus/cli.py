@@ -13,20 +13,28 @@ __all__ = ["main"]
 log = logging.getLogger("corpus")
 
 
-def _info(args: argparse.Namespace) -> int:
-    import pandas as pd
-
+def _load_reporting(path):
+    """Load a corpus, printing each loading warning and any error to stderr; None when it cannot be loaded."""
     from corpus.loader import CorpusError, load_corpus
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            articles = load_corpus(args.path)
+            articles = load_corpus(path)
         except CorpusError as err:
             print(f"error: {err}", file=sys.stderr)
-            return 2
+            return None
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
+    return articles
+
+
+def _info(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    articles = _load_reporting(args.path)
+    if articles is None:
+        return 2
     table = pd.DataFrame({
         "outlet": articles["outlet"],
         "date": articles["date"].dt.strftime("%Y-%m-%d").fillna("unknown"),
@@ -72,18 +80,13 @@ def _run(args: argparse.Namespace) -> int:
 
 def _annotate(args: argparse.Namespace) -> int:
     """Build every table of a corpus into a folder of CSVs, locally or on a dask cluster."""
-    from corpus.loader import CorpusError, load_corpus
     from corpus.tables import build_tables
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            articles = load_corpus(args.corpus)
-        except CorpusError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
     if args.engine == "dask" and not args.scheduler:
         print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)", file=sys.stderr)
+        return 2
+    articles = _load_reporting(args.corpus)
+    if articles is None:
         return 2
     run = build_tables(articles, args.out, n_process=args.n_process, batch_size=args.batch_size,
                        engine=args.engine, scheduler=args.scheduler, partitions=args.partitions)

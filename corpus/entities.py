@@ -22,7 +22,6 @@ Surfaces in ``data/entity_stoplist.txt`` (platforms and photo credits) are not e
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
@@ -31,7 +30,7 @@ from typing import NamedTuple
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from corpus.resources import data_text
+from corpus.resources import data_lines, data_rows
 
 __all__ = [
     "ENTITY_LABELS",
@@ -81,7 +80,7 @@ def canonical_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _alias_rows() -> tuple[dict, ...]:
-    return tuple(csv.DictReader(data_text("entity_aliases.csv").splitlines()))
+    return tuple(data_rows("entity_aliases.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -98,14 +97,13 @@ def _acting_aliases() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
-    rows = csv.DictReader(data_text("name_variants.csv").splitlines())
+    rows = data_rows("name_variants.csv")
     return {canonical_key(r["variant"]): r["standard"] for r in rows}
 
 
 @lru_cache(maxsize=1)
 def _stoplist() -> frozenset[str]:
-    lines = data_text("entity_stoplist.txt").splitlines()
-    return frozenset(canonical_key(l) for l in lines if l.strip() and not l.startswith("#"))
+    return frozenset(canonical_key(line) for line in data_lines("entity_stoplist.txt"))
 
 
 def normalise_surface(surface: str) -> str:

@@ -17,7 +17,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["SavedFigure", "save_figure", "save_table", "output_folder", "apply_style"]
+__all__ = ["SavedFigure", "save_figure", "save_table", "output_folder", "apply_style", "panel_grid"]
 
 SVG_HASH_SALT = "corpus-figures"
 FLOAT_FORMAT = "%.6g"
@@ -45,6 +45,17 @@ def apply_style() -> None:
         "svg.hashsalt": SVG_HASH_SALT,
         "svg.fonttype": "none",
     })
+
+
+def panel_grid(n_panels: int, *, columns: int, panel_width: float, row_height: float
+               ) -> tuple[matplotlib.figure.Figure, list[matplotlib.axes.Axes]]:
+    """A grid of small multiples: ``n_panels`` axes in rows of ``columns``, the unused cells hidden."""
+    rows = max(1, -(-n_panels // columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(panel_width * columns, rows * row_height), squeeze=False)
+    cells = list(axes.flat)
+    for ax in cells[n_panels:]:
+        ax.set_visible(False)
+    return fig, cells[:n_panels]
 
 
 def output_folder(output_dir: str | Path) -> Path:

@@ -8,7 +8,6 @@ words need more evidence to stand out than rare ones.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, NamedTuple
@@ -17,7 +16,7 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
-from corpus.resources import data_lines, data_text
+from corpus.resources import data_lines, data_rows
 
 FRAMING_COLUMNS = ["outlet", "term", "zscore", "count", "count_rest", "delta"]
 
@@ -120,7 +119,7 @@ class NamingTerm(NamedTuple):
 @lru_cache(maxsize=1)
 def naming_lexicon() -> tuple[NamingTerm, ...]:
     """Rows of ``data/event_naming.csv``."""
-    rows = csv.DictReader(data_text("event_naming.csv").splitlines())
+    rows = data_rows("event_naming.csv")
     return tuple(NamingTerm(r["event"], r["term"], tuple(r["variants"].split("|")),
                             tuple(c for c in r["context"].split("|") if c)) for r in rows)
 

@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from corpus.figures import panel_grid
+
 __all__ = ["plot_lexicon_agreement", "plot_outlet_means", "plot_differences", "plot_actor_sentiment",
            "plot_framing_terms"]
 
@@ -112,11 +114,10 @@ def plot_actor_sentiment(table: pd.DataFrame) -> plt.Figure:
 def plot_framing_terms(terms: pd.DataFrame, *, columns: int = 3) -> plt.Figure:
     """One panel per outlet: its most distinctive terms by z-score, 1.96 marked."""
     outlets = list(dict.fromkeys(terms["outlet"]))
-    rows = max(1, int(np.ceil(len(outlets) / columns)))
     per_panel = max(1, terms.groupby("outlet").size().max()) if len(terms) else 1
-    fig, axes = plt.subplots(rows, columns, figsize=(4.6 * columns, rows * (0.24 * per_panel + 1.3)), squeeze=False)
+    fig, axes = panel_grid(len(outlets), columns=columns, panel_width=4.6, row_height=0.24 * per_panel + 1.3)
     high = max(2.5, terms["zscore"].max() * 1.1) if len(terms) else 2.5
-    for ax, outlet in zip(axes.flat, outlets):
+    for ax, outlet in zip(axes, outlets):
         part = terms[terms["outlet"] == outlet]
         colours = np.where(part["zscore"] >= 1.96, "#4c72b0", "#bbbbbb")
         ax.barh(range(len(part)), part["zscore"], color=colours)
@@ -125,8 +126,6 @@ def plot_framing_terms(terms: pd.DataFrame, *, columns: int = 3) -> plt.Figure:
         ax.axvline(1.96, color="#c44e52", lw=0.8, ls="--")
         ax.set_xlim(0, high)
         ax.set_title(outlet, fontsize=9)
-    for ax in list(axes.flat)[len(outlets):]:
-        ax.set_visible(False)
     fig.suptitle("Words that set each outlet apart from the others (log-odds z-score; count in brackets; "
                  "dashed line z = 1.96)", fontsize=10)
     fig.tight_layout()

@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from corpus.figures import panel_grid
+
 __all__ = ["plottable_claims", "plot_claims_ledger", "plot_claim_groups", "BOUND_MARKERS"]
 
 BOUND_MARKERS = {"exact": "o", "approx": "D", "at_least": "^", "at_most": "v", "range": "s"}
@@ -63,10 +65,9 @@ def plot_claim_groups(table: pd.DataFrame, *, groups: list[str], outlets: list[s
     Outlets outside ``outlets`` share one grey row, "other outlets"."""
     colours = _colours(outlets)
     table = table.assign(row_name=np.where(table["outlet"].isin(outlets), table["outlet"], "other outlets"))
-    rows = max(1, int(np.ceil(len(groups) / columns)))
     per_panel = max([table[table["group"] == g]["row_name"].nunique() for g in groups] + [1])
-    fig, axes = plt.subplots(rows, columns, figsize=(6.5 * columns, rows * (0.45 * per_panel + 1.6)), squeeze=False)
-    for ax, group in zip(axes.flat, groups):
+    fig, axes = panel_grid(len(groups), columns=columns, panel_width=6.5, row_height=0.45 * per_panel + 1.6)
+    for ax, group in zip(axes, groups):
         part = table[table["group"] == group]
         names = [o for o in outlets if (part["row_name"] == o).any()]
         names += ["other outlets"] if (part["row_name"] == "other outlets").any() else []
@@ -83,8 +84,6 @@ def plot_claim_groups(table: pd.DataFrame, *, groups: list[str], outlets: list[s
         ax.set_xscale("log")
         ax.set_title(f"{group} ({len(part)} claim{'s' if len(part) != 1 else ''})", fontsize=9)
         ax.set_xlabel("personnel claimed (log scale)", fontsize=8)
-    for ax in list(axes.flat)[len(groups):]:
-        ax.set_visible(False)
     handles = [plt.Line2D([], [], marker=m, ls="", color="#555555", label=BOUND_LABELS[b]) for b, m in BOUND_MARKERS.items()]
     fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7, frameon=False)
     fig.suptitle("How each outlet reports the same claim (date of each article above its marker)")

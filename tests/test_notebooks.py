@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -54,13 +55,25 @@ def test_notebooks_define_no_functions_or_classes(path):
                 assert not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda)), path.name
 
 
+def _execute(notebook: str, tmp_path: Path, out: Path, **parameters) -> Path:
+    """Run a project notebook under papermill from notebooks/, writing to ``out``; return the executed copy."""
+    executed = tmp_path / "executed.ipynb"
+    papermill.execute_notebook(
+        str(PROJECT / "notebooks" / f"{notebook}.ipynb"), str(executed),
+        parameters={"output_dir": str(out), **parameters}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
+    )
+    return executed
+
+
+def _assert_captions(out: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        assert json.loads((out / f"{name}.json").read_text())["caption"], name
+
+
 @pytest.mark.slow
 def test_overview_notebook_runs_with_default_parameters(tmp_path):
     out = tmp_path / "overview"
-    papermill.execute_notebook(
-        str(PROJECT / "notebooks" / "00_corpus_overview.ipynb"), str(tmp_path / "executed.ipynb"),
-        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
-    )
+    _execute("00_corpus_overview", tmp_path, out)
     per_outlet = pd.read_csv(out / "words_per_outlet.csv")
     assert dict(zip(per_outlet["outlet"], per_outlet["n_words"])) == {
         "Financial Times": 751, "CBN News": 530, "The New York Times": 497, "The Independent": 349, "RT": 201,
@@ -79,10 +92,7 @@ def test_overview_notebook_runs_with_default_parameters(tmp_path):
 def test_entity_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "entities"
-    papermill.execute_notebook(
-        str(PROJECT / "notebooks" / "01_entity_frequencies.ipynb"), str(tmp_path / "executed.ipynb"),
-        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
-    )
+    _execute("01_entity_frequencies", tmp_path, out)
     mentions = pd.read_csv(out / "tables" / "entity_mentions.csv")
     top = pd.read_csv(out / "top_entities.csv")
     counts = mentions["entity"].value_counts()
@@ -95,18 +105,14 @@ def test_entity_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monke
     assert "Qassem Soleimani" in set(merges["entity"])
     pairs = pd.read_csv(out / "entity_cooccurrence.csv")
     assert len(pairs) == len(top) * (len(top) - 1)
-    for name in ("top_entities", "entity_outlet_heatmap", "alias_merges", "entity_cooccurrence"):
-        assert json.loads((out / f"{name}.json").read_text())["caption"]
+    _assert_captions(out, ("top_entities", "entity_outlet_heatmap", "alias_merges", "entity_cooccurrence"))
 
 
 @pytest.mark.slow
 def test_attribution_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "attribution"
-    papermill.execute_notebook(
-        str(PROJECT / "notebooks" / "02_source_attribution.ipynb"), str(tmp_path / "executed.ipynb"),
-        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
-    )
+    _execute("02_source_attribution", tmp_path, out)
     table = pd.read_csv(out / "tables" / "attributions.csv")
     assert {"doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "source", "source_canonical",
             "source_type", "affiliation", "cue", "content", "direct"} <= set(table.columns)
@@ -121,19 +127,14 @@ def test_attribution_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, 
     assert "say" in set(cues["cue"])
     sources = pd.read_csv(out / "top_sources.csv")
     assert "David Schenker" in set(sources.loc[sources["outlet"] == "CBN News", "source_canonical"])
-    for name in ("sourcing_mix", "top_sources", "cues_by_outlet", "attribution_rate"):
-        assert json.loads((out / f"{name}.json").read_text())["caption"]
+    _assert_captions(out, ("sourcing_mix", "top_sources", "cues_by_outlet", "attribution_rate"))
 
 
 @pytest.mark.slow
 def test_sentiment_notebook_runs_and_says_what_the_data_support(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "sentiment"
-    executed = tmp_path / "executed.ipynb"
-    papermill.execute_notebook(
-        str(PROJECT / "notebooks" / "03_sentiment_framing.ipynb"), str(executed),
-        parameters={"output_dir": str(out), "n_boot": 300}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
-    )
+    executed = _execute("03_sentiment_framing", tmp_path, out, n_boot=300)
     scores = pd.read_csv(out / "tables" / "sentiment.csv")
     assert set(scores["outlet"]) == {"The Independent", "The New York Times", "RT", "CBN News", "Financial Times"}
     means = pd.read_csv(out / "outlet_sentiment.csv")
@@ -152,19 +153,15 @@ def test_sentiment_notebook_runs_and_says_what_the_data_support(tmp_path, monkey
     text = executed.read_text(encoding="utf-8")
     assert "What the data can and cannot support" in text
     assert f"Of {len(differences)} pairs of outlets, {int(differences['supported'].sum())} differ" in text
-    for name in ("lexicon_agreement", "outlet_sentiment", "outlet_differences", "actor_sentiment", "framing_terms",
-                 "event_naming"):
-        assert json.loads((out / f"{name}.json").read_text())["caption"]
+    _assert_captions(out, ("lexicon_agreement", "outlet_sentiment", "outlet_differences", "actor_sentiment",
+                           "framing_terms", "event_naming"))
 
 
 @pytest.mark.slow
 def test_troop_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "troops"
-    papermill.execute_notebook(
-        str(PROJECT / "notebooks" / "04_troop_numbers.ipynb"), str(tmp_path / "executed.ipynb"),
-        parameters={"output_dir": str(out)}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
-    )
+    _execute("04_troop_numbers", tmp_path, out)
     claims = pd.read_csv(out / "tables" / "troop_claims.csv")
     assert {"value", "low", "high", "bound", "unit", "actor", "change", "event", "attribution", "sentence",
             "start_char", "end_char", "outlet", "date"} <= set(claims.columns)
@@ -177,19 +174,14 @@ def test_troop_notebook_runs_and_its_csvs_hold_the_plotted_data(tmp_path, monkey
     assert "US deployments to the region" in set(groups["group"])
     deployments = groups[groups["group"] == "US deployments to the region"]
     assert {"The Independent", "CBN News"} <= set(deployments["outlet"])
-    for name in ("claims_ledger", "claim_groups"):
-        assert json.loads((out / f"{name}.json").read_text())["caption"]
+    _assert_captions(out, ("claims_ledger", "claim_groups"))
 
 
 @pytest.mark.slow
 def test_explore_notebook_runs_unattended_with_static_outputs(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "explore"
-    executed = tmp_path / "executed.ipynb"
-    papermill.execute_notebook(
-        str(PROJECT / "notebooks" / "05_explore.ipynb"), str(executed),
-        parameters={"output_dir": str(out), "term": "Pentagon"}, cwd=str(PROJECT / "notebooks"), progress_bar=False,
-    )
+    executed = _execute("05_explore", tmp_path, out, term="Pentagon")
     html = (out / "article.html").read_text(encoding="utf-8")
     assert 'class="spans"' in html and "SOURCE" in html and "TROOPS" in html
     lines = pd.read_csv(out / "tables" / "kwic_lines.csv")
