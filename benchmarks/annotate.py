@@ -16,8 +16,13 @@ In one process run, on the first ``--limit`` articles and the same model and ``-
 
 Words per second count the words of the clean texts for all three. ``project_vs_raw_ratio`` is project
 cold throughput over bare throughput; ``warm_speedup`` is cold time over warm time. Peak memory is the
-resident set size high-water mark of this process and, separately, of the largest worker process.
-The model is loaded before any timing starts.
+resident set size high-water mark of this process and, separately, of the largest worker process (the
+kernel's ``ru_maxrss``), and the largest sum over this process and its workers at one moment, both of
+RSS (which counts pages a forked worker shares with its parent once per process) and of PSS (which
+divides them), sampled every second. The model is loaded before any timing starts.
+
+``--cache-dir`` keeps the cache the cold run writes (it must not exist yet), so the notebooks can then run
+warm on the same articles; by default it is a temporary folder, removed at the end.
 """
 
 from __future__ import annotations
@@ -29,17 +34,18 @@ import resource
 import shlex
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+import psutil
 
 from corpus.allsides import iter_jsonl_articles
 from corpus.cleaning import clean_article, count_words
-from corpus.nlp import default_model_name, load_model
-from corpus.pipeline import get_pipeline
-from corpus.tables import build_tables
+from corpus.nlp import BATCH_SIZE, default_model_name, load_model
+from corpus.tables import build_tables, table_pipeline
 
 
 def read_articles(path: Path, limit: int) -> list[dict]:
@@ -62,20 +68,52 @@ def _peak_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # ru_maxrss is in KiB on Linux
 
 
+class TreeMemory(threading.Thread):
+    """Samples the summed RSS and PSS of this process and all its descendants, keeping the largest sums."""
+
+    def __init__(self, interval: float = 1.0):
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_rss_mb = self.peak_pss_mb = 0.0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        me = psutil.Process()
+        while not self._stop_event.wait(self.interval):
+            rss = pss = 0
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    info = process.memory_full_info()
+                except psutil.Error:  # a worker that ended between listing and reading
+                    continue
+                rss, pss = rss + info.rss, pss + info.pss
+            self.peak_rss_mb = max(self.peak_rss_mb, round(rss / 2**20, 1))
+            self.peak_pss_mb = max(self.peak_pss_mb, round(pss / 2**20, 1))
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--input", type=Path, required=True, help="articles.jsonl.gz (AllSides format)")
     parser.add_argument("--limit", type=int, default=150, help="first N articles")
     parser.add_argument("--n-process", type=int, default=1, help="spaCy worker processes, for bare and project")
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--skip-bare", action="store_true", help="time only the project (for the largest sizes)")
+    parser.add_argument("--cache-dir", type=Path, help="keep the project's cache here (a folder that does not exist)")
     args = parser.parse_args(argv)
+    if args.cache_dir is not None and args.cache_dir.exists():
+        parser.error(f"--cache-dir {args.cache_dir} exists: the cold run needs an empty cache")
+    memory = TreeMemory()
+    memory.start()
 
     records = read_articles(args.input, args.limit)
     model = default_model_name()
     bare_nlp = load_model(model)
-    get_pipeline(model)  # the project's pipeline, built before timing
+    table_pipeline(model)  # the project's pipeline and extractors, loaded before timing like the bare model
     texts = clean_articles(records)["text"].tolist()
     n_words = sum(count_words(t) for t in texts)
 
@@ -91,13 +129,16 @@ def main(argv: list[str] | None = None) -> int:
             pass
         result["bare_seconds"] = round(time.perf_counter() - started, 2)
         result["bare_wps"] = round(n_words / result["bare_seconds"])
+    del texts  # the project phases clean the raw records again themselves
 
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
+        cache_dir = args.cache_dir or Path(tmp) / "cache"
         for phase in ("cold", "warm"):
             started = time.perf_counter()
             articles = clean_articles(records)
             run = build_tables(articles, Path(tmp) / f"tables-{phase}", model=model, n_process=args.n_process,
-                               batch_size=args.batch_size, cache_dir=Path(tmp) / "cache", progress=False)
+                               batch_size=args.batch_size, cache_dir=cache_dir, progress=False)
+            del articles
             seconds = time.perf_counter() - started
             result[f"project_{phase}_seconds"] = round(seconds, 2)
             result[f"project_{phase}_wps"] = round(n_words / seconds)
@@ -108,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     result["warm_speedup"] = round(result["project_cold_seconds"] / result["project_warm_seconds"], 1)
     result["peak_rss_mb"] = _peak_mb(resource.RUSAGE_SELF)
     result["peak_rss_worker_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
+    memory.stop()
+    result["peak_rss_sum_mb"] = memory.peak_rss_mb
+    result["peak_pss_sum_mb"] = memory.peak_pss_mb
     text = json.dumps(result, indent=2)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")

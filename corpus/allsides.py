@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["catalog_from_tsv", "iter_jsonl_articles", "write_corpus_folder"]
+__all__ = ["catalog_from_tsv", "iter_jsonl_articles", "write_corpus_folder", "write_corpus_folder_from_jsonl"]
 
 
 def catalog_from_tsv(metadata_tsv: str | Path) -> pd.DataFrame:
@@ -66,4 +66,31 @@ def write_corpus_folder(source_dir: str | Path, dest_dir: str | Path, *, link: b
         else:
             shutil.copyfile(source_dir / "text" / name, target)
     catalog.to_csv(dest_dir / "metadata.csv", index=False)
+    return dest_dir
+
+
+def write_corpus_folder_from_jsonl(path: str | Path, dest_dir: str | Path, *, limit: int | None = None) -> Path:
+    """Make ``dest_dir`` a loadable corpus from an ``articles.jsonl.gz``: one ``<id>.txt`` per record with
+    a non-empty text (the first ``limit`` records), and a ``metadata.csv`` with the record's fields.
+
+    The texts are written out as they are, so :func:`corpus.load_corpus` cleans them exactly as it
+    cleans any article; ``dest_dir`` belongs outside the repository (the corpus is not ours to ship).
+    """
+    dest_dir = Path(dest_dir)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for record in iter_jsonl_articles(path, limit=limit):
+        text = record.get("text") or ""
+        if not text.strip():
+            continue
+        name = f"{record['id']}.txt"
+        (dest_dir / name).write_text(text, encoding="utf-8")
+        date = record.get("date") or ""
+        rows.append({
+            "file": name, "outlet": record.get("source") or "unknown", "original_outlet": "",
+            "title": record.get("title") or "", "date": date, "date_precision": "day" if date else "unknown",
+            "authors": record.get("authors") or "", "dateline": "", "url": record.get("url") or "",
+            "notes": f"AllSides topic: {record.get('topic') or ''}; bias: {record.get('bias_text') or ''}",
+        })
+    pd.DataFrame(rows).to_csv(dest_dir / "metadata.csv", index=False)
     return dest_dir

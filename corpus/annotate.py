@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from tqdm.auto import tqdm
 
+from corpus.nlp import BATCH_SIZE
 from corpus.paths import cache_dir as default_cache_dir
 from corpus.pipeline import PIPELINE_VERSION, get_pipeline, patterns_digest
 
@@ -79,7 +80,7 @@ def annotate(
     *,
     model: str | None = None,
     n_process: int = 1,
-    batch_size: int = 32,
+    batch_size: int = BATCH_SIZE,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     progress: bool | None = None,

@@ -462,8 +462,10 @@ def _person_context_affiliation(name: str, earlier: list[Attribution], mention_a
     for attribution in reversed(earlier):
         if attribution.source_canonical == name and attribution.affiliation != "unknown":
             return attribution.affiliation
-    for token in doc:
-        if mention_at.get(token.i) != (name, "PERSON") or token.dep_ == "compound":
+    # only the tokens of this person's mentions, in document order (iterating every token was the cost)
+    for i in sorted(i for i, mention in mention_at.items() if mention == (name, "PERSON")):
+        token = doc[i]
+        if token.dep_ == "compound":
             continue
         context = [t for t in token.subtree if t.i < token.i and mention_at.get(t.i) != (name, "PERSON")]
         context += [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
@@ -640,8 +642,8 @@ def extract_attributions(
 
     mention_at = _mention_index(doc)
     person_subjects = sorted({
-        (t.idx, mention_at[t.i][0]) for t in doc
-        if t.i in mention_at and mention_at[t.i][1] == "PERSON" and t.dep_ in SUBJECT_DEPS
+        (doc[i].idx, name) for i, (name, label) in mention_at.items()
+        if label == "PERSON" and doc[i].dep_ in SUBJECT_DEPS
     })
     sent_starts = [s.start_char for s in doc.sents]
     persons_by_surname = surname_index(n for n, label in mention_at.values() if label == "PERSON")

@@ -8,6 +8,8 @@ import sys
 import warnings
 from pathlib import Path
 
+from corpus.nlp import BATCH_SIZE
+
 __all__ = ["main"]
 
 log = logging.getLogger("corpus")
@@ -149,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--scheduler", default=None, help="dask scheduler address, for --engine dask")
     annotate.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (local engine)")
     annotate.add_argument("--partitions", type=int, default=None, help="article partitions (dask engine)")
-    annotate.add_argument("--batch-size", type=int, default=64)
+    annotate.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     annotate.set_defaults(func=_annotate)
 
     new = sub.add_parser("new-notebook", help="copy notebooks/TEMPLATE.ipynb into a new notebook NAME")

@@ -2,7 +2,7 @@
 
 The articles are cut into contiguous partitions; each partition goes to a worker, which parses and
 extracts it with the same code as the local engine (:func:`corpus.tables._rows_for`) and returns its
-rows. A worker builds the spaCy pipeline once per process (``corpus.pipeline.get_pipeline`` is cached)
+rows. A worker builds the spaCy pipeline once per process (``corpus.tables.table_pipeline`` is cached)
 and reads and writes the same per-article cache, so the cluster needs a shared file system for the
 cache to pay off; without one each worker keeps its own. The client writes the rows in article order,
 so the tables equal the local engine's.
@@ -25,11 +25,10 @@ def _partition_rows(chunk: pd.DataFrame, offset: int, *, model: str | None, batc
                     cache: str | None, doc_cache: str | None) -> tuple[list[tuple[int, dict, bool]], str]:
     """Runs on a worker: the rows of one partition, positions shifted by ``offset``."""
     from corpus.extensions import register_extensions
-    from corpus.pipeline import get_pipeline
-    from corpus.tables import _rows_for
+    from corpus.tables import _rows_for, table_pipeline
 
     register_extensions()
-    nlp = get_pipeline(model)
+    nlp = table_pipeline(model)
     rows = [(offset + i, article_rows, parsed) for i, article_rows, parsed in _rows_for(
         chunk.reset_index(drop=True), nlp, n_process=1, batch_size=batch_size,
         cache=Path(cache) if cache else None, doc_cache=Path(doc_cache) if doc_cache else None, progress=False)]

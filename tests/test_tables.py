@@ -58,6 +58,24 @@ def test_a_changed_lexicon_reextracts_from_cached_docs_without_parsing(seed_corp
     assert len(list((tmp_path / "cache" / "tables").rglob("*.json.gz"))) == 10  # old and new rows
 
 
+def test_articles_with_the_same_text_keep_their_own_ids(tmp_path):
+    """Syndicated copies share one cache entry; every row still names its own article and outlet."""
+    text = "Iraqi officials said on Monday that 5,000 American troops would stay in Iraq. Iran condemned it."
+    articles = pd.DataFrame({"doc_id": ["copy-a", "copy-b"], "outlet": ["Outlet A", "Outlet B"],
+                             "date": pd.to_datetime(["2020-01-05", "2020-01-06"]), "text": [text, text]})
+    for phase in ("cold", "warm"):
+        loaded = load_tables(articles, cache_dir=tmp_path / "cache")
+        assert loaded.cached == (2 if phase == "warm" else 0)
+        for name, frame in loaded.tables.items():
+            if frame.empty:
+                continue
+            by_doc = frame.groupby("doc_id")
+            assert set(frame["doc_id"]) == {"copy-a", "copy-b"}, (phase, name)
+            assert by_doc.size()["copy-a"] == by_doc.size()["copy-b"], (phase, name)
+            assert (frame["outlet"] == frame["doc_id"].map({"copy-a": "Outlet A", "copy-b": "Outlet B"})).all()
+    assert not loaded.tables["troop_claims"].empty and not loaded.tables["attributions"].empty
+
+
 @pytest.mark.parametrize("n_process", [2])
 def test_parallel_parsing_gives_the_same_tables(seed_corpus, tmp_path, n_process):
     one = build_tables(seed_corpus, tmp_path / "one", use_cache=False)
