@@ -10,7 +10,7 @@ least ``id``, ``source`` (outlet), ``date``, ``title`` and ``text``. Any file in
 In one process run, on the first ``--limit`` articles and the same model and ``--n-process``:
 
 * ``bare``: ``nlp.pipe`` of the plain spaCy model over the clean texts, results discarded;
-* ``project_cold``: cleaning from the raw text, parsing, caching and extraction of every table
+* ``project_cold``: reading the file and cleaning the raw texts, parsing, caching and extraction of every table
   (:func:`corpus.tables.build_tables`) with an empty cache;
 * ``project_warm``: the same again, with the cache the cold run left.
 
@@ -48,14 +48,13 @@ from corpus.nlp import BATCH_SIZE, default_model_name, load_model
 from corpus.tables import build_tables, table_pipeline
 
 
-def read_articles(path: Path, limit: int) -> list[dict]:
-    return [r for r in iter_jsonl_articles(path, limit=limit) if (r.get("text") or "").strip()]
-
-
-def clean_articles(records: list[dict]) -> pd.DataFrame:
-    """The project's articles table from raw records: cleaning included, as in the loader."""
+def load_articles(path: Path, limit: int) -> pd.DataFrame:
+    """The project's articles table, streamed from the file: cleaning included, as in the loader; the raw
+    texts are not kept (forked spaCy workers would inherit them)."""
     rows = []
-    for record in records:
+    for record in iter_jsonl_articles(path, limit=limit):
+        if not (record.get("text") or "").strip():
+            continue
         result = clean_article(record["text"], outlet=record.get("source") or "", title=record.get("title") or "")
         rows.append({"doc_id": str(record["id"]), "outlet": record.get("source") or "unknown",
                      "date": record.get("date"), "text": result.text, "n_words": count_words(result.text)})
@@ -110,18 +109,19 @@ def main(argv: list[str] | None = None) -> int:
     memory = TreeMemory()
     memory.start()
 
-    records = read_articles(args.input, args.limit)
     model = default_model_name()
     bare_nlp = load_model(model)
     table_pipeline(model)  # the project's pipeline and extractors, loaded before timing like the bare model
-    texts = clean_articles(records)["text"].tolist()
-    n_words = sum(count_words(t) for t in texts)
+    articles = load_articles(args.input, args.limit)
+    n_articles, n_words = len(articles), int(articles["n_words"].sum())
+    texts = articles["text"].tolist() if not args.skip_bare else []
+    del articles
 
     result: dict = {
         "command": "benchmarks/annotate.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:])),
         "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "python": platform.python_version(), "model": f"{model} {bare_nlp.meta.get('version')}",
-        "n_articles": len(records), "n_words": n_words, "n_process": args.n_process, "batch_size": args.batch_size,
+        "n_articles": n_articles, "n_words": n_words, "n_process": args.n_process, "batch_size": args.batch_size,
     }
     if not args.skip_bare:
         started = time.perf_counter()
@@ -129,13 +129,13 @@ def main(argv: list[str] | None = None) -> int:
             pass
         result["bare_seconds"] = round(time.perf_counter() - started, 2)
         result["bare_wps"] = round(n_words / result["bare_seconds"])
-    del texts  # the project phases clean the raw records again themselves
+    del texts  # the project phases read and clean the articles again themselves
 
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
         cache_dir = args.cache_dir or Path(tmp) / "cache"
         for phase in ("cold", "warm"):
             started = time.perf_counter()
-            articles = clean_articles(records)
+            articles = load_articles(args.input, args.limit)
             run = build_tables(articles, Path(tmp) / f"tables-{phase}", model=model, n_process=args.n_process,
                                batch_size=args.batch_size, cache_dir=cache_dir, progress=False)
             del articles

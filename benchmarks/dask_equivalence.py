@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from annotate import clean_articles, read_articles  # noqa: E402  (the benchmark's own reader)
+from annotate import load_articles  # noqa: E402  (the benchmark's own reader)
 
 from corpus.tables import TABLES, build_tables  # noqa: E402
 
@@ -31,7 +31,7 @@ def main() -> int:
     args = parser.parse_args()
     from distributed import Client, LocalCluster
 
-    articles = clean_articles(read_articles(args.input, args.limit))
+    articles = load_articles(args.input, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         local = build_tables(articles, Path(tmp) / "local", use_cache=False, n_process=args.workers)

@@ -58,6 +58,16 @@ def test_a_changed_lexicon_reextracts_from_cached_docs_without_parsing(seed_corp
     assert len(list((tmp_path / "cache" / "tables").rglob("*.json.gz"))) == 10  # old and new rows
 
 
+def test_only_the_tables_asked_for_are_loaded(seed_corpus, tmp_path):
+    everything = load_tables(seed_corpus, cache_dir=tmp_path)
+    some = load_tables(seed_corpus, cache_dir=tmp_path, tables=["troop_claims", "attributions"])
+    assert list(some.tables) == ["troop_claims", "attributions"] and some.parsed == 0
+    for name, frame in some.tables.items():
+        pd.testing.assert_frame_equal(frame, everything.tables[name])
+    with pytest.raises(ValueError, match="unknown table.*troops"):
+        load_tables(seed_corpus, cache_dir=tmp_path, tables=["troops"])
+
+
 def test_articles_with_the_same_text_keep_their_own_ids(tmp_path):
     """Syndicated copies share one cache entry; every row still names its own article and outlet."""
     text = "Iraqi officials said on Monday that 5,000 American troops would stay in Iraq. Iran condemned it."
