@@ -44,6 +44,7 @@ import psutil
 
 from corpus.allsides import iter_jsonl_articles
 from corpus.cleaning import clean_article, count_words
+from corpus.manifest import git_state
 from corpus.nlp import BATCH_SIZE, default_model_name, load_model
 from corpus.tables import build_tables, table_pipeline
 
@@ -68,12 +69,14 @@ def _peak_mb(who: int) -> float:
 
 
 class TreeMemory(threading.Thread):
-    """Samples the summed RSS and PSS of this process and all its descendants, keeping the largest sums."""
+    """Samples the summed RSS and PSS of this process and all its descendants, keeping the largest sums
+    (and the largest RSS of any one process, for processes such as notebook kernels that ``ru_maxrss``
+    of this process does not see)."""
 
     def __init__(self, interval: float = 1.0):
         super().__init__(daemon=True)
         self.interval = interval
-        self.peak_rss_mb = self.peak_pss_mb = 0.0
+        self.peak_rss_mb = self.peak_pss_mb = self.peak_process_rss_mb = 0.0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -86,6 +89,7 @@ class TreeMemory(threading.Thread):
                 except psutil.Error:  # a worker that ended between listing and reading
                     continue
                 rss, pss = rss + info.rss, pss + info.pss
+                self.peak_process_rss_mb = max(self.peak_process_rss_mb, round(info.rss / 2**20, 1))
             self.peak_rss_mb = max(self.peak_rss_mb, round(rss / 2**20, 1))
             self.peak_pss_mb = max(self.peak_pss_mb, round(pss / 2**20, 1))
 
@@ -120,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict = {
         "command": "benchmarks/annotate.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:])),
         "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        "python": platform.python_version(), "model": f"{model} {bare_nlp.meta.get('version')}",
+        "git": git_state(), "python": platform.python_version(), "model": f"{model} {bare_nlp.meta.get('version')}",
         "n_articles": n_articles, "n_words": n_words, "n_process": args.n_process, "batch_size": args.batch_size,
     }
     if not args.skip_bare:

@@ -1,0 +1,74 @@
+"""Every notebook on a large corpus from a warm table cache: time per notebook and peak memory.
+
+    .venv/bin/python benchmarks/notebooks_at_scale.py --input ../shared/data/allsides/articles.jsonl.gz \\
+        --corpus /tmp/allsides_full --cache-dir /tmp/allsides_cache --out /tmp/figures_full \\
+        --json benchmarks/notebooks-37554.json
+
+``--corpus`` is made from ``--input`` (``corpus.allsides.write_corpus_folder_from_jsonl``) when it has no
+``metadata.csv`` yet; it belongs outside the repository. ``--cache-dir`` should be the cache a run of
+``annotate.py --cache-dir`` (or ``corpus annotate``) left on the same articles, so the tables come from the
+cache. The notebooks run one at a time through ``corpus run`` with their default parameters (plus
+``-p NAME VALUE`` pairs given here); times are the runner's, per notebook, from its ``manifest.json``. Peak
+memory is sampled every second over the runner and its kernels: the largest single process and the
+largest sum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from annotate import TreeMemory  # noqa: E402  (the annotation benchmark's sampler)
+
+from corpus.allsides import write_corpus_folder_from_jsonl  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--input", type=Path, help="articles.jsonl.gz, to make --corpus from when it is missing")
+    parser.add_argument("--corpus", type=Path, required=True, help="corpus folder (.txt files and metadata.csv)")
+    parser.add_argument("--cache-dir", type=Path, required=True, help="the warm cache (CORPUS_CACHE_DIR)")
+    parser.add_argument("--out", type=Path, required=True, help="figure set folder")
+    parser.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
+    parser.add_argument("--json", type=Path, help="write the results here")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "metadata.csv").exists():
+        if args.input is None:
+            parser.error(f"{args.corpus} has no metadata.csv: give --input to make it")
+        write_corpus_folder_from_jsonl(args.input, args.corpus)
+
+    command = [sys.executable, "-m", "corpus", "run", "--corpus", str(args.corpus), "--out", str(args.out),
+               "--jobs", "1", *[part for name, value in args.param for part in ("-p", name, value)]]
+    memory = TreeMemory()
+    memory.start()
+    started = time.perf_counter()
+    finished = subprocess.run(command, env={**os.environ, "CORPUS_CACHE_DIR": str(args.cache_dir)})
+    seconds = time.perf_counter() - started
+    memory.stop()
+    manifest_path = args.out / "manifest.json"
+    if not manifest_path.exists():  # a failed run leaves its partial set beside --out
+        manifest_path = max(args.out.parent.glob(f"{args.out.name}.failed-*/manifest.json"), key=os.path.getmtime)
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    result = {
+        "command": " ".join(command), "exit_code": finished.returncode, "total_seconds": round(seconds, 1),
+        "n_articles": sum(1 for _ in args.corpus.glob("*.txt")),
+        "notebooks": {run["name"]: {"status": run["status"], "seconds": run["duration_s"], "error": run["error"]}
+                      for run in manifest["notebooks"]},
+        "peak_rss_process_mb": memory.peak_process_rss_mb, "peak_rss_sum_mb": memory.peak_rss_mb,
+        "peak_pss_sum_mb": memory.peak_pss_mb,
+    }
+    text = json.dumps(result, indent=2)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return finished.returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
