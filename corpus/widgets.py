@@ -71,9 +71,10 @@ class Concordance:
 
     def _update(self, _change=None) -> None:
         lines, counts = self.tables()
-        self.counts.value = counts.to_html(index=False, float_format=lambda v: f"{v:.1f}")
+        # classes name the tables for styling and for the browser test (the table filter shows tables too)
+        self.counts.value = counts.to_html(index=False, float_format=lambda v: f"{v:.1f}", classes="corpus-kwic-counts")
         shown = lines.head(self.max_lines)
-        self.lines.value = shown.to_html(index=False) + (
+        self.lines.value = shown.to_html(index=False, classes="corpus-kwic-lines") + (
             f"<p>{len(lines) - len(shown)} more lines not shown</p>" if len(lines) > len(shown) else "")
 
 

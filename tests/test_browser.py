@@ -108,11 +108,11 @@ def test_explore_notebook_runs_in_jupyterlab_and_its_widgets_respond(jupyterlab)
                        && e.textContent.includes('SOURCE'))""",
                                timeout=60_000)
         term = page.locator(".widget-text input[type=text]").first
-        assert page.evaluate("() => [...document.querySelectorAll('.widget-html-content td')]"
-                             ".every(td => td.textContent.trim() !== 'Pentagon')")
+        kwic_cells = "[...document.querySelectorAll('table.corpus-kwic-lines td')].map(td => td.textContent.trim())"
+        assert page.evaluate(f"() => {kwic_cells}.includes('Soleimani') && !{kwic_cells}.includes('Pentagon')")
         term.fill("Pentagon")
         term.press("Enter")
-        page.wait_for_function("""() => [...document.querySelectorAll('.widget-html-content td')]
+        page.wait_for_function("""() => [...document.querySelectorAll('table.corpus-kwic-lines td')]
             .some(td => td.textContent.trim() === 'Pentagon')""", timeout=60_000)
         page.screenshot(path=str(folder / "explore.png"), full_page=True)
         page.locator(".widget-html-content").first.screenshot(path=str(folder / "article-widget.png"))
