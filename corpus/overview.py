@@ -57,16 +57,27 @@ def timeline(articles: pd.DataFrame, *, outlets: list[str] | None = None) -> pd.
     return table.sort_values(["date", "outlet", "doc_id"], ignore_index=True)
 
 
+DENSE_TIMELINE_ARTICLES = 200
+"""Above this many articles in one outlet the timeline draws faint markers without outlines."""
+
+
 def plot_timeline(table: pd.DataFrame) -> plt.Figure:
     outlets = sorted(table["outlet"].unique(), key=str.casefold)
     fig, ax = plt.subplots(figsize=(10, max(2.5, 0.4 * len(outlets) + 1.2)))
     y = table["outlet"].map({o: i for i, o in enumerate(outlets)})
     sizes = 20 + 60 * table["n_words"] / max(table["n_words"].max(), 1)
-    ax.scatter(table["date"], y, s=sizes, alpha=0.75, color="#dd8452", edgecolor="black", linewidth=0.5)
+    busiest = int(table["outlet"].value_counts().max()) if len(table) else 0
+    if busiest > DENSE_TIMELINE_ARTICLES:
+        # thousands of outlined markers merge into solid bars; faint unoutlined ones darken where dates crowd
+        ax.scatter(table["date"], y, s=sizes, alpha=max(0.15, DENSE_TIMELINE_ARTICLES / busiest / 4),
+                   color="#b5541c", edgecolor="none")
+        ax.set_xlabel("Publication date (marker area ~ article length; darker where an outlet published more)")
+    else:
+        ax.scatter(table["date"], y, s=sizes, alpha=0.75, color="#dd8452", edgecolor="black", linewidth=0.5)
+        ax.set_xlabel("Publication date (marker area ~ article length)")
     ax.set_yticks(range(len(outlets)), outlets)
     ax.set_ylim(-0.7, len(outlets) - 0.3)
     ax.invert_yaxis()
-    ax.set_xlabel("Publication date (marker area ~ article length)")
     ax.set_title("When each outlet published")
     ax.grid(axis="x", alpha=0.3)
     fig.autofmt_xdate()
