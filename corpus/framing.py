@@ -91,10 +91,13 @@ def distinctive_terms(counts: pd.DataFrame, *, outlets: list[str], min_count: in
     """
     pooled = counts.groupby("term")["count"].sum()
     prior = pooled if prior_scale is None else pooled * (prior_scale / pooled.sum())
+    # One pass over the table: the rest of the corpus is the pooled count minus the outlet's own (integer
+    # counts, so exact). Filtering the whole table once per outlet took minutes on 10 M rows and 491 outlets.
+    by_outlet = {outlet: own for outlet, own in counts.groupby("outlet")[["term", "count"]]}
     frames = []
     for outlet in outlets:
-        own = counts[counts["outlet"] == outlet].groupby("term")["count"].sum()
-        rest = counts[counts["outlet"] != outlet].groupby("term")["count"].sum()
+        own = by_outlet[outlet].groupby("term")["count"].sum() if outlet in by_outlet else pooled.iloc[:0]
+        rest = pooled.sub(own, fill_value=0).astype(pooled.dtype)
         result = log_odds_dirichlet(own, rest, prior)
         frame = pd.DataFrame({
             "outlet": outlet, "term": prior.index, "zscore": result.zscore.to_numpy(),

@@ -59,6 +59,10 @@ def plot_claims_ledger(table: pd.DataFrame, *, outlets: list[str]) -> plt.Figure
     return fig
 
 
+MAX_DATE_LABELS_PER_ROW = 8
+"""An outlet's row in a claim-group panel carries date labels only up to this many claims."""
+
+
 def plot_claim_groups(table: pd.DataFrame, *, groups: list[str], outlets: list[str], columns: int = 2) -> plt.Figure:
     """One panel per claim group: what each outlet claims, side by side (log scale), labelled with dates.
 
@@ -67,18 +71,23 @@ def plot_claim_groups(table: pd.DataFrame, *, groups: list[str], outlets: list[s
     table = table.assign(row_name=np.where(table["outlet"].isin(outlets), table["outlet"], "other outlets"))
     per_panel = max([table[table["group"] == g]["row_name"].nunique() for g in groups] + [1])
     fig, axes = panel_grid(len(groups), columns=columns, panel_width=6.5, row_height=0.45 * per_panel + 1.6)
+    unlabelled = 0
     for ax, group in zip(axes, groups):
         part = table[table["group"] == group]
         names = [o for o in outlets if (part["row_name"] == o).any()]
         names += ["other outlets"] if (part["row_name"] == "other outlets").any() else []
         for y, outlet in enumerate(names):
-            for row in part[part["row_name"] == outlet].itertuples():
+            claims = part[part["row_name"] == outlet]
+            label_dates = len(claims) <= MAX_DATE_LABELS_PER_ROW  # more labels than this overprint each other
+            unlabelled += not label_dates
+            for row in claims.itertuples():
                 colour = colours.get(outlet, "#bbbbbb")
                 if row.bound == "range":
                     ax.hlines(y, row.low, row.high, color=colour, lw=1.5)
                 ax.scatter(row.y, y, marker=BOUND_MARKERS[row.bound], color=colour, s=40, zorder=3)
-                ax.annotate(f"{row.date:%d %b %y}", (row.y, y), xytext=(0, 6), textcoords="offset points",
-                            ha="center", fontsize=6, color="#555555")
+                if label_dates:
+                    ax.annotate(f"{row.date:%d %b %y}", (row.y, y), xytext=(0, 6), textcoords="offset points",
+                                ha="center", fontsize=6, color="#555555")
         ax.set_yticks(range(len(names)), names, fontsize=8)
         ax.set_ylim(len(names) - 0.5, -0.7)
         ax.set_xscale("log")
@@ -86,6 +95,8 @@ def plot_claim_groups(table: pd.DataFrame, *, groups: list[str], outlets: list[s
         ax.set_xlabel("personnel claimed (log scale)", fontsize=8)
     handles = [plt.Line2D([], [], marker=m, ls="", color="#555555", label=BOUND_LABELS[b]) for b, m in BOUND_MARKERS.items()]
     fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7, frameon=False)
-    fig.suptitle("How each outlet reports the same claim (date of each article above its marker)")
+    fig.suptitle("How each outlet reports the same claim (date of each article above its marker"
+                 + (f"; rows with more than {MAX_DATE_LABELS_PER_ROW} claims unlabelled, see the table)"
+                    if unlabelled else ")"))
     fig.tight_layout(rect=(0, 0.04, 1, 0.96))
     return fig
