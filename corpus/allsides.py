@@ -23,7 +23,11 @@ __all__ = ["catalog_from_tsv", "iter_jsonl_articles", "write_corpus_folder", "wr
 
 def catalog_from_tsv(metadata_tsv: str | Path) -> pd.DataFrame:
     """The AllSides ``metadata.tsv`` as a ``metadata.csv`` catalog of this project."""
-    tsv = pd.read_csv(metadata_tsv, sep="\t", dtype=str, keep_default_na=False)
+    return _catalog(pd.read_csv(metadata_tsv, sep="\t", dtype=str, keep_default_na=False))
+
+
+def _catalog(tsv: pd.DataFrame) -> pd.DataFrame:
+    """AllSides fields (``id, source, title, date, authors, url, topic, bias_text``, as text) as catalog rows."""
     return pd.DataFrame({
         "file": tsv["id"] + ".txt",
         "outlet": tsv["source"],
@@ -78,19 +82,14 @@ def write_corpus_folder_from_jsonl(path: str | Path, dest_dir: str | Path, *, li
     """
     dest_dir = Path(dest_dir)
     dest_dir.mkdir(parents=True, exist_ok=True)
-    rows = []
+    fields = ("id", "source", "title", "date", "authors", "url", "topic", "bias_text")
+    records = []
     for record in iter_jsonl_articles(path, limit=limit):
         text = record.get("text") or ""
         if not text.strip():
             continue
-        name = f"{record['id']}.txt"
-        (dest_dir / name).write_text(text, encoding="utf-8")
-        date = record.get("date") or ""
-        rows.append({
-            "file": name, "outlet": record.get("source") or "unknown", "original_outlet": "",
-            "title": record.get("title") or "", "date": date, "date_precision": "day" if date else "unknown",
-            "authors": record.get("authors") or "", "dateline": "", "url": record.get("url") or "",
-            "notes": f"AllSides topic: {record.get('topic') or ''}; bias: {record.get('bias_text') or ''}",
-        })
-    pd.DataFrame(rows).to_csv(dest_dir / "metadata.csv", index=False)
+        (dest_dir / f"{record['id']}.txt").write_text(text, encoding="utf-8")
+        records.append({field: str(record.get(field) or "") for field in fields})
+        records[-1]["source"] = records[-1]["source"] or "unknown"
+    _catalog(pd.DataFrame(records, columns=list(fields))).to_csv(dest_dir / "metadata.csv", index=False)
     return dest_dir
