@@ -1,4 +1,5 @@
-"""Figures of notebook 03 (sentiment and framing); the numbers come from corpus.sentiment and corpus.framing."""
+"""Figures of notebook 03 (sentiment and framing); the numbers come from corpus.sentiment_analysis and
+corpus.framing_analysis."""
 
 from __future__ import annotations
 

@@ -10,11 +10,12 @@ import pytest
 
 from corpus.annotate import annotate
 from corpus.entities import mentions_table
-from corpus.framing import distinctive_terms, event_naming, log_odds_dirichlet, term_counts
+from corpus.framing import term_counts
+from corpus.framing_analysis import distinctive_terms, event_naming, log_odds_dirichlet
 from corpus.pipeline import get_pipeline
-from corpus.sentiment import (
-    actor_sentences, actor_sentiment, aggregate, bootstrap_mean, describe_differences, outlet_differences,
-    sentence_sentiment, sentiment_table,
+from corpus.sentiment import actor_sentences, sentence_sentiment, sentiment_table
+from corpus.sentiment_analysis import (
+    actor_sentiment, aggregate, bootstrap_mean, describe_differences, outlet_differences,
 )
 
 CHROME = {"share", "twitter", "print", "comments", "comment", "icon", "donation"}

@@ -118,3 +118,12 @@ def test_tables_do_not_depend_on_the_hash_seed(tmp_path):
     for name in TABLES:
         first = (tmp_path / "1" / f"{name}.csv").read_bytes()
         assert first == (tmp_path / "2" / f"{name}.csv").read_bytes() == (tmp_path / "3" / f"{name}.csv").read_bytes(), name
+
+
+def test_a_doc_without_rows_is_refused(seed_corpus):
+    from spacy.tokens import Doc
+
+    from corpus.pipeline import get_pipeline
+
+    with pytest.raises(ValueError, match="carries no table rows"):
+        tables_module.carried_rows(Doc(get_pipeline().vocab, words=["Iran"]))
