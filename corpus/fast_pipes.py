@@ -1,35 +1,46 @@
-"""spaCy's attribute ruler with an indexed matcher: the same rules and the same annotations, faster.
+"""Faster equivalents of two components of the English model: the same annotations, less Python per token.
 
-The small English model's ``attribute_ruler`` maps fine-grained tags (and a few words) to coarse
-POS, morphology and lemmas with 179 Matcher rules. spaCy's ``Matcher`` tries every rule at every
-token, which costs about 11% of the whole pipeline's time on news text (``benchmarks/RESULTS.md``). Almost all
-of the rules are single-token equality tests on a few attributes (``TAG``, ``LOWER``, ``DEP``,
-``IS_SPACE``), so :class:`IndexedAttributeRuler` looks those rules up by their tested values
-instead, and sends only the other rules (several tokens, operators, attributes it does not index) through a
-``Matcher`` of their own. Matches are applied exactly as :class:`spacy.pipeline.AttributeRuler`
-applies them, in rule order, so later rules still win; ``tests/test_attribute_rules.py`` checks that
-every token attribute equals spaCy's own component.
+The small English model spends about a fifth of its time on news text in two rule-based components that run
+Python for every token (``benchmarks/RESULTS.md``):
+
+* ``attribute_ruler`` maps fine-grained tags (and a few words) to coarse POS, morphology and lemmas with
+  179 Matcher rules. spaCy's ``Matcher`` tries every rule at every token. Almost all of the rules are
+  single-token equality tests on a few attributes (``TAG``, ``LOWER``, ``DEP``, ``IS_SPACE``), so
+  :class:`IndexedAttributeRuler` looks those rules up by their tested values instead, and sends only the
+  other rules (several tokens, operators, attributes it does not index) through a ``Matcher`` of their own.
+  Matches are applied exactly as :class:`spacy.pipeline.AttributeRuler` applies them, in rule order, so
+  later rules still win.
+* ``lemmatizer`` (rule mode) computes each token's lemma in Python through a ``Token`` object, tests each
+  candidate form for membership in a list of known words, and caches only part of its results.
+  :class:`CachedRuleLemmatizer` runs spaCy's own ``rule_lemmatize`` with those lists answering ``in`` from a
+  set, remembers every lemma by (word, POS, morphology), the values spaCy's rules read, and reads and writes
+  the lemmas of a whole ``Doc`` as arrays.
+
+``tests/test_fast_pipes.py`` checks every token attribute against spaCy's own components.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.attrs import DEP, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LOWER, NORM, ORTH, TAG
+import numpy as np
+from spacy.attrs import DEP, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler.set_annotations itself uses
 
-__all__ = ["IndexedAttributeRuler", "index_attribute_ruler"]
+__all__ = ["IndexedAttributeRuler", "CachedRuleLemmatizer", "speed_up_pipeline"]
 
 # Token attributes a rule may test and still be indexed: string attributes compare string hashes,
 # flags compare 0/1, both as ``Doc.to_array`` returns them (the same values spaCy's Matcher compares).
 _STRING_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP, "LEMMA": LEMMA}
 _FLAG_ATTRS = {"IS_SPACE": IS_SPACE, "IS_ALPHA": IS_ALPHA, "IS_PUNCT": IS_PUNCT, "IS_DIGIT": IS_DIGIT}
 _INDEX_PRIORITY = ("TAG", "LOWER", "ORTH", "TEXT", "NORM", "LEMMA", "DEP")
-_CACHE_LIMIT = 200_000  # distinct attribute rows remembered before the memo is cleared
+_CACHE_LIMIT = 100_000  # distinct attribute rows remembered (per memo) before it is cleared
 
 
 class _Test:
@@ -160,10 +171,80 @@ def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool):
     return IndexedAttributeRuler(nlp.vocab, name, validate=validate)
 
 
-def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> None:
-    """Replace ``nlp``'s attribute ruler by an :class:`IndexedAttributeRuler` with the same rules (in place)."""
-    if name not in nlp.pipe_names:
-        return
-    rules: Iterable[dict] = nlp.get_pipe(name).patterns
-    ruler = nlp.replace_pipe(name, "corpus_indexed_attribute_ruler")
-    ruler.add_patterns(rules)
+class _MembershipList(list):
+    """A list (it serialises as one) whose ``in`` test is a set lookup."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
+
+
+class CachedRuleLemmatizer(EnglishLemmatizer):
+    """spaCy's English rule lemmatizer with every result remembered by (word, POS, morphology).
+
+    ``rule_lemmatize`` is a function of those three values and the lookup tables alone (the base-form test
+    reads POS and morphology), so remembering it is exact; spaCy's own cache keeps only the results of
+    the full rule path, not the base forms, which are most tokens. A token without POS still goes through
+    spaCy each time, so its warning is raised as before.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lemma_of: dict[tuple[int, int, int], int] = {}
+
+    def initialize(self, *args, **kwargs) -> None:
+        """As spaCy's, then the word lists of ``lemma_index`` answer ``in`` from a set: ``rule_lemmatize`` tests
+        each candidate form against a list of up to 57,528 words, which was most of its time."""
+        super().initialize(*args, **kwargs)
+        index = self.lookups.get_table("lemma_index", None)
+        for pos in list(index or ()):
+            index[pos] = _MembershipList(index[pos])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule" or self.overwrite:
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        error_handler = self.get_error_handler()
+        try:
+            rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+            lemmas = [row[3] for row in rows]
+            memo, strings = self._lemma_of, self.vocab.strings
+            if len(memo) >= _CACHE_LIMIT:
+                memo.clear()
+            for i, (orth, pos, morph, lemma) in enumerate(rows):
+                if lemma != 0:  # set by the attribute ruler; spaCy's lemmatizer keeps it too
+                    continue
+                known = memo.get((orth, pos, morph))
+                if known is None:
+                    known = strings.add(self.lemmatize(doc[i])[0])
+                    if pos != 0:
+                        memo[(orth, pos, morph)] = known
+                lemmas[i] = known
+            if rows:
+                doc.from_array([LEMMA], np.asarray(lemmas, dtype=np.uint64))
+            return doc
+        except Exception as e:
+            error_handler(self.name, self, [doc], e)
+
+
+@Language.factory("corpus_cached_lemmatizer", default_config={"mode": "rule", "overwrite": False})
+def make_cached_lemmatizer(nlp: Language, name: str, mode: str, overwrite: bool):
+    return CachedRuleLemmatizer(nlp.vocab, None, name, mode=mode, overwrite=overwrite)
+
+
+def speed_up_pipeline(nlp: Language) -> None:
+    """Replace ``nlp``'s attribute ruler and English rule lemmatizer by the equivalents above (in place, same
+    names, same rules and lookup tables); a pipeline without them is left as it is."""
+    if "attribute_ruler" in nlp.pipe_names:
+        rules: Iterable[dict] = nlp.get_pipe("attribute_ruler").patterns
+        nlp.replace_pipe("attribute_ruler", "corpus_indexed_attribute_ruler").add_patterns(rules)
+    if "lemmatizer" in nlp.pipe_names:
+        old = nlp.get_pipe("lemmatizer")
+        if type(old) is EnglishLemmatizer and old.mode == "rule":
+            new = nlp.replace_pipe("lemmatizer", "corpus_cached_lemmatizer",
+                                   config={"mode": old.mode, "overwrite": old.overwrite})
+            new.initialize(lookups=old.lookups)
