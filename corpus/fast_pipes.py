@@ -107,7 +107,7 @@ class IndexedAttributeRuler(AttributeRuler):
 
     def _compile(self):
         """Split the rules into indexed single-token rules and a ``Matcher`` for the rest."""
-        names = sorted({key for pattern in self.patterns for alternative in pattern["patterns"]
+        names = sorted({key.upper() for pattern in self.patterns for alternative in pattern["patterns"]
                         for token in alternative for key in token if _indexable_key(key)})
         columns = [_STRING_ATTRS.get(n, _FLAG_ATTRS.get(n)) for n in names]
         position = {n: i for i, n in enumerate(names)}

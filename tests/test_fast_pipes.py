@@ -63,7 +63,7 @@ def test_rules_it_cannot_index_go_through_the_matcher(pipelines):
     ruler.add([[{"LOWER": {"REGEX": "^iran"}}]], {"LEMMA": "IRAN-ish"})
     ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}]], {"LEMMA": "NYC"}, index=-1)
     ruler.add([[{"TAG": "NNP"}]], {"POS": "PROPN"})
-    ruler.add([[{"LOWER": "iranian", "TAG": "JJ"}]], {"LEMMA": "later rule wins"})
+    ruler.add([[{"lower": "iranian", "tag": "JJ"}]], {"LEMMA": "later rule wins"})  # keys in any case, as spaCy
     doc = indexed.make_doc("Iranian troops left New York")
     for token, tag in zip(doc, ["JJ", "NNS", "VBD", "NNP", "NNP"]):
         token.tag_ = tag
