@@ -10,17 +10,19 @@ least ``id``, ``source`` (outlet), ``date``, ``title`` and ``text``. Any file in
 In one process run, on the first ``--limit`` articles and the same model and ``--n-process``:
 
 * ``bare``: ``nlp.pipe`` of the plain spaCy model over the clean texts, results discarded;
+* ``bare_fast_pipes``: the same with the model's attribute ruler and lemmatizer replaced by the project's
+  equivalents (:mod:`corpus.fast_pipes`), to show how much of the ratio those replacements make;
 * ``project_cold``: reading the file and cleaning the raw texts, parsing, caching and extraction of every table
   (:func:`corpus.tables.build_tables`) with an empty cache;
 * ``project_warm``: the same again, with the cache the cold run left.
 
-With ``--repeat R`` (default 3) bare and cold alternate R times, each cold run on an empty cache and
+With ``--repeat R`` (default 3) the bare phases and cold alternate R times, each cold run on an empty cache and
 followed by its warm run, and the times reported are each phase's fastest, as ``timeit`` reports: this
 machine's speed drifts by up to 40% within minutes, and the fastest of several runs is the least disturbed
 estimate of what the work itself costs. Every run's times are kept in ``runs``.
 
 Words per second count the words of the clean texts for all three. ``project_vs_raw_ratio`` is project
-cold throughput over bare throughput; ``warm_speedup`` is cold time over warm time. Peak memory is the
+cold throughput over bare throughput (``project_vs_fast_pipes_ratio``: over ``bare_fast_pipes``); ``warm_speedup`` is cold time over warm time. Peak memory is the
 resident set size high-water mark of this process and, separately, of the largest worker process (the
 kernel's ``ru_maxrss``), and the largest sum over this process and its workers at one moment, both of
 RSS (which counts pages a forked worker shares with its parent once per process) and of PSS (which
@@ -49,6 +51,7 @@ import psutil
 
 from corpus.allsides import iter_jsonl_articles
 from corpus.cleaning import clean_article, count_words
+from corpus.fast_pipes import speed_up_pipeline
 from corpus.manifest import git_state
 from corpus.nlp import BATCH_SIZE, default_model_name, load_model
 from corpus.tables import build_tables, table_pipeline
@@ -124,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
 
     model = default_model_name()
     bare_nlp = load_model(model)
+    fast_nlp = None
+    if not args.skip_bare:
+        fast_nlp = load_model(model)
+        speed_up_pipeline(fast_nlp)
     table_pipeline(model)  # the project's pipeline and extractors, loaded before timing like the bare model
     articles = load_articles(args.input, args.limit)
     n_articles, n_words = len(articles), int(articles["n_words"].sum())
@@ -141,10 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     for repeat in range(args.repeat):
         times = {}
         if not args.skip_bare:
-            started = time.perf_counter()
-            for _ in bare_nlp.pipe(texts, n_process=args.n_process, batch_size=args.batch_size):
-                pass
-            times["bare"] = round(time.perf_counter() - started, 2)
+            for phase, nlp in (("bare", bare_nlp), ("bare_fast_pipes", fast_nlp)):
+                started = time.perf_counter()
+                for _ in nlp.pipe(texts, n_process=args.n_process, batch_size=args.batch_size):
+                    pass
+                times[phase] = round(time.perf_counter() - started, 2)
         with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
             cache_dir = args.cache_dir if args.cache_dir and repeat == args.repeat - 1 else Path(tmp) / "cache"
             for phase in ("cold", "warm"):
@@ -159,12 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     del texts
     result["runs"] = runs
     result["rows"] = run.rows
-    for phase, key in (("bare", "bare"), ("cold", "project_cold"), ("warm", "project_warm")):
+    for phase, key in (("bare", "bare"), ("bare_fast_pipes", "bare_fast_pipes"), ("cold", "project_cold"),
+                       ("warm", "project_warm")):
         if phase in runs[0]:
             result[f"{key}_seconds"] = min(times[phase] for times in runs)
             result[f"{key}_wps"] = round(n_words / result[f"{key}_seconds"])
     if not args.skip_bare:
         result["project_vs_raw_ratio"] = round(result["project_cold_wps"] / result["bare_wps"], 3)
+        result["project_vs_fast_pipes_ratio"] = round(result["project_cold_wps"] / result["bare_fast_pipes_wps"], 3)
     result["warm_speedup"] = round(result["project_cold_seconds"] / result["project_warm_seconds"], 1)
     result["peak_rss_mb"] = _peak_mb(resource.RUSAGE_SELF)
     result["peak_rss_worker_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
