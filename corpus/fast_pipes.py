@@ -107,7 +107,8 @@ class IndexedAttributeRuler(AttributeRuler):
 
     def _compile(self):
         """Split the rules into indexed single-token rules and a ``Matcher`` for the rest."""
-        names = sorted({key.upper() for pattern in self.patterns for alternative in pattern["patterns"]
+        patterns = self.patterns  # rebuilt from the Matcher on every access
+        names = sorted({key.upper() for pattern in patterns for alternative in pattern["patterns"]
                         for token in alternative for key in token if _indexable_key(key)})
         columns = [_STRING_ATTRS.get(n, _FLAG_ATTRS.get(n)) for n in names]
         position = {n: i for i, n in enumerate(names)}
@@ -116,7 +117,7 @@ class IndexedAttributeRuler(AttributeRuler):
         unindexed: list[int] = []
         matcher = Matcher(self.vocab, validate=self.validate)
         self._match_ids = [self.vocab.strings.add(str(rule)) for rule in range(len(self.attrs))]
-        for rule, pattern in enumerate(self.patterns):
+        for rule, pattern in enumerate(patterns):
             alternatives = [_compile_token(a[0], position, self.vocab) if len(a) == 1 else None
                             for a in pattern["patterns"]]
             if any(a is None for a in alternatives):
@@ -135,7 +136,7 @@ class IndexedAttributeRuler(AttributeRuler):
 
 
 def _indexable_key(key) -> bool:
-    return isinstance(key, str) and key.upper() in {**_STRING_ATTRS, **_FLAG_ATTRS}
+    return isinstance(key, str) and (key.upper() in _STRING_ATTRS or key.upper() in _FLAG_ATTRS)
 
 
 def _compile_token(spec: dict, position: dict[str, int], vocab):
