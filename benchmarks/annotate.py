@@ -11,9 +11,9 @@ In one process run, on the first ``--limit`` articles and the same model and ``-
 
 * ``bare``: ``nlp.pipe`` of the plain spaCy model over the clean texts, results discarded;
 * ``bare_fast_pipes``: the same with the model's attribute ruler and lemmatizer replaced by the project's
-  equivalents (:mod:`corpus.fast_pipes`), to show how much of the ratio those replacements make;
+  equivalents (:mod:`corpus.nlp.fast_pipes`), to show how much of the ratio those replacements make;
 * ``project_cold``: reading the file and cleaning the raw texts, parsing, caching and extraction of every table
-  (:func:`corpus.tables.build_tables`) with an empty cache;
+  (:func:`corpus.tables.build.build_tables`) with an empty cache;
 * ``project_warm``: the same again, with the cache the cold run left.
 
 With ``--repeat R`` (default 3) the bare phases and cold alternate R times, each cold run on an empty cache and
@@ -49,12 +49,13 @@ from pathlib import Path
 import pandas as pd
 import psutil
 
-from corpus.allsides import iter_jsonl_articles
-from corpus.cleaning import clean_article, count_words
-from corpus.fast_pipes import speed_up_pipeline
-from corpus.manifest import git_state
-from corpus.nlp import BATCH_SIZE, default_model_name, load_model
-from corpus.tables import build_tables, table_pipeline
+from corpus.ingest.allsides import iter_jsonl_articles
+from corpus.ingest.cleaning import clean_article, count_words
+from corpus.nlp.fast_pipes import speed_up_pipeline
+from corpus.publish.manifest import git_state
+from corpus.nlp.model import BATCH_SIZE, default_model_name, load_model
+from corpus.tables.build import build_tables
+from corpus.tables.rows import table_pipeline
 
 
 def load_articles(path: Path, limit: int) -> pd.DataFrame:

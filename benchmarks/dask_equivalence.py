@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from annotate import load_articles  # noqa: E402  (the benchmark's own reader)
 
-from corpus.tables import TABLES, build_tables  # noqa: E402
+from corpus.tables.build import TABLES, build_tables  # noqa: E402
 
 
 def main() -> int:

@@ -4,9 +4,9 @@
         --corpus /tmp/allsides_full --cache-dir /tmp/allsides_cache --out /tmp/figures_full \\
         --json benchmarks/notebooks-37554.json
 
-``--corpus`` is made from ``--input`` (``corpus.allsides.write_corpus_folder_from_jsonl``) when it has no
+``--corpus`` is made from ``--input`` (``corpus.ingest.allsides.write_corpus_folder_from_jsonl``) when it has no
 ``metadata.csv`` yet; it belongs outside the repository. ``--cache-dir`` should be the cache a run of
-``annotate.py --cache-dir`` (or ``corpus annotate``) left on the same articles, so the tables come from the
+``annotate.py --cache-dir`` (or ``corpus build-tables``) left on the same articles, so the tables come from the
 cache. The notebooks run one at a time through ``corpus run`` with their default parameters (plus
 ``-p NAME VALUE`` pairs given here); times are the runner's, per notebook, from its ``manifest.json``. Peak
 memory is sampled every second over the runner and its kernels: the largest single process and the
@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from annotate import TreeMemory  # noqa: E402  (the annotation benchmark's sampler)
 
-from corpus.allsides import write_corpus_folder_from_jsonl  # noqa: E402
+from corpus.ingest.allsides import write_corpus_folder_from_jsonl  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

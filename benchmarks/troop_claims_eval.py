@@ -22,9 +22,9 @@ import warnings
 from pathlib import Path
 
 import corpus
-from corpus.allsides import write_corpus_folder
-from corpus.annotate import annotate
-from corpus.troops import extract_troop_claims
+from corpus.ingest.allsides import write_corpus_folder
+from corpus.nlp.annotate import annotate
+from corpus.extract.troops import extract_troop_claims
 
 SAMPLE = Path(__file__).with_name("troop_claims_sample.csv")
 

@@ -1,4 +1,5 @@
-"""Command line: ``corpus info``, ``corpus run``, ``corpus annotate``, ``corpus doctor`` (also ``python -m corpus``)."""
+"""Command line: ``corpus info``, ``corpus run``, ``corpus build-tables``, ``corpus new-notebook``, ``corpus doctor``
+(also ``python -m corpus``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from corpus.nlp import BATCH_SIZE
+from corpus.nlp.model import BATCH_SIZE
 
 __all__ = ["main"]
 
@@ -17,7 +18,7 @@ log = logging.getLogger("corpus")
 
 def _load_reporting(path):
     """Load a corpus, printing each loading warning and any error to stderr; None when it cannot be loaded."""
-    from corpus.loader import CorpusError, load_corpus
+    from corpus.ingest.loader import CorpusError, load_corpus
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -53,7 +54,7 @@ def _info(args: argparse.Namespace) -> int:
 
 def _doctor(args: argparse.Namespace) -> int:
     """Check that the environment can do the work: the spaCy model loads and parses."""
-    from corpus.nlp import default_model_name, load_model
+    from corpus.nlp.model import default_model_name, load_model
 
     name = default_model_name()
     nlp = load_model(name)
@@ -64,7 +65,7 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from corpus.runner import describe_parameters, discover_notebooks, run_notebooks
+    from corpus.publish.runner import describe_parameters, discover_notebooks, run_notebooks
 
     if args.help_notebook:
         matches = [nb for nb in discover_notebooks(args.notebooks) if nb.stem == Path(args.help_notebook).stem]
@@ -80,10 +81,12 @@ def _run(args: argparse.Namespace) -> int:
     )
 
 
-def _annotate(args: argparse.Namespace) -> int:
+def _build_tables(args: argparse.Namespace) -> int:
     """Build every table of a corpus into a folder of CSVs, locally or on a dask cluster."""
-    from corpus.tables import build_tables
+    from corpus.tables.build import build_tables
 
+    if args.command == "annotate":
+        print("note: `corpus annotate` is an old name of `corpus build-tables`", file=sys.stderr)
     if args.engine == "dask" and not args.scheduler:
         print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)", file=sys.stderr)
         return 2
@@ -144,15 +147,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="manifest.json to compare with (default: the one already in --out)")
     run.set_defaults(func=_run)
 
-    annotate = sub.add_parser("annotate", help="build every analysis table of a corpus into CSV files")
-    annotate.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
-    annotate.add_argument("--out", required=True, help="folder for the tables (one CSV per table)")
-    annotate.add_argument("--engine", choices=["local", "dask"], default="local")
-    annotate.add_argument("--scheduler", default=None, help="dask scheduler address, for --engine dask")
-    annotate.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (local engine)")
-    annotate.add_argument("--partitions", type=int, default=None, help="article partitions (dask engine)")
-    annotate.add_argument("--batch-size", type=int, default=BATCH_SIZE)
-    annotate.set_defaults(func=_annotate)
+    tables = sub.add_parser("build-tables", aliases=["annotate"],
+                            help="parse a corpus and write every analysis table as CSV (alias: annotate, its old name)")
+    tables.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    tables.add_argument("--out", required=True, help="folder for the tables (one CSV per table)")
+    tables.add_argument("--engine", choices=["local", "dask"], default="local")
+    tables.add_argument("--scheduler", default=None, help="dask scheduler address, for --engine dask")
+    tables.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (local engine)")
+    tables.add_argument("--partitions", type=int, default=None, help="article partitions (dask engine)")
+    tables.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+    tables.set_defaults(func=_build_tables)
 
     new = sub.add_parser("new-notebook", help="copy notebooks/TEMPLATE.ipynb into a new notebook NAME")
     new.add_argument("name", help="e.g. 06_my_question")

@@ -32,7 +32,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from spacy.tokens import Doc
 
-from corpus.attribution import extract_attributions
+from corpus.extract.attribution import extract_attributions
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,7 @@ def polnear_files(split_dir: Path, *, all_annotators: bool = False) -> list[tupl
 def evaluate_polnear(split_dir: Path, *, extractors: Iterable[str] = ("corpus", "textacy"),
                      all_annotators: bool = False, limit: int | None = None, model_name: str | None = None) -> dict:
     """Scores of each extractor on a PolNeAR split, with the run's facts."""
-    from corpus.pipeline import get_pipeline
+    from corpus.nlp.pipeline import get_pipeline
 
     pairs = polnear_files(split_dir, all_annotators=all_annotators)[:limit]
     if not pairs:

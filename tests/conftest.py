@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import spacy.language
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT / "seeds"
@@ -31,3 +32,18 @@ def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEEDS, target)
     return target
+
+
+class ParseCounter:
+    """Counts the texts that go through ``Language.pipe``: zero means the parser never ran."""
+
+    def __init__(self, monkeypatch):
+        self.texts = []
+        original = spacy.language.Language.pipe
+
+        def counting_pipe(nlp, texts, *args, **kwargs):
+            texts = list(texts)
+            self.texts.extend(texts)
+            return original(nlp, texts, *args, **kwargs)
+
+        monkeypatch.setattr(spacy.language.Language, "pipe", counting_pipe)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from corpus.evaluate import GoldAttribution, Predicted, main, match, read_brat, score_document, summarise
-from corpus.pipeline import get_pipeline
+from corpus.nlp.pipeline import get_pipeline
 
 TEXT = ("“Taxes will rise,” Senator Jones said on Monday. Voters believe the economy is weak. "
         "According to the mayor, the bridge will close.")

@@ -40,7 +40,7 @@ def test_dependencies_are_declared_once_and_pinned():
 
 def test_import_has_no_side_effects(tmp_path):
     env = {**os.environ, "CORPUS_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-c", "import corpus, corpus.cli, corpus.runner"],
+    result = subprocess.run([sys.executable, "-c", "import corpus, corpus.cli, corpus.publish.runner"],
                             cwd=tmp_path, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "" and result.stderr == ""

@@ -1,0 +1,116 @@
+"""Interactive controls for JupyterLab (ipywidgets), kept out of the notebooks so they stay thin.
+
+Each control renders through :mod:`corpus.explore.viewer` and :mod:`corpus.explore.kwic`; under papermill the notebook shows the same
+content as static output, and these controls appear only as their text form.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from corpus.explore.kwic import kwic, kwic_counts
+from corpus.explore.viewer import render_article
+
+__all__ = ["ArticleViewer", "Concordance", "TableFilter"]
+
+
+class ArticleViewer:
+    """A dropdown of articles and the chosen one's highlighted text (entities, attributions, troop claims)."""
+
+    def __init__(self, articles: pd.DataFrame, *, model: str | None = None, value: str | None = None):
+        import ipywidgets as w
+
+        self.articles = articles
+        self.model = model
+        options = [(f"{o} — {str(t)[:70]}", d) for d, o, t in zip(articles["doc_id"], articles["outlet"], articles["title"])]
+        self.picker = w.Dropdown(options=options, value=value or articles["doc_id"].iloc[0], description="Article",
+                                 layout=w.Layout(width="90%"))
+        self.style = w.ToggleButtons(options=[("overlapping spans", "span"), ("labels inline", "ent")], value="span")
+        self.view = w.HTML()
+        self.picker.observe(self._update, names="value")
+        self.style.observe(self._update, names="value")
+        self.widget = w.VBox([self.picker, self.style, self.view])
+        self._update()
+
+    def html(self, doc_id: str | None = None, style: str | None = None) -> str:
+        from corpus.nlp.annotate import annotate
+
+        doc_id = doc_id or self.picker.value
+        row = self.articles[self.articles["doc_id"] == doc_id]
+        (doc,) = annotate(row, model=self.model, progress=False).docs
+        title = f"{row['outlet'].iloc[0]}: {row['title'].iloc[0]}"
+        return render_article(doc, style=style or self.style.value, title=title)
+
+    def _update(self, _change=None) -> None:
+        self.view.value = self.html()
+
+
+class Concordance:
+    """Term, outlet filter and window size; the keyword-in-context lines and the counts per outlet."""
+
+    def __init__(self, articles: pd.DataFrame, *, term: str = "", window: int = 8, max_lines: int = 200):
+        import ipywidgets as w
+
+        self.articles = articles
+        self.max_lines = max_lines
+        outlets = sorted(set(articles["outlet"]))
+        self.term = w.Text(value=term, description="Term", continuous_update=False)
+        self.outlets = w.SelectMultiple(options=outlets, value=tuple(outlets), description="Outlets", rows=min(8, len(outlets)))
+        self.window = w.IntSlider(value=window, min=2, max=25, description="Window")
+        self.counts = w.HTML()
+        self.lines = w.HTML()
+        for control in (self.term, self.outlets, self.window):
+            control.observe(self._update, names="value")
+        self.widget = w.VBox([w.HBox([self.term, self.window]), self.outlets, self.counts, self.lines])
+        self._update()
+
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        chosen = list(self.outlets.value)
+        lines = kwic(self.articles, self.term.value, window=self.window.value, outlets=chosen)
+        counts = kwic_counts(lines, self.articles[self.articles["outlet"].isin(chosen)])
+        return lines, counts
+
+    def _update(self, _change=None) -> None:
+        lines, counts = self.tables()
+        # classes name the tables for styling and for the browser test (the table filter shows tables too)
+        self.counts.value = counts.to_html(index=False, float_format=lambda v: f"{v:.1f}", classes="corpus-kwic-counts")
+        shown = lines.head(self.max_lines)
+        self.lines.value = shown.to_html(index=False, classes="corpus-kwic-lines") + (
+            f"<p>{len(lines) - len(shown)} more lines not shown</p>" if len(lines) > len(shown) else "")
+
+
+class TableFilter:
+    """A dropdown of tables, an outlet filter and a text search over one column; the matching rows."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], *, max_rows: int = 100):
+        import ipywidgets as w
+
+        self.tables = tables
+        self.max_rows = max_rows
+        self.name = w.Dropdown(options=sorted(tables), description="Table")
+        outlets = sorted({o for t in tables.values() if "outlet" in t for o in t["outlet"].dropna().unique()})
+        self.outlet = w.Dropdown(options=["(all)"] + outlets, description="Outlet")
+        self.column = w.Dropdown(description="Column")
+        self.query = w.Text(description="Contains", continuous_update=False)
+        self.view = w.HTML()
+        self.name.observe(self._columns, names="value")
+        for control in (self.outlet, self.column, self.query):
+            control.observe(self._update, names="value")
+        self.widget = w.VBox([w.HBox([self.name, self.outlet]), w.HBox([self.column, self.query]), self.view])
+        self._columns()
+
+    def rows(self) -> pd.DataFrame:
+        table = self.tables[self.name.value]
+        if self.outlet.value != "(all)" and "outlet" in table:
+            table = table[table["outlet"] == self.outlet.value]
+        if self.query.value and self.column.value:
+            table = table[table[self.column.value].astype(str).str.contains(self.query.value, case=False, regex=False)]
+        return table
+
+    def _columns(self, _change=None) -> None:
+        self.column.options = list(self.tables[self.name.value].columns)
+        self._update()
+
+    def _update(self, _change=None) -> None:
+        rows = self.rows()
+        self.view.value = (f"<p>{len(rows):,} rows</p>" + rows.head(self.max_rows).to_html(index=False))

@@ -1,0 +1,44 @@
+"""Which side a phrase places a person or body on (US, Iran, Iraq, other), looked up in one place.
+
+Two editable tables: ``data/affiliations.csv`` maps words and short phrases ("pentagon", "iranian",
+"foreign ministry") to an affiliation; ``data/entity_affiliations.csv`` maps canonical names of recurring
+people, outlets and bodies to theirs. The source extractor (:mod:`corpus.extract.attribution`) and the
+troop-claim extractor (:mod:`corpus.extract.troops`) both read them through these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from corpus.resources import data_mapping
+
+__all__ = ["affiliation_terms", "entity_affiliations", "affiliation_in"]
+
+@lru_cache(maxsize=1)
+def affiliation_terms() -> dict[tuple[str, ...], str]:
+    """Words (as token tuples) that give a source's affiliation (``data/affiliations.csv``)."""
+    return {tuple(term.split()): affiliation
+            for term, affiliation in data_mapping("affiliations.csv", "term", "affiliation").items()}
+
+
+@lru_cache(maxsize=1)
+def entity_affiliations() -> dict[str, str]:
+    """Canonical person, outlet or body -> affiliation (``data/entity_affiliations.csv``)."""
+    return data_mapping("entity_affiliations.csv", "entity", "affiliation")
+
+
+def affiliation_in(tokens: Iterable[Token]) -> str | None:
+    """The affiliation of the first term of :func:`affiliation_terms` among ``tokens`` (longest term first at
+    each position), or None."""
+    terms = affiliation_terms()
+    longest = max(map(len, terms), default=0)
+    words = [t.lower_ for t in tokens]
+    for i in range(len(words)):
+        for n in range(longest, 0, -1):
+            found = terms.get(tuple(words[i:i + n]))
+            if found:
+                return found
+    return None

@@ -1,0 +1,704 @@
+"""Attribution extraction: who is quoted or cited, through which cue, saying what.
+
+Each attribution is a (source, cue, content) triple, the unit of the PolNeAR corpus (Newell,
+Margolin & Ruths, LREC 2018) and of Pareti's attribution relations (Pareti 2016, "PARC 3.0").
+The extractor reads the dependency parse, in the manner of textacy's ``direct_quotations`` and of
+rule-based quotation extractors for news (Pouliquen, Steinberger & Best 2007; Krestel, Bergler &
+Witte 2008), but for indirect speech as well as quotations:
+
+* a reporting verb from ``data/attribution_cues.csv`` whose subject is the source and whose clausal
+  complement (``ccomp``), the clause it interrupts (``parataxis``), the quotation after its colon,
+  or, for verbs marked ``object``, its direct object is the content: "X said (that) ...",
+  "..., X said", "said X", "X told Y (that) ...", "X revealed ...";
+* "according to X": X is the source and the clause the phrase modifies is the content;
+* the subject is found through a relative pronoun ("officials, who said"), through coordination
+  ("Schenker said ... and added") and through participles ("warning Tehran that ...");
+* a personal pronoun as source ("he said") is resolved to the nearest earlier named person that is
+  a subject or a source (the subject preference of centering theory: Grosz, Joshi & Weinstein 1995);
+* a quotation that runs on over several sentences or paragraphs, or a quotation that follows an
+  attributed one with no attribution of its own, is content of the same attribution (newswire
+  convention).
+
+The source is then typed (``named_person``, ``anonymous``, ``organization``, ``media``, or
+``other`` for documents with no issuer and pronouns that cannot be resolved), given an affiliation
+(US, Iran, Iraq, other, unknown) from the words of its own phrase, and a canonical name through the
+entity normaliser of :mod:`corpus.extract.entities`. Cues inside a quotation are not extracted: they belong
+to the quoted speaker's own words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from corpus.extract.affiliation import affiliation_in, entity_affiliations
+from corpus.extract.entities import alias_table, canonical_key, entity_mentions
+from corpus.resources import data_lines, data_mapping, data_rows
+from corpus.extract.quotes import Quotation, find_quotations, quoted_share
+
+SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
+AFFILIATIONS = ("US", "Iran", "Iraq", "other", "unknown")
+CUE_KINDS = ("speech", "belief", "evidence")
+
+ATTRIBUTION_COLUMNS = [
+    "doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "source", "source_canonical",
+    "source_type", "affiliation", "cue", "content", "direct",
+    "cue_kind", "cue_text", "channel", "antecedent",
+    "source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end",
+]
+
+# Complements of these verbs are infinitives ("urged Iran to stop", "vowed to drive ... out").
+XCOMP_CUES = frozenset({"urge", "warn", "vow", "promise", "pledge", "threaten", "ask", "call", "expect"})
+# These take their content as a prepositional object ("warned about", "pushed back on claims").
+_ABOUT = frozenset({"on", "about", "against", "of"})
+PREP_CUES = {
+    "warn": _ABOUT, "push": _ABOUT, "comment": _ABOUT, "complain": _ABOUT, "testify": _ABOUT, "write": _ABOUT,
+    "report": _ABOUT, "caution": _ABOUT, "boast": _ABOUT, "call": frozenset({"for"}), "point": frozenset({"to"}),
+    "agree": frozenset({"with", "on"}), "hint": frozenset({"at"}),
+}
+# Where a statement was made: "said in a statement", "wrote on Twitter", "told CNN in an interview".
+CHANNELS = frozenset({
+    "statement", "interview", "tweet", "twitter", "post", "facebook", "instagram", "letter", "briefing",
+    "conference", "speech", "hearing", "television", "radio", "address", "remark", "message", "email",
+    "op-ed", "column", "podcast", "video", "report", "release", "testimony", "broadcast",
+})
+# Nouns that report speech when a possessor or a by-phrase names the speaker ("Trump's claim that ...").
+NOUN_CUES = frozenset({
+    "claim", "statement", "assertion", "allegation", "accusation", "warning", "denial", "remark", "comment",
+    "estimate", "insistence", "argument", "suggestion", "prediction", "announcement", "promise", "pledge",
+    "threat", "admission", "charge", "contention", "testimony",
+})
+# Verbs whose loosely attached right-hand words are taken as content when the parse gives no clause.
+RIGHT_CONTENT_CUES = frozenset({"say", "add", "argue", "note", "insist", "warn", "write", "explain", "suggest",
+                                "claim", "contend", "maintain", "stress", "acknowledge", "concede"})
+LOOSE_DEPS = frozenset({"punct", "dobj", "dative", "npadvmod", "advmod", "cc", "agent", "nsubj", "nsubjpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+# Pronouns that need an antecedent; "some", "others", "many" are typed by the source lexicon instead.
+PERSONAL_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | frozenset({"i", "we", "you", "me", "us"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_EDGE_PUNCT = " \n\t,;:—–-"
+
+
+class Attribution(NamedTuple):
+    """One attribution of an article; character offsets index ``doc.text``."""
+
+    doc_id: str | None
+    sent_id: int
+    start_char: int
+    end_char: int
+    source: str
+    source_canonical: str
+    source_type: str
+    affiliation: str
+    cue: str
+    content: str
+    direct: str
+    cue_kind: str
+    cue_text: str
+    channel: str
+    antecedent: str
+    source_start: int
+    source_end: int
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+
+
+class Cue(NamedTuple):
+    lemma: str
+    kind: str
+    takes_object: bool
+
+
+# --- lexicons -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, Cue]:
+    """Reporting, belief and evidence verbs (``data/attribution_cues.csv``), by lemma."""
+    return {r["lemma"]: Cue(r["lemma"], r["kind"], r["object"] == "object") for r in data_rows("attribution_cues.csv")}
+
+
+@lru_cache(maxsize=1)
+def source_lexicon() -> dict[str, str]:
+    """Head nouns and names -> source category (``data/source_lexicon.csv``)."""
+    return data_mapping("source_lexicon.csv", "word", "category")
+
+
+@lru_cache(maxsize=1)
+def _media_name_words() -> frozenset[str]:
+    return frozenset(data_lines("media_name_words.txt"))
+
+
+# --- spans --------------------------------------------------------------------------------------
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _char_span(tokens: Iterable[Token]) -> tuple[int, int]:
+    """First to last character of the tokens, without edge punctuation (by tokens: ``doc.text`` is rebuilt
+    on every access, so it is read once per document, in :func:`extract_attributions`)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while len(tokens) > 1 and (tokens[0].is_space or tokens[0].text in _EDGE_PUNCT):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].is_space or tokens[-1].text in _EDGE_PUNCT):
+        tokens = tokens[:-1]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree_span(token: Token, *, without: Token | None = None) -> tuple[int, int]:
+    """The characters of ``token``'s subtree, leaving out ``without``'s subtree when it hangs inside."""
+    excluded = set(t.i for t in without.subtree) if without is not None else set()
+    tokens = [t for t in token.subtree if t.i not in excluded]
+    if excluded:
+        # keep only the contiguous side of the subtree that holds ``token`` itself
+        cut = min(excluded)
+        side = [t for t in tokens if (t.i < cut) == (token.i < cut)]
+        tokens = side or tokens
+    return _char_span(tokens)
+
+
+# --- subject and content ------------------------------------------------------------------------
+
+def _subject(cue: Token, quoted: list[bool]) -> Token | None:
+    """The speaker of a reporting verb: its subject, a passive agent, or the subject it shares."""
+    verb = cue
+    for _ in range(3):
+        children = list(verb.children)
+        # a quotation misparsed as a second subject ("“... systems [in] Iraq,” the head ... has said")
+        subjects = [c for c in children if c.dep_ == "nsubj" and not quoted[c.i]]
+        if subjects:
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if any(c.dep_ == "nsubjpass" for c in children):
+            agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return agents[0] if agents else None
+        # "X said ... and added", "warning Tehran that ...", "by warning Tehran that ..."
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+            continue
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _speaker_before_cue(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[int, int]] | None:
+    """Reported-clause-then-speaker when the parse lost the subject.
+
+    "“...,” the ... David Schenker told reporters"; "..., military and intelligence officials said."
+    The words between the closing quotation mark (or the last comma or dash) and the cue, when they
+    hold no verb, are the speaker; the person named among them, else the last noun, is its core.
+    """
+    start = cue.i
+    while start > cue.sent.start:
+        before = cue.doc[start - 1]
+        if quoted[before.i] or before.text in (",", "—", "–", ":", ";"):
+            break
+        start -= 1
+    if start == cue.sent.start:
+        return None
+    between = [t for t in cue.doc[start:cue.i] if not t.is_punct]
+    if not between or len(between) > 25 or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    people = [t for t in between if t.ent_type_ == "PERSON"]
+    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not (people or nouns):
+        return None
+    return (people or nouns)[-1], _char_span(between)
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in ("today", "yesterday", "tonight")
+
+
+def _channel_prep(prep: Token) -> Token | None:
+    """The channel noun of "in a statement", "on Twitter", "during a briefing"."""
+    if prep.lower_ in ("in", "on", "during", "via", "through"):
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in CHANNELS:
+                return obj
+    return None
+
+
+def _channel(cue: Token) -> str:
+    for prep in cue.children:
+        if prep.dep_ == "prep":
+            obj = _channel_prep(prep)
+            if obj is not None:
+                return obj.text if obj.ent_type_ else obj.lemma_.lower()
+    return ""
+
+
+def _quotation_after(cue: Token, quotations: list[Quotation]) -> Quotation | None:
+    """The quotation that opens right after a colon following the cue's clause ("wrote on Twitter: “...”")."""
+    sentence_end = cue.sent.end
+    colons = [t for t in cue.subtree if t.text == ":" and t.i > cue.i and t.i < sentence_end]
+    colons += [t for t in cue.doc[cue.i + 1:min(cue.i + 3, len(cue.doc))] if t.text == ":"]
+    if not colons:
+        return None
+    colon = min(colons, key=lambda t: t.i)
+    after = colon.nbor(1) if colon.i + 1 < len(cue.doc) else None
+    while after is not None and after.is_space and after.i + 1 < len(cue.doc):
+        after = after.nbor(1)
+    if after is None:
+        return None
+    for q in quotations:
+        if q.start == after.idx:
+            return q
+    return None
+
+
+def _block_after_colon(cue: Token) -> tuple[int, int] | None:
+    """"Limbaugh added: And from a supposed front-runner ..." with no quotation marks: the next sentence.
+
+    Only when the cue ends its clause with the colon (the colon is the cue's next non-space token).
+    """
+    doc = cue.doc
+    following = [t for t in doc[cue.i + 1:cue.i + 3] if not t.is_space]
+    if not following or following[0].text != ":":
+        return None
+    colon = following[0]
+    rest = [t for t in doc[colon.i + 1:] if not t.is_space]
+    if not rest:
+        return None
+    sentence = rest[0].sent
+    end = sentence.end_char if sentence.start >= colon.i else cue.sent.end_char
+    return rest[0].idx, end
+
+
+def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tuple[int, int] | None:
+    """Where the reported material lies, by the cue's dependents in order of reliability."""
+    children = list(cue.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses:
+        spans = [_subtree_span(c) for c in clauses]
+        return min(s for s, _ in spans), max(e for _, e in spans)
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
+        return _subtree_span(cue.head, without=cue)
+    clauses = [c for c in children if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")]
+    if clauses:
+        return _subtree_span(clauses[0])
+    after_colon = _quotation_after(cue, quotations)
+    if after_colon is not None:
+        return after_colon.start, after_colon.end
+    block = _block_after_colon(cue)
+    if block is not None:
+        return block
+    lemma = lexicon_entry.lemma
+    if lemma in XCOMP_CUES:
+        infinitives = [c for c in children if c.dep_ == "xcomp"]
+        if infinitives:
+            return _subtree_span(infinitives[0])
+    if lexicon_entry.takes_object:
+        objects = [c for c in children if c.dep_ in ("dobj", "oprd") and c.lower_ not in RELATIVE_PRONOUNS]
+        # "blamed Iran for the attacks": the charge is part of what is reported
+        objects += [c for c in children if objects and c.dep_ == "prep" and c.lower_ == "for"]
+        if objects:
+            return _char_span(t for o in objects for t in o.subtree)
+    if lemma in PREP_CUES:
+        for prep in children:
+            if prep.dep_ == "prep" and prep.lower_ in PREP_CUES[lemma]:
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                if objects and not _is_time(objects[0]) and objects[0].lemma_.lower() not in CHANNELS:
+                    return _subtree_span(prep)
+    if lexicon_entry.kind == "speech" and lemma in RIGHT_CONTENT_CUES:
+        # a parse that hangs the reported clause loosely on the verb ("analysts say rather than act ...")
+        right = [t for c in children if c.i > cue.i and c.dep_ not in LOOSE_DEPS and not _is_time(c)
+                 and not (c.dep_ == "prep" and _channel_prep(c)) for t in c.subtree]
+        if len([t for t in right if not t.is_punct]) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in right):
+            return _char_span(right)
+    if lexicon_entry.kind == "speech":
+        sentence = cue.sent
+        inside = [q for q in quotations
+                  if q.start < sentence.end_char and q.end > sentence.start_char and not q.start <= cue.idx < q.end]
+        if inside:
+            nearest = min(inside, key=lambda q: abs(q.start - cue.idx))
+            return nearest.start, nearest.end
+    return None
+
+
+def _extend_to_quotations(start: int, end: int, quotations: list[Quotation]) -> tuple[int, int]:
+    """Grow a content span to the whole of every quotation it overlaps (quotations over several sentences)."""
+    for q in quotations:
+        if q.start < end and q.end > start:
+            start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def _directness(start: int, end: int, quotations: list[Quotation]) -> str:
+    share = quoted_share(start, end, quotations)
+    if share >= 0.9:
+        return "direct"
+    return "mixed" if share > 0 else "indirect"
+
+
+# --- the source ---------------------------------------------------------------------------------
+
+class _Source(NamedTuple):
+    core: Token
+    start: int
+    end: int
+
+
+def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Token) -> _Source:
+    """The source phrase, and its core: a person named in it, else its head.
+
+    A ``conj`` without a conjunction is a misparsed apposition ("Iran, Mohammad Javad Zarif, Iran's
+    foreign minister, wrote"), so its person is the core and the phrase starts there.
+    The phrase never holds the cue: "Iran, which has vowed to ..." is the source of "vowed" without
+    its relative clause.
+    """
+    whole = _subtree_span(subject, without=cue) if cue in subject.subtree else _subtree_span(subject)
+    chain = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+    has_cc = any(c.dep_ == "cc" for c in subject.children)
+    loose_conj = [c for c in subject.children if c.dep_ == "conj" and not has_cc]
+    for token in chain + loose_conj:
+        if mention_at.get(token.i, ("", ""))[1] == "PERSON":
+            if token in loose_conj:
+                start, end = _subtree_span(token)
+                return _Source(token, start, end)
+            return _Source(token, *whole)
+    # "a statement from the Pentagon": the issuer speaks through the document
+    if source_lexicon().get(subject.lemma_.lower()) == "document":
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                issuers = [o for o in prep.children if o.dep_ == "pobj"]
+                if issuers:
+                    return _Source(issuers[0], *whole)
+    return _Source(subject, *whole)
+
+
+def _head_phrase(core: Token) -> str:
+    """The core noun with its compounds: "White House", "State Department", "Military Times"."""
+    parts = [t for t in core.lefts if t.dep_ == "compound"] + [core]
+    return " ".join(t.lower_ for t in parts)
+
+
+def _is_media_name(name: str) -> bool:
+    key = canonical_key(name)
+    if source_lexicon().get(key) == "media":
+        return True
+    words = key.split()
+    return len(words) > 1 and words[-1] in _media_name_words()
+
+
+def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
+    lexicon = source_lexicon()
+    if mention is not None:
+        entity, label = mention
+        if label == "PERSON":
+            return "named_person"
+        if _is_media_name(entity) or _is_media_name(core.doc[core.left_edge.i:core.i + 1].text):
+            return "media"
+        if label in ("ORG", "GPE", "FAC"):
+            return "organization"
+    phrase = _head_phrase(core)
+    lemma = core.lemma_.lower()
+    for key in (phrase, canonical_key(core.text), lemma):
+        category = lexicon.get(key)
+        if category == "document":
+            return "other"
+        if category in ("anonymous", "organization", "media"):
+            return category
+    if mention is not None and mention[1] == "NORP":
+        return "anonymous"  # "Iraqis say": unnamed people of a nation
+    return "other"
+
+
+def _affiliation(core: Token, start: int, end: int, canonical: str, source_type: str) -> str | None:
+    """From the person table, then the core's own words, then the rest of the source phrase."""
+    if canonical in entity_affiliations():
+        return entity_affiliations()[canonical]
+    own = [t for t in core.subtree if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+    for tokens in ([core], own, [t for t in core.doc.char_span(start, end, alignment_mode="expand") or []]):
+        found = affiliation_in(list(tokens))
+        if found:
+            return found
+    return None
+
+
+def _person_context_affiliation(name: str, earlier: list[Attribution], mention_at: dict[int, tuple[str, str]],
+                                doc: Doc) -> str | None:
+    """A person's affiliation from elsewhere in the article: an earlier attribution, or the titles and
+    appositions around any mention ("the US State Department's ... David Schenker", "Zarif, Iran's ...")."""
+    for attribution in reversed(earlier):
+        if attribution.source_canonical == name and attribution.affiliation != "unknown":
+            return attribution.affiliation
+    # only the tokens of this person's mentions, in document order (iterating every token was the cost)
+    for i in sorted(i for i, mention in mention_at.items() if mention == (name, "PERSON")):
+        token = doc[i]
+        if token.dep_ == "compound":
+            continue
+        context = [t for t in token.subtree if t.i < token.i and mention_at.get(t.i) != (name, "PERSON")]
+        context += [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
+        found = affiliation_in(context)
+        if found:
+            return found
+    return None
+
+
+def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: str, affiliation: str) -> str:
+    if mention is not None and source_type in ("named_person", "organization", "media"):
+        return mention[0]
+    if source_type in ("anonymous", "organization"):
+        return f"{core.lemma_.lower()} [{affiliation}]"
+    return canonical_key(core.text)
+
+
+# --- the extractor ------------------------------------------------------------------------------
+
+class _Draft(NamedTuple):
+    cue_token: Token
+    cue: str
+    cue_kind: str
+    cue_start: int
+    cue_end: int
+    subject: Token
+    content: tuple[int, int]
+    channel: str
+    subject_span: tuple[int, int] | None = None
+
+
+def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], quoted: list[bool]) -> list[_Draft]:
+    lexicon = cue_lexicon()
+    drafts = []
+    for token in doc:
+        if quoted[token.i] or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "aux"):
+            continue
+        entry = lexicon.get(token.lemma_.lower())
+        if entry is None or entry.kind not in kinds:
+            continue
+        particle = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.lower_ == "back"]
+        if entry.lemma == "push" and not particle:
+            continue
+        if entry.lemma == "point" and not any(c.lower_ in ("to", "out") for c in token.children):
+            continue
+        subject, subject_span = _subject(token, quoted), None
+        if subject is None:
+            subject, subject_span = _speaker_before_cue(token, quoted) or (None, None)
+        if subject is None or quoted[subject.i]:
+            continue
+        content = _content(token, entry, quotations)
+        if content is None or content[1] <= content[0]:
+            continue
+        cue_end = (particle[0] if particle else token)
+        drafts.append(_Draft(token, entry.lemma, entry.kind, token.idx, cue_end.idx + len(cue_end.text),
+                             subject, content, _channel(token), subject_span))
+    return drafts
+
+
+def _according_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
+    drafts = []
+    for token in doc:
+        if token.lower_ != "according" or quoted[token.i]:
+            continue
+        to = [c for c in token.children if c.lower_ == "to"]
+        sources = [o for c in to for o in c.children if o.dep_ == "pobj"]
+        if not sources:
+            continue
+        clause = token.head if token.head.i != token.i else None
+        if clause is None:
+            continue
+        content = _subtree_span(clause, without=token)
+        drafts.append(_Draft(token, "according to", "speech", token.idx, to[0].idx + len(to[0].text),
+                             sources[0], content, ""))
+    return drafts
+
+
+def _noun_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
+    """Nominal cues with their source as possessor or by-phrase: "Trump's claim that ...", "warnings by X about ..."."""
+    drafts = []
+    for token in doc:
+        if quoted[token.i] or token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
+            continue
+        children = list(token.children)
+        sources = [c for c in children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my", "your")]
+        sources += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+        clauses = [c for c in children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+        clauses += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "on", "of")]
+        if not sources or not clauses or quoted[sources[0].i]:
+            continue
+        drafts.append(_Draft(token, token.lemma_.lower(), "speech", token.idx, token.idx + len(token.text),
+                             sources[0], _subtree_span(clauses[0]), ""))
+    return drafts
+
+
+def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
+    """Token index -> (canonical entity, label) for every token inside a normalised entity mention."""
+    index = {}
+    for mention in entity_mentions(doc):
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        for token in span or []:
+            index[token.i] = (mention.entity, mention.label)
+    return index
+
+
+def surname_index(names: Iterable[str]) -> dict[str, str]:
+    """Surname key -> the person it names: the longest full name with that surname, ties broken by the name.
+
+    The result does not depend on the order of ``names`` (a set's order changes from process to process).
+    """
+    index: dict[str, str] = {}
+    for name in sorted({n for n in names if " " in n}, key=lambda n: (len(n), n)):
+        index[canonical_key(name.split()[-1])] = name
+    return index
+
+
+def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[str, str] | None:
+    """A proper noun the NER missed ("Pelosi said") that is the surname of a person named in the article,
+    or a person of the alias table (Trump -> Donald Trump)."""
+    if core.pos_ != "PROPN" or core.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return None
+    key = canonical_key(core.text)
+    if key in persons_by_surname:
+        return persons_by_surname[key], "PERSON"
+    aliased = alias_table().get(key)
+    if aliased and aliased in entity_affiliations() and " " in aliased:
+        return aliased, "PERSON"
+    return None
+
+
+def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str]]) -> tuple[str, str, str] | None:
+    """(canonical, type, affiliation) of the nearest fitting antecedent before ``pronoun``."""
+    word = pronoun.lower_
+    if word in PERSON_PRONOUNS:
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
+                if a.source_type == "named_person"]
+        fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")))
+                 for start, name in subjects]
+    elif word in PLURAL_PRONOUNS:
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
+                if a.source_type in ("anonymous", "organization") and a.source_canonical]
+    elif word in THING_PRONOUNS:
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
+                if a.source_type in ("organization", "media")]
+    else:
+        return None
+    fits = [f for f in fits if f[0] < pronoun.idx]
+    return max(fits, key=lambda f: f[0])[1] if fits else None
+
+
+def extract_attributions(
+    doc: Doc,
+    *,
+    kinds: Iterable[str] = CUE_KINDS,
+    resolve_pronouns: bool = True,
+) -> list[Attribution]:
+    """Every attribution of a parsed article, in text order (a pure function of ``doc``).
+
+    ``kinds`` selects cue kinds from the cue lexicon: ``speech`` (say, tell, warn ...), ``belief``
+    (believe, think ...) and ``evidence`` (a report shows, a poll found); "according to" is speech.
+    """
+    kinds = frozenset(kinds)
+    text = doc.text
+    quotations = find_quotations(text)
+    quoted = [False] * len(doc)
+    for q in quotations:
+        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        for token in span or []:
+            quoted[token.i] = True
+    drafts = _verb_drafts(doc, quotations, kinds, quoted)
+    if "speech" in kinds:
+        drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted)
+    drafts.sort(key=lambda d: d.cue_start)
+
+    mention_at = _mention_index(doc)
+    person_subjects = sorted({
+        (doc[i].idx, name) for i, (name, label) in mention_at.items()
+        if label == "PERSON" and doc[i].dep_ in SUBJECT_DEPS
+    })
+    sent_starts = [s.start_char for s in doc.sents]
+    persons_by_surname = surname_index(n for n, label in mention_at.values() if label == "PERSON")
+    out: list[Attribution] = []
+    for draft in drafts:
+        source = _source(draft.subject, mention_at, cue=draft.cue_token)
+        if draft.subject_span is not None:
+            source = source._replace(start=draft.subject_span[0], end=draft.subject_span[1])
+        core = source.core
+        mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname)
+        antecedent = ""
+        if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
+            resolved = _resolve(core, out, person_subjects) if resolve_pronouns else None
+            if resolved is None:
+                canonical, source_type, affiliation = core.lower_, "other", "unknown"
+            else:
+                canonical, source_type, affiliation = resolved
+                antecedent = canonical
+                if affiliation == "unknown" and source_type == "named_person":
+                    affiliation = _person_context_affiliation(canonical, out, mention_at, doc) or "unknown"
+        else:
+            source_type = _source_type(core, mention)
+            affiliation = _affiliation(core, source.start, source.end,
+                                       mention[0] if mention else "", source_type)
+            if affiliation is None and source_type == "anonymous" and core.doc[core.left_edge.i].lower_ == "the":
+                # "the officials said" refers back to the officials named earlier
+                same = [a for a in out if a.source_type == "anonymous"
+                        and a.source_canonical.startswith(core.lemma_.lower() + " [")]
+                affiliation = same[-1].affiliation if same else None
+            if affiliation is None and source_type == "named_person":
+                affiliation = _person_context_affiliation(mention[0] if mention else "", out, mention_at, doc)
+            affiliation = affiliation or "unknown"
+            canonical = _canonical_name(core, mention, source_type, affiliation)
+        content_start, content_end = _trimmed(text, *draft.content)
+        content_start, content_end = _extend_to_quotations(content_start, content_end, quotations)
+        start = min(source.start, draft.cue_start, content_start)
+        end = max(source.end, draft.cue_end, content_end)
+        cue_text = text[draft.cue_start:draft.cue_end]
+        out.append(Attribution(
+            doc._.doc_id if Doc.has_extension("doc_id") else None,
+            _sentence_of(sent_starts, draft.cue_start), start, end,
+            text[source.start:source.end], canonical, source_type, affiliation,
+            draft.cue, text[content_start:content_end], _directness(content_start, content_end, quotations),
+            draft.cue_kind, cue_text, draft.channel, antecedent,
+            source.start, source.end, draft.cue_start, draft.cue_end, content_start, content_end,
+        ))
+    return _attach_continuations(text, out, quotations, sent_starts)
+
+
+def _sentence_of(sent_starts: list[int], char: int) -> int:
+    lo, hi = 0, len(sent_starts)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if sent_starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _attach_continuations(text: str, found: list[Attribution], quotations: list[Quotation],
+                          sent_starts: list[int]) -> list[Attribution]:
+    """A quotation with no attribution of its own, in the sentence after a direct one, continues it."""
+    out = list(found)
+    for q in quotations:
+        if any(a.content_start < q.end and a.content_end > q.start for a in out):
+            continue
+        if any(q.start <= a.cue_start < q.end for a in out):
+            continue
+        before = [i for i, a in enumerate(out) if a.end_char <= q.start and a.direct != "indirect"]
+        if not before:
+            continue
+        i = max(before, key=lambda k: out[k].end_char)
+        previous = out[i]
+        if any(a.start_char > previous.end_char and a.start_char < q.start for a in out):
+            continue
+        gap = _sentence_of(sent_starts, q.start) - _sentence_of(sent_starts, previous.end_char - 1)
+        if gap > 1:
+            continue
+        content = previous.content + " " + text[q.start:q.end]
+        out[i] = previous._replace(content=content, content_end=q.end, end_char=max(previous.end_char, q.end))
+    return out

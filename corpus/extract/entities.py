@@ -1,0 +1,170 @@
+"""Entity mentions and their normalisation to one canonical name per entity.
+
+The merge rules, in order (each is data-driven where it can be, and each is tested):
+
+1. surface clean-up: leading articles, possessives ('s, ’s), titles and honorifics (Gen., Mr,
+   President, Secretary of State, ...), surrounding punctuation;
+2. transliteration variants, token by token (``data/name_variants.csv``: Suleimani -> Soleimani,
+   Qassim -> Qassem);
+3. a name followed by "administration", "government", "campaign" or "regime" is that
+   organisation ("the Trump administration" stays apart from Donald Trump);
+4. surname-only mentions resolve to the fullest person name in the same article that ends with
+   that surname (Schenker -> David Schenker), a within-document variant of the "one sense per
+   discourse" heuristic (Gale, Church & Yarowsky 1992) used by coreference baselines;
+5. the editable alias table (``data/entity_aliases.csv``): country forms (US, U.S., America ->
+   United States) and common short forms; rows marked ``when=acting`` (the capitals Washington,
+   Tehran, Baghdad) map to their country only when the parse shows the capital acting — as the subject of a verb or a possessor
+   ("Washington has announced", "Tehran's strategy") — and stay places otherwise ("a Washington
+   think-tank", "north of Baghdad").
+
+Surfaces in ``data/entity_stoplist.txt`` (platforms and photo credits) are not entities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from corpus.resources import data_lines, data_rows
+
+__all__ = [
+    "ENTITY_LABELS",
+    "EntityMention",
+    "MENTION_COLUMNS",
+    "alias_table",
+    "canonical_key",
+    "entity_mentions",
+    "normalise_surface",
+]
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT")
+"""Labels that name actors, places and things; numbers and dates are other analyses' business."""
+
+MENTION_COLUMNS = ["doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "surface", "label", "entity"]
+
+TITLES = (
+    "secretary of state", "secretary of defense", "defense secretary", "prime minister", "foreign minister",
+    "supreme leader", "vice president", "president", "secretary", "senator", "sen.", "rep.", "representative",
+    "general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "lieutenant general", "major general", "admiral",
+    "adm.", "colonel", "col.", "lt. col.", "commander", "cdr.", "cmdr.", "captain", "capt.", "sgt.", "sergeant",
+    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "ayatollah", "sheikh", "king", "crown prince", "prince",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "marine corps general", "gov.", "governor",
+)
+_TITLE_RE = re.compile(r"^(?:(?:us|u\.s\.|iranian|iraqi|american)\s+)?(?:" + "|".join(
+    re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+", re.IGNORECASE)
+ORG_HEADS = ("administration", "government", "campaign", "regime")
+GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+class EntityMention(NamedTuple):
+    doc_id: str
+    sent_id: int
+    start_char: int
+    end_char: int
+    surface: str
+    label: str
+    entity: str
+
+
+def canonical_key(text: str) -> str:
+    """Case-, quote- and space-folded key for table look-ups."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@lru_cache(maxsize=1)
+def _alias_rows() -> tuple[dict, ...]:
+    return tuple(data_rows("entity_aliases.csv"))
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    """``data/entity_aliases.csv`` as folded alias -> canonical entity (unconditional rows)."""
+    return {canonical_key(r["alias"]): r["entity"] for r in _alias_rows() if not r["when"]}
+
+
+@lru_cache(maxsize=1)
+def _acting_aliases() -> dict[str, str]:
+    """Rows with ``when=acting``: a capital that names its country only when it acts."""
+    return {canonical_key(r["alias"]): r["entity"] for r in _alias_rows() if r["when"] == "acting"}
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    rows = data_rows("name_variants.csv")
+    return {canonical_key(r["variant"]): r["standard"] for r in rows}
+
+
+@lru_cache(maxsize=1)
+def _stoplist() -> frozenset[str]:
+    return frozenset(canonical_key(line) for line in data_lines("entity_stoplist.txt"))
+
+
+def normalise_surface(surface: str) -> str:
+    """Rules 1-2: strip articles, possessives and titles; standardise transliterations."""
+    text = unicodedata.normalize("NFKC", surface).replace("’", "'").strip(" \"'.,;:()[]")
+    text = re.sub(r"'s?$", "", text).strip()
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    previous = None
+    while previous != text:
+        previous, text = text, _TITLE_RE.sub("", text).strip()
+    variants = _variants()
+    text = " ".join(variants.get(canonical_key(tok), tok) for tok in text.split())
+    return text
+
+
+def _is_acting(span: Span) -> bool:
+    """A capital used as a government: subject of a verb, agent, or possessor."""
+    return span.root.dep_ in GOVERNMENT_DEPS
+
+
+def _doc_persons(names: list[str]) -> dict[str, str]:
+    """Surname -> the fullest person name in the document ending with it."""
+    by_surname: dict[str, str] = {}
+    for name in names:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        surname = canonical_key(parts[-1])
+        if len(name) > len(by_surname.get(surname, "")):
+            by_surname[surname] = name
+    return by_surname
+
+
+def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, str]:
+    """The canonical name and label of one mention (rules 3-5)."""
+    label = span.label_
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in ORG_HEADS and label in ("PERSON", "ORG", "GPE", "NORP"):
+        return f"{cleaned} {after.lower_}", "ORG"
+    key = canonical_key(cleaned)
+    acting = _acting_aliases()
+    if key in acting:
+        return (acting[key], "GPE") if _is_acting(span) else (cleaned, label)
+    if len(cleaned.split()) == 1 and key in persons:
+        cleaned, label = persons[key], "PERSON"
+        key = canonical_key(cleaned)
+    return alias_table().get(key, cleaned), label
+
+
+def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
+    """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
+    stop = _stoplist()
+    spans = [e for e in doc.ents if e.label_ in ENTITY_LABELS and canonical_key(e.text) not in stop]
+    cleaned = [normalise_surface(e.text) for e in spans]
+    persons = _doc_persons([c for e, c in zip(spans, cleaned) if e.label_ == "PERSON"])
+    sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    out = []
+    for span, clean in zip(spans, cleaned):
+        if not clean:
+            continue
+        entity, label = _canonical(span, clean, persons)
+        if label not in labels:
+            continue
+        out.append(EntityMention(doc._.doc_id, sent_index[span.sent.start], span.start_char, span.end_char,
+                                 span.text, label, entity))
+    return out

@@ -1,0 +1,284 @@
+"""Load a folder of article files and its catalog into one tidy DataFrame.
+
+Nothing here writes to disk: the input folder is read only. Problems with single files or
+catalog rows are reported as :class:`CorpusWarning` (one message naming the file or row)
+and recorded in ``df.attrs["skipped"]``; problems that make the whole corpus ambiguous
+(no articles, a catalog without its required columns, two rows for one file) raise
+:class:`CorpusError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import warnings
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from corpus.ingest.cleaning import clean_article, count_words, summarise_removals
+from corpus.paths import SEEDS_DIR
+
+__all__ = [
+    "ARTICLE_SUFFIX",
+    "CATALOG_NAME",
+    "is_article_file",
+    "CorpusError",
+    "CorpusWarning",
+    "Skipped",
+    "ARTICLE_COLUMNS",
+    "CATALOG_COLUMNS",
+    "REQUIRED_CATALOG_COLUMNS",
+    "load_corpus",
+    "read_article_bytes",
+]
+
+CATALOG_NAME = "metadata.csv"
+REQUIRED_CATALOG_COLUMNS = ("file", "outlet", "title", "date")
+CATALOG_COLUMNS = REQUIRED_CATALOG_COLUMNS + (
+    "original_outlet", "date_precision", "authors", "dateline", "url", "notes", "sha256",
+)
+ARTICLE_COLUMNS = (
+    "doc_id", "source_file", "outlet", "original_outlet", "title", "date", "date_precision",
+    "authors", "dateline", "url", "text_raw", "text", "n_words", "n_words_raw", "cleaning",
+    "removed", "metadata_inferred", "encoding", "sha256", "notes",
+)
+BINARY_SNIFF_BYTES = 8192
+TITLE_MAX_CHARS = 200
+
+
+class CorpusError(ValueError):
+    """The corpus as a whole cannot be loaded; the message says which file or row and why."""
+
+
+class CorpusWarning(UserWarning):
+    """One file or catalog row was skipped, repaired or guessed; the message names it."""
+
+
+class Skipped(NamedTuple):
+    """A file or catalog row left out of the corpus, and why."""
+
+    file: str
+    reason: str
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, CorpusWarning, stacklevel=3)
+
+
+ARTICLE_SUFFIX = ".txt"
+
+
+def is_article_file(path: Path) -> bool:
+    """Whether the loader reads ``path`` as an article: a file named ``*.txt`` in any case (``.TXT`` too)."""
+    return path.is_file() and path.suffix.lower() == ARTICLE_SUFFIX
+
+
+def read_article_bytes(data: bytes, name: str) -> tuple[str | None, str, str]:
+    """Decode an article file: ``(text or None, encoding, problem)``.
+
+    Empty and binary files give ``None`` and the problem; text that is not UTF-8 is decoded as
+    cp1252 (the usual culprit in scraped English news), else latin-1, and says so.
+    """
+    if not data.strip():
+        return None, "", "empty file"
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        return None, "", "binary file (contains NUL bytes), not text"
+    try:
+        return data.decode("utf-8-sig"), "utf-8", ""
+    except UnicodeDecodeError as err:
+        where = f"byte {err.start}"
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, encoding, f"not valid UTF-8 (first bad {where}); decoded as {encoding}"
+    raise AssertionError("latin-1 decodes every byte string")
+
+
+def _read_catalog(folder: Path) -> pd.DataFrame | None:
+    path = folder / CATALOG_NAME
+    if not path.exists():
+        return None
+    try:
+        catalog = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as err:
+        raise CorpusError(f"{path}: cannot be read as CSV: {err}") from None
+    catalog.columns = [c.strip() for c in catalog.columns]
+    missing = [c for c in REQUIRED_CATALOG_COLUMNS if c not in catalog.columns]
+    if missing:
+        raise CorpusError(
+            f"{path}: missing required column(s) {', '.join(missing)}; "
+            f"a catalog needs {', '.join(REQUIRED_CATALOG_COLUMNS)} (found: {', '.join(catalog.columns)})"
+        )
+    for column in CATALOG_COLUMNS:
+        if column not in catalog.columns:
+            catalog[column] = ""
+    catalog = catalog.apply(lambda col: col.str.strip())
+    catalog["catalog_row"] = catalog.index + 2  # the line number a spreadsheet shows
+    stems = catalog["file"].map(lambda f: Path(f).stem)
+    dupes = catalog[stems.duplicated(keep=False)]
+    if not dupes.empty:
+        listing = ", ".join(f"row {r} ({f})" for r, f in zip(dupes["catalog_row"], dupes["file"]))
+        raise CorpusError(f"{path}: duplicate article ids in rows {listing}; each file needs one row")
+    return catalog
+
+
+def _parse_date(value: str, where: str) -> tuple[pd.Timestamp, str]:
+    """A catalog date: ISO day, month or year; anything else warns and gives NaT."""
+    value = value.strip()
+    if not value:
+        return pd.NaT, "unknown"
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(value), "day")
+    try:
+        return pd.Timestamp(value), precision
+    except (ValueError, TypeError):
+        _warn(f"{where}: unparseable date {value!r}; date left empty (NaT)")
+        return pd.NaT, "unknown"
+
+
+def _infer_date(text_date: str) -> tuple[pd.Timestamp, str]:
+    if not text_date:
+        return pd.NaT, "unknown"
+    try:
+        return pd.Timestamp(pd.to_datetime(text_date, format="mixed")).normalize(), "day"
+    except (ValueError, TypeError):
+        return pd.NaT, "unknown"
+
+
+_DOMAIN_OUTLETS = {
+    "ft.com": "Financial Times", "nytimes.com": "The New York Times", "rt.com": "RT",
+    "cbn.com": "CBN News", "independent.co.uk": "The Independent",
+    "washingtonpost.com": "The Washington Post", "theguardian.com": "The Guardian",
+    "reuters.com": "Reuters", "apnews.com": "Associated Press", "cnn.com": "CNN",
+    "foxnews.com": "Fox News", "bbc.co.uk": "BBC News", "bbc.com": "BBC News",
+    "aljazeera.com": "Al Jazeera", "wsj.com": "The Wall Street Journal",
+}
+
+
+def outlet_from_url(url: str) -> str:
+    """An outlet name for a page address: a known domain's name, else the bare domain."""
+    host = urlparse(url).netloc.lower().removeprefix("www.")
+    host = re.sub(r"^www\d*\.", "", host)
+    for domain, outlet in _DOMAIN_OUTLETS.items():
+        if host == domain or host.endswith("." + domain):
+            return outlet
+    return host
+
+
+def _article_row(path: Path, text_raw: str, meta: dict, encoding: str, digest: str) -> dict:
+    inferred = not meta
+    outlet = meta.get("outlet", "")
+    result = clean_article(text_raw, outlet=outlet, title=meta.get("title", ""))
+    first_line = next((line.strip() for line in text_raw.splitlines() if line.strip()), "")
+    title = meta.get("title") or result.headline or first_line[:TITLE_MAX_CHARS]
+    url = meta.get("url") or result.url
+    if inferred:
+        outlet = outlet_from_url(url) if url else ""
+        if outlet:  # per-outlet rules apply once the page's own address names the outlet
+            result = clean_article(text_raw, outlet=outlet, title="")
+        date, precision = _infer_date(result.date)
+    else:
+        date, precision = _parse_date(meta.get("date", ""), f"{CATALOG_NAME} row {meta['catalog_row']} ({path.name})")
+        precision = meta.get("date_precision") or precision
+    return {
+        "doc_id": path.stem,
+        "source_file": path.name,
+        "outlet": outlet or "unknown",
+        "original_outlet": meta.get("original_outlet") or result.original_outlet or outlet or "unknown",
+        "title": title,
+        "date": date,
+        "date_precision": precision if not pd.isna(date) else "unknown",
+        "authors": meta.get("authors") or result.authors,
+        "dateline": meta.get("dateline") or result.dateline,
+        "url": url,
+        "text_raw": text_raw,
+        "text": result.text,
+        "n_words": count_words(result.text),
+        "n_words_raw": count_words(text_raw),
+        "cleaning": summarise_removals(result.removals),
+        "removed": result.removals,
+        "metadata_inferred": inferred,
+        "encoding": encoding,
+        "sha256": digest,
+        "notes": meta.get("notes", ""),
+    }
+
+
+def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
+    """Load every ``.txt`` article of a folder (the shipped seeds by default), one row each.
+
+    Metadata comes from the folder's ``metadata.csv`` when it has a row for the file
+    (columns: ``file, outlet, title, date`` required; ``original_outlet, date_precision,
+    authors, dateline, url, notes, sha256`` optional). A file without a row still loads, with
+    title, outlet and date inferred from its text and ``metadata_inferred`` set. Files and rows
+    that cannot be used are listed in ``df.attrs["skipped"]`` as :class:`Skipped` records.
+    """
+    folder = Path(path) if path is not None else SEEDS_DIR
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: no such folder")
+    catalog = _read_catalog(folder)
+    files = sorted(p for p in folder.iterdir() if is_article_file(p))
+    if not files:
+        raise CorpusError(f"{folder}: no articles (no .txt files) in this folder")
+
+    rows_by_stem = {} if catalog is None else {
+        Path(r["file"]).stem: r for r in catalog.to_dict("records")
+    }
+    # When two files share a stem, the one the catalog names is the article; the other is skipped.
+    catalogued = {r["file"] for r in rows_by_stem.values()}
+    files.sort(key=lambda p: (p.name not in catalogued, p.name))
+    skipped: list[Skipped] = []
+    records: list[dict] = []
+    inferred: list[str] = []
+    seen_ids: dict[str, str] = {}
+    for file in files:
+        if file.stem in seen_ids:
+            reason = f"duplicate doc_id {file.stem!r} (already loaded from {seen_ids[file.stem]})"
+            _warn(f"{file}: {reason}; skipped")
+            skipped.append(Skipped(file.name, reason))
+            continue
+        data = file.read_bytes()
+        text_raw, encoding, problem = read_article_bytes(data, file.name)
+        if text_raw is None:
+            _warn(f"{file}: {problem}; skipped")
+            skipped.append(Skipped(file.name, problem))
+            continue
+        if problem:
+            _warn(f"{file}: {problem}")
+        seen_ids[file.stem] = file.name
+        digest = hashlib.sha256(data).hexdigest()
+        meta = rows_by_stem.get(file.stem, {})
+        if meta.get("sha256") and meta["sha256"] != digest:
+            _warn(f"{file}: content differs from the sha256 in {CATALOG_NAME} row {meta['catalog_row']}")
+        if not meta:
+            inferred.append(file.name)
+        records.append(_article_row(file, text_raw, meta, encoding, digest))
+
+    for stem, row in rows_by_stem.items():
+        if stem not in seen_ids and not any(s.file == row["file"] for s in skipped):
+            reason = f"{CATALOG_NAME} row {row['catalog_row']} names {row['file']}, which is not in the folder"
+            _warn(f"{folder / CATALOG_NAME}: {reason}; row skipped")
+            skipped.append(Skipped(row["file"], reason))
+    if inferred:
+        _warn(
+            f"{folder}: {len(inferred)} file(s) have no {CATALOG_NAME} row; title, outlet and date "
+            f"were inferred from the text: {', '.join(inferred)}"
+        )
+    if not records:
+        raise CorpusError(f"{folder}: none of the {len(files)} .txt file(s) could be loaded: "
+                          + "; ".join(f"{s.file}: {s.reason}" for s in skipped))
+
+    frame = pd.DataFrame.from_records(records, columns=list(ARTICLE_COLUMNS))
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["n_words"] = frame["n_words"].astype("int64")
+    frame = frame.sort_values("doc_id", ignore_index=True)
+    frame.attrs["skipped"] = skipped
+    frame.attrs["source"] = str(folder.resolve())
+    return frame

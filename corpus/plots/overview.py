@@ -1,0 +1,49 @@
+"""Figures that describe a corpus (notebook 00); the tables come from :mod:`corpus.analysis.overview`."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+__all__ = ["plot_words_per_outlet", "plot_timeline", "DENSE_TIMELINE_ARTICLES"]
+
+
+def plot_words_per_outlet(table: pd.DataFrame) -> plt.Figure:
+    fig, ax = plt.subplots(figsize=(9, max(2.5, 0.35 * len(table) + 1)))
+    ax.barh(table["outlet"], table["n_words"], color="#4c72b0")
+    for y, (words, n) in enumerate(zip(table["n_words"], table["n_articles"])):
+        ax.text(words, y, f" {words:,} words, {n} article{'s' if n != 1 else ''}", va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlabel("Words in clean article bodies")
+    ax.set_title("How much text each outlet contributes")
+    ax.set_xlim(0, table["n_words"].max() * 1.45)
+    fig.tight_layout()
+    return fig
+
+
+DENSE_TIMELINE_ARTICLES = 200
+"""Above this many articles in one outlet the timeline draws faint markers without outlines."""
+
+
+def plot_timeline(table: pd.DataFrame) -> plt.Figure:
+    outlets = sorted(table["outlet"].unique(), key=str.casefold)
+    fig, ax = plt.subplots(figsize=(10, max(2.5, 0.4 * len(outlets) + 1.2)))
+    y = table["outlet"].map({o: i for i, o in enumerate(outlets)})
+    sizes = 20 + 60 * table["n_words"] / max(table["n_words"].max(), 1)
+    busiest = int(table["outlet"].value_counts().max()) if len(table) else 0
+    if busiest > DENSE_TIMELINE_ARTICLES:
+        # thousands of outlined markers merge into solid bars; faint unoutlined ones darken where dates crowd
+        ax.scatter(table["date"], y, s=sizes, alpha=max(0.15, DENSE_TIMELINE_ARTICLES / busiest / 4),
+                   color="#b5541c", edgecolor="none")
+        ax.set_xlabel("Publication date (marker area ~ article length; darker where an outlet published more)")
+    else:
+        ax.scatter(table["date"], y, s=sizes, alpha=0.75, color="#dd8452", edgecolor="black", linewidth=0.5)
+        ax.set_xlabel("Publication date (marker area ~ article length)")
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    ax.invert_yaxis()
+    ax.set_title("When each outlet published")
+    ax.grid(axis="x", alpha=0.3)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig

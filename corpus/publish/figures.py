@@ -1,0 +1,76 @@
+"""Save figures reproducibly, each beside a CSV of exactly the data it plots.
+
+Every figure of the project goes through :func:`save_figure`, which writes
+``<name>.png`` (and ``<name>.svg`` on request), ``<name>.csv`` and ``<name>.json`` (the
+caption and file names, read by the gallery). Output is byte-identical across runs on the
+same inputs: matplotlib's date and software stamps are stripped, the SVG hash salt is fixed
+and the CSV is written with a fixed float format and line ending.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from corpus.plots.style import SVG_HASH_SALT
+
+__all__ = ["SavedFigure", "save_figure", "save_table", "output_folder"]
+
+FLOAT_FORMAT = "%.6g"
+
+
+class SavedFigure(NamedTuple):
+    name: str
+    png: Path
+    csv: Path
+    caption: str
+    svg: Path | None
+
+
+def output_folder(output_dir: str | Path) -> Path:
+    """Create (if needed) and return a notebook's output folder and its ``tables/``."""
+    folder = Path(output_dir)
+    (folder / "tables").mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_table(table: pd.DataFrame, path: str | Path, *, sort_by: list[str] | None = None) -> Path:
+    """Write a tidy table as CSV, deterministically (stable sort, fixed float format, ``\\n``)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if sort_by:
+        table = table.sort_values(sort_by, kind="mergesort", ignore_index=True)
+    table.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n",
+                 date_format="%Y-%m-%d")
+    return path
+
+
+def save_figure(
+    fig: matplotlib.figure.Figure,
+    data: pd.DataFrame,
+    name: str,
+    output_dir: str | Path,
+    *,
+    caption: str,
+    svg: bool = False,
+) -> SavedFigure:
+    """Save ``fig`` as ``<name>.png`` beside ``<name>.csv`` (its data) and ``<name>.json`` (its caption)."""
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / f"{name}.png"
+    fig.savefig(png, bbox_inches="tight", metadata={"Software": None})
+    svg_path = None
+    if svg:
+        svg_path = folder / f"{name}.svg"
+        with plt.rc_context({"svg.hashsalt": SVG_HASH_SALT}):
+            fig.savefig(svg_path, bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    csv = save_table(data, folder / f"{name}.csv")
+    sidecar = {"name": name, "caption": caption, "png": png.name, "csv": csv.name,
+               "svg": svg_path.name if svg_path else None}
+    (folder / f"{name}.json").write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return SavedFigure(name, png, csv, caption, svg_path)

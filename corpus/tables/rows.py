@@ -1,0 +1,175 @@
+"""The per-article row pipeline: one article's clean text in, the rows of every table out, cached.
+
+:func:`table_pipeline` is the project pipeline (:mod:`corpus.nlp.pipeline`) with one last step,
+``corpus_table_rows``, that runs every extractor of :mod:`corpus.extract` on the parsed ``Doc`` inside the
+spaCy worker and sends back only the rows. :func:`article_rows` yields each article's rows in article order,
+reading them from the row cache when it can, else from a cached parse (:mod:`corpus.nlp.cache`), else by
+parsing. A row-cache key adds :func:`extractors_digest` to the parse key, so an edit to an extractor or a
+lexicon re-extracts (from the cached parse) and nothing is parsed twice.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corpus.extract.attribution import Attribution, extract_attributions
+from corpus.extract.entities import EntityMention, entity_mentions
+from corpus.extract.framing import doc_event_naming, doc_term_counts
+from corpus.extract.sentiment import SentenceScore, doc_actor_sentences, sentence_sentiment
+from corpus.extract.troops import TroopClaim, claim_group, extract_troop_claims
+from corpus.nlp.annotate import parse_texts
+from corpus.nlp.cache import cache_key, entry_path, pipeline_tag, read_doc, write_atomic
+from corpus.nlp.model import default_model_name
+from corpus.nlp.pipeline import build_pipeline
+
+__all__ = ["TABLE_VERSION", "ROW_FIELDS", "ArticleRows", "article_rows", "carried_rows", "doc_tables",
+           "extractors_digest", "table_pipeline"]
+
+TABLE_VERSION = "1"
+"""Part of the cache key of every article's rows (with the extractors' source and data files)."""
+
+ROW_FIELDS: dict[str, list[str]] = {
+    "entity_mentions": list(EntityMention._fields),
+    "attributions": list(Attribution._fields),
+    "troop_claims": [*TroopClaim._fields, "group"],
+    "sentiment": list(SentenceScore._fields),
+    "term_counts": ["doc_id", "term", "count"],
+    "actor_sentences": ["doc_id", "sent_id", "actor"],
+    "event_naming": ["doc_id", "event", "term", "count"],
+}
+"""The fields each row of each table holds, in order (the extractors' own tuples)."""
+
+ArticleRows = tuple[int, dict, bool]
+"""(article position, rows by table, parsed in this run?)"""
+
+
+@lru_cache(maxsize=1)
+def extractors_digest() -> str:
+    """Digest of the table version, the source of every extractor module and of this one, and every data table.
+
+    An edit to an extractor's code or to a lexicon therefore invalidates the cached rows by itself; the
+    analysis and plotting stages are not in it, so editing them re-extracts nothing.
+    """
+    digest = hashlib.sha256(TABLE_VERSION.encode())
+    package = resources.files("corpus")
+    sources = sorted((e for e in package.joinpath("extract").iterdir() if e.name.endswith(".py")),
+                     key=lambda e: e.name)
+    for entry in [*sources, package.joinpath("tables", "rows.py")]:
+        digest.update(entry.read_bytes())
+    folder = package.joinpath("data")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def doc_tables(doc: Doc) -> dict[str, list[list]]:
+    """Every table's rows for one parsed article, without ``outlet`` and ``date`` (a pure function of ``doc``)."""
+    mentions = entity_mentions(doc)
+    attributions = extract_attributions(doc)
+    claims = extract_troop_claims(doc, attributions=attributions)
+    entity_sentences = [(m.sent_id, m.entity) for m in mentions]
+    doc_id = doc._.doc_id
+    return {
+        "entity_mentions": [list(m) for m in mentions],
+        "attributions": [list(a) for a in attributions],
+        "troop_claims": [[*c, claim_group(c)] for c in claims],
+        "sentiment": [list(s) for s in sentence_sentiment(doc)],
+        "term_counts": [[doc_id, term, n] for term, n in sorted(doc_term_counts(doc).items())],
+        "actor_sentences": [[doc_id, sent_id, actor] for sent_id, actor in doc_actor_sentences(doc, entity_sentences)],
+        "event_naming": [[doc_id, event, term, n] for (event, term), n in
+                         sorted(doc_event_naming(doc, entity_sentences).items())],
+    }
+
+
+WARM_UP_TEXT = "Iraqi officials said on Monday that 5,000 American troops would stay, a spokesman told Reuters."
+
+
+@Language.factory("corpus_table_rows")
+def make_table_rows(nlp: Language, name: str):
+    """The last step of :func:`table_pipeline`: replaces each parsed ``Doc`` by its table rows."""
+    return rows_in_place_of_doc
+
+
+def rows_in_place_of_doc(doc: Doc) -> Doc:
+    """An empty ``Doc`` carrying ``doc_tables(doc)`` as its context (read them with :func:`carried_rows`).
+
+    With ``n_process`` > 1, spaCy serialises every ``Doc`` a worker returns and the main process
+    deserialises it again; the tables need only the rows, so extracting them in the worker and sending
+    back an empty ``Doc`` moves the extraction off the main process and skips that round trip. The rows
+    ride in ``Doc._context``, the slot spaCy's ``nlp.pipe`` uses to carry ``as_tuples`` contexts: a worker
+    pickles it beside the ``Doc``'s bytes. In ``user_data`` they would be msgpack-encoded, and srsly looks
+    up its decoder entry points in the installed packages' metadata on every decode, three times per
+    ``Doc`` (about 4 ms of the main process's CPU per article, measured with cProfile).
+    """
+    carrier = Doc(doc.vocab, words=[])
+    carrier._context = doc_tables(doc)
+    return carrier
+
+
+def carried_rows(carrier: Doc) -> dict[str, list[list]]:
+    """The rows :func:`rows_in_place_of_doc` put on an empty ``Doc``, in this process or from a worker."""
+    rows = carrier._context
+    if not isinstance(rows, dict):
+        raise ValueError("this Doc carries no table rows: was it made by the corpus_table_rows step?")
+    return rows
+
+
+def table_pipeline(model_name: str | None = None) -> Language:
+    """The project pipeline followed by ``corpus_table_rows``, built once per process."""
+    return _cached_table_pipeline(model_name or default_model_name())
+
+
+@lru_cache(maxsize=4)
+def _cached_table_pipeline(model_name: str) -> Language:
+    nlp = build_pipeline(model_name)
+    nlp.add_pipe("corpus_table_rows", last=True)
+    # One sentence through every extractor loads their lexicons and lazy imports (TextBlob pulls in NLTK and
+    # SciPy, about 2 s) here, once, so the workers nlp.pipe forks inherit them instead of each loading its own.
+    nlp(WARM_UP_TEXT)
+    return nlp
+
+
+def article_rows(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch_size: int, cache: Path | None,
+                 doc_cache: Path | None, progress: bool | None) -> Iterator[ArticleRows]:
+    """Every article's rows in article order, parsing only articles whose rows and parse are not cached.
+
+    ``nlp`` is a :func:`table_pipeline`; ``cache`` holds rows, ``doc_cache`` parsed documents (either None
+    to go without).
+    """
+    texts = articles["text"]
+    parse_tag = pipeline_tag(nlp)
+    row_tag = parse_tag + "\x1f" + extractors_digest()
+    row_paths = [entry_path(cache, cache_key(text, row_tag), ".json.gz") if cache is not None else None
+                 for text in texts]
+    doc_paths = [entry_path(doc_cache, cache_key(text, parse_tag)) if doc_cache is not None else None
+                 for text in texts]
+    cached = {i for i, path in enumerate(row_paths) if path is not None and path.exists()}
+    reusable_docs = {i for i, path in enumerate(doc_paths) if i not in cached and path is not None and path.exists()}
+    todo = [i for i in range(len(texts)) if i not in cached and i not in reusable_docs]
+    parsed = parse_texts(nlp, (texts.iloc[i] for i in todo), total=len(todo), n_process=n_process,
+                         batch_size=batch_size, progress=progress)
+    for i, row_path in enumerate(row_paths):
+        if i in cached:
+            with gzip.open(row_path, "rt", encoding="utf-8") as handle:
+                yield i, json.load(handle), False
+            continue
+        if i in reusable_docs:
+            rows = doc_tables(read_doc(doc_paths[i], nlp.vocab))
+        else:
+            rows = carried_rows(next(parsed))
+        if row_path is not None:
+            write_atomic(row_path, gzip.compress(
+                json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=3))
+        yield i, rows, i not in reusable_docs

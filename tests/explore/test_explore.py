@@ -1,0 +1,43 @@
+"""Explorer helpers: displaCy highlights and the keyword-in-context concordance."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from corpus.nlp.annotate import annotate
+from corpus.explore.kwic import kwic, kwic_counts
+from corpus.explore.viewer import HIGHLIGHT_KEY, highlight_spans, render_article
+
+
+def test_highlights_hold_attributions_claims_and_entities(seed_corpus, tmp_path):
+    run = annotate(seed_corpus, cache_dir=tmp_path)
+    cbn = run.docs[list(seed_corpus["outlet"]).index("CBN News")]
+    marked = highlight_spans(cbn)
+    labels = {s.label_ for s in marked.spans[HIGHLIGHT_KEY]}
+    assert {"SOURCE", "CUE", "CONTENT", "TROOPS", "PERSON"} <= labels
+    assert HIGHLIGHT_KEY not in cbn.spans  # the input is left as it was
+    sources = {s.text for s in marked.spans[HIGHLIGHT_KEY] if s.label_ == "SOURCE"}
+    assert "Phillip Smyth, a research fellow for the Washington Institute and Iran expert" in sources
+    html = render_article(cbn, title="CBN <News>")
+    assert "CBN &lt;News&gt;" in html and "CBN <News>" not in html
+    assert "TROOPS" in html and "SOURCE" in html and "Smyth" in html
+    ent_html = render_article(cbn, style="ent")
+    assert "TROOPS" in ent_html and "CONTENT" not in ent_html
+
+
+def test_kwic_windows_and_counts():
+    articles = pd.DataFrame({
+        "doc_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"], "n_words": [9, 6, 5],
+        "text": ["one two Soleimani three four. soleimani's five",
+                 "General Qassem   Soleimani was killed", "nothing to see here today"],
+    })
+    lines = kwic(articles, "Soleimani", window=2)
+    assert list(lines["doc_id"]) == ["a", "a", "b"]
+    assert (lines.iloc[0]["left"], lines.iloc[0]["match"], lines.iloc[0]["right"]) == ("one two", "Soleimani", "three four.")
+    assert lines.iloc[1]["match"] == "soleimani" and lines.iloc[1]["right"] == "'s five"
+    assert list(kwic(articles, "Qassem Soleimani")["doc_id"]) == ["b"]  # phrases across any whitespace
+    assert kwic(articles, "Soleim").empty  # whole words only
+    assert list(kwic(articles, "Soleimani", outlets=["Y"])["doc_id"]) == []
+    counts = kwic_counts(lines, articles).set_index("outlet")
+    assert counts.loc["X", "n_matches"] == 3 and counts.loc["Y", "n_matches"] == 0
+    assert counts.loc["X", "per_10000_words"] == 3 * 10000 / 15
