@@ -11,6 +11,7 @@ the pipeline tag, so a rerun parses only articles whose text (or pipeline) chang
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm.auto import tqdm
 
+from corpus.ingest.loader import CorpusWarning
 from corpus.nlp.cache import annotation_cache_dir, cache_key, entry_path, model_tag, pipeline_tag, read_doc, write_doc
 from corpus.nlp.model import BATCH_SIZE, PROGRESS_MIN_DOCS
 from corpus.nlp.pipeline import get_pipeline
@@ -63,24 +65,31 @@ def annotate(
 ) -> AnnotationRun:
     """Parse the ``text`` of each article (cached), with ``doc._.doc_id`` and ``doc._.outlet`` set.
 
-    ``n_process`` and ``batch_size`` go to ``nlp.pipe``; ``progress`` as in :func:`parse_texts`.
+    ``n_process`` and ``batch_size`` go to ``nlp.pipe``; ``progress`` as in :func:`parse_texts`. A text longer
+    than ``nlp.max_length`` is not parsed: an empty ``Doc`` stands in for it and a warning names its file.
     """
     nlp = get_pipeline(model)
     folder = annotation_cache_dir(cache_dir)
     tag = pipeline_tag(nlp)
-    paths = [entry_path(folder, cache_key(text, tag)) for text in articles["text"]]
+    keys = [cache_key(text, tag) for text in articles["text"]]
+    paths = [entry_path(folder, key) for key in keys]
     docs: list[Doc | None] = [None] * len(paths)
     if use_cache:
         for i, path in enumerate(paths):
-            if path.exists():
-                docs[i] = read_doc(path, nlp.vocab)
+            docs[i] = read_doc(path, keys[i], nlp.vocab)
+    for i, text in enumerate(articles["text"]):
+        if docs[i] is None and len(text) > nlp.max_length:
+            name = articles["source_file"].iloc[i] if "source_file" in articles else articles["doc_id"].iloc[i]
+            warnings.warn(f"{name}: longer than the model's limit of {nlp.max_length:,} characters; not parsed "
+                          "(an empty document stands in for it)", CorpusWarning, stacklevel=2)
+            docs[i] = Doc(nlp.vocab, words=[])
     todo = [i for i, doc in enumerate(docs) if doc is None]
     parsed = parse_texts(nlp, (articles["text"].iloc[i] for i in todo), total=len(todo), n_process=n_process,
                          batch_size=batch_size, progress=progress)
     for i, doc in zip(todo, parsed):
         docs[i] = doc
         if use_cache:
-            write_doc(paths[i], doc)
+            write_doc(paths[i], keys[i], doc)
     for doc, doc_id, outlet in zip(docs, articles["doc_id"], articles["outlet"]):
         doc._.doc_id = doc_id
         doc._.outlet = outlet

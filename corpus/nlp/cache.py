@@ -1,9 +1,12 @@
 """Cache keys and entries for parsed articles, in one place.
 
 A key is the sha256 of the clean text joined with a *pipeline tag* (model name and version, the project's
-:data:`~corpus.nlp.pipeline.PIPELINE_VERSION` and a digest of the domain patterns), so a changed text or
-pipeline never meets an old entry. Entries are written atomically (a temporary file, then a rename), so a
-crash never leaves half an entry. The table layer (:mod:`corpus.tables.rows`) extends the tag with its
+:data:`~corpus.nlp.pipeline.PIPELINE_VERSION`, a digest of the domain patterns and the entry format), so a
+changed text or pipeline never meets an old entry. Entries are written atomically (a temporary file, then a
+rename), so a crash never leaves half an entry, and each is *sealed*: a header line records its key, length
+and sha256, checked on every read. An entry that fails the check (truncated, emptied, bit-flipped, or copied
+over another text's entry) is reported by name with a :class:`CacheWarning`, deleted, and rebuilt by the
+caller; it is never read silently. The table layer (:mod:`corpus.tables.rows`) extends the tag with its
 extractors' digest and keeps its own entries beside these.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,8 +25,57 @@ from spacy.vocab import Vocab
 from corpus.nlp.pipeline import PIPELINE_VERSION, patterns_digest
 from corpus.paths import cache_dir as default_cache_dir
 
-__all__ = ["model_tag", "pipeline_tag", "cache_key", "annotation_cache_dir", "entry_path", "write_atomic",
-           "read_doc", "write_doc"]
+__all__ = ["CACHE_FORMAT", "CacheWarning", "model_tag", "pipeline_tag", "cache_key", "annotation_cache_dir",
+           "entry_path", "write_atomic", "seal", "unseal", "read_doc", "write_doc"]
+
+CACHE_FORMAT = "sealed-1"
+"""Part of every pipeline tag: entries written before entries carried a seal are never read."""
+
+SEAL_PREFIX = b"corpus-cache "
+
+
+class CacheWarning(UserWarning):
+    """A cache entry that failed its check was discarded (and is rebuilt)."""
+
+
+def seal(key: str, payload: bytes) -> bytes:
+    """``payload`` behind a one-line header naming its key, length and sha256, so a read can check all three."""
+    header = f"{key} {len(payload)} {hashlib.sha256(payload).hexdigest()}\n".encode("ascii")
+    return SEAL_PREFIX + header + payload
+
+
+def unseal(path: Path, key: str) -> bytes | None:
+    """The payload stored at ``path`` for ``key``; None, with a :class:`CacheWarning` naming the file and the
+    entry deleted, when it is missing its header, truncated, altered, or another key's entry."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    problem = _seal_problem(data, key)
+    if problem is None:
+        return data[data.index(b"\n") + 1:]
+    warnings.warn(f"cache entry {path}: {problem}; discarded, it will be rebuilt", CacheWarning, stacklevel=2)
+    path.unlink(missing_ok=True)
+    return None
+
+
+def _seal_problem(data: bytes, key: str) -> str | None:
+    end = data.find(b"\n")
+    if not data.startswith(SEAL_PREFIX) or end < 0:
+        return "no header (not an entry of this cache, or cut short)"
+    try:
+        stored_key, length, digest = data[len(SEAL_PREFIX):end].decode("ascii").split(" ")
+        length = int(length)
+    except (UnicodeDecodeError, ValueError):
+        return "damaged header"
+    if stored_key != key:
+        return f"holds the entry of another text (key {stored_key[:12]}...)"
+    payload = data[end + 1:]
+    if len(payload) != length:
+        return f"truncated or extended ({len(payload)} bytes, {length} written)"
+    if hashlib.sha256(payload).hexdigest() != digest:
+        return "content altered (sha256 differs from the one written)"
+    return None
 
 
 def model_tag(nlp: Language) -> str:
@@ -32,7 +85,7 @@ def model_tag(nlp: Language) -> str:
 
 def pipeline_tag(nlp: Language) -> str:
     """Model tag, project pipeline version and pattern digest: the text-independent part of a key."""
-    return "\x1f".join([model_tag(nlp), PIPELINE_VERSION, patterns_digest()])
+    return "\x1f".join([model_tag(nlp), PIPELINE_VERSION, patterns_digest(), CACHE_FORMAT])
 
 
 def cache_key(text: str, tag: str) -> str:
@@ -59,13 +112,22 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def read_doc(path: Path, vocab: Vocab) -> Doc:
-    """The parsed document stored at ``path``."""
-    return next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(vocab)))
+def read_doc(path: Path, key: str, vocab: Vocab) -> Doc | None:
+    """The parsed document stored at ``path`` for ``key``, or None when there is none or it fails its check."""
+    payload = unseal(path, key)
+    if payload is None:
+        return None
+    try:
+        return next(iter(DocBin().from_bytes(payload).get_docs(vocab)))
+    except Exception as err:  # a sealed entry that spaCy cannot read was written by another spaCy: rebuild it
+        warnings.warn(f"cache entry {path}: unreadable ({type(err).__name__}); discarded, it will be rebuilt",
+                      CacheWarning, stacklevel=2)
+        path.unlink(missing_ok=True)
+        return None
 
 
-def write_doc(path: Path, doc: Doc) -> None:
-    """Store a parsed document (without user data) at ``path``."""
+def write_doc(path: Path, key: str, doc: Doc) -> None:
+    """Store a parsed document (without user data) at ``path``, sealed for ``key``."""
     entry = DocBin(store_user_data=False)
     entry.add(doc)
-    write_atomic(path, entry.to_bytes())
+    write_atomic(path, seal(key, entry.to_bytes()))

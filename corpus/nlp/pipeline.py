@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from corpus.nlp.extensions import register_extensions
 from corpus.nlp.fast_pipes import speed_up_pipeline
-from corpus.nlp.model import default_model_name, load_model
+from corpus.nlp.model import MAX_TEXT_CHARS, default_model_name, load_model
 from corpus.resources import data_lines, data_text
 
 __all__ = ["PIPELINE_VERSION", "build_pipeline", "get_pipeline", "domain_patterns", "patterns_digest"]
@@ -51,6 +51,7 @@ def build_pipeline(model_name: str | None = None) -> Language:
     the domain entity ruler after its statistical NER."""
     register_extensions()
     nlp = load_model(model_name)
+    nlp.max_length = MAX_TEXT_CHARS
     speed_up_pipeline(nlp)
     for abbreviation in title_abbreviations():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

@@ -19,7 +19,7 @@ import pandas as pd
 
 from corpus.plots.style import SVG_HASH_SALT
 
-__all__ = ["SavedFigure", "save_figure", "save_table", "output_folder"]
+__all__ = ["FORMULA_STARTS", "SavedFigure", "neutralise_formulas", "save_figure", "save_table", "output_folder"]
 
 FLOAT_FORMAT = "%.6g"
 
@@ -39,12 +39,32 @@ def output_folder(output_dir: str | Path) -> Path:
     return folder
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which every text cell that starts like a formula starts with ``'`` instead, as OWASP
+    recommends, so that opening the CSV in a spreadsheet shows the text and runs nothing. Numbers are
+    left as they are (a negative number is a number, not text); the DataFrames keep the true text."""
+    text_columns = [c for c in table.columns if table[c].dtype == object or pd.api.types.is_string_dtype(table[c])]
+    if not text_columns:
+        return table
+    table = table.copy()
+    for column in text_columns:
+        table[column] = table[column].map(
+            lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return table
+
+
 def save_table(table: pd.DataFrame, path: str | Path, *, sort_by: list[str] | None = None) -> Path:
-    """Write a tidy table as CSV, deterministically (stable sort, fixed float format, ``\\n``)."""
+    """Write a tidy table as CSV, deterministically (stable sort, fixed float format, ``\\n``), with text
+    cells that would start a spreadsheet formula neutralised (:func:`neutralise_formulas`)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if sort_by:
         table = table.sort_values(sort_by, kind="mergesort", ignore_index=True)
+    table = neutralise_formulas(table)
     table.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n",
                  date_format="%Y-%m-%d")
     return path

@@ -15,6 +15,8 @@ table.facts { border-collapse: collapse; font-size: .9rem; } table.facts td { pa
 figure { margin: 1.5rem 0; } figure img { max-width: 100%; border: 1px solid #eee; }
 figcaption { font-size: .92rem; line-height: 1.4; margin-top: .4rem; } .links { font-size: .85rem; }
 .failed { color: #b00020; font-weight: bold; } .ok { color: #2e7d32; }
+.warnings { background: #fff8e1; border-left: 4px solid #f9a825; padding: .2rem 1rem; margin-top: 1rem; }
+.warnings h2 { margin-top: .6rem; border: none; font-size: 1.1rem; }
 """
 
 
@@ -38,13 +40,29 @@ def _facts(manifest: dict) -> str:
     return f'<table class="facts">{cells}</table>'
 
 
+def _warnings(manifest: dict) -> str:
+    """The corpus's loading problems, where a reader sees them before any figure."""
+    problems = manifest.get("warnings") or []
+    if not problems:
+        return ""
+    items = []
+    for problem in problems:
+        row = f" row {problem['row']}" if problem.get("row") is not None else ""
+        items.append(f"<li><code>{escape(str(problem.get('file', '')))}</code>{escape(row)}: "
+                     f"{escape(str(problem.get('problem', '')))}</li>")
+    return (f'<section class="warnings"><h2>{len(problems)} problem(s) loading the corpus</h2>'
+            f"<p>Files skipped or read with a repair; the figures count only what was loaded.</p>"
+            f"<ul>{''.join(items)}</ul>"
+            "</section>")
+
+
 def render_index(manifest: dict) -> str:
     """The gallery page for a manifest (figures grouped by notebook, in run order)."""
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{escape('Figure set ' + str(manifest.get('run_id', '')))}</title>",
         f"<style>{STYLE}</style></head><body>",
-        "<h1>US–Iran military tension in Iraq: figure set</h1>", _facts(manifest),
+        "<h1>US–Iran military tension in Iraq: figure set</h1>", _facts(manifest), _warnings(manifest),
         '<p class="links"><a href="manifest.json">manifest.json</a> · tables: '
         + " · ".join(f'<a href="{escape(t["file"])}">{escape(t["name"])}</a>' for t in manifest.get("tables", []))
         + "</p>",

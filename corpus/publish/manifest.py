@@ -13,14 +13,17 @@ import json
 import platform
 import subprocess
 from importlib import metadata
+from collections.abc import Iterable
 from pathlib import Path
 
-from corpus.ingest.loader import CATALOG_NAME, is_article_file
+from corpus.ingest.loader import CATALOG_NAME
 from corpus.paths import PROJECT_DIR
 
 PACKAGES = ("corpus", "pandas", "numpy", "matplotlib", "spacy", "textblob", "vaderSentiment", "papermill",
             "nbformat", "ipykernel")
 FIGURE_SUFFIXES = (".png", ".svg", ".csv")
+FIGURE_SET_KIND = "corpus figure set"
+"""``manifest.json``'s ``kind``: how ``corpus run`` knows a folder it may replace."""
 
 
 def sha256_file(path: Path) -> str:
@@ -64,10 +67,12 @@ def software_versions() -> dict:
             "spacy_model": {"name": model, "version": model_version}}
 
 
-def corpus_fingerprint(folder: Path) -> dict:
-    """The corpus's files (the articles the loader reads and ``metadata.csv``) with their sha256, and one hash over all of them."""
-    files = sorted(p for p in folder.iterdir() if is_article_file(p) or (p.is_file() and p.name == CATALOG_NAME))
-    hashes = {p.name: sha256_file(p) for p in files}
+def corpus_fingerprint(folder: Path, files: Iterable[str]) -> dict:
+    """The files analysed (``files``, names in ``folder``) and the catalog, each with its sha256, and one hash
+    over all of them: editing, adding or removing an analysed file changes it, a file the loader skipped
+    does not."""
+    names = sorted({*files, *([CATALOG_NAME] if (folder / CATALOG_NAME).is_file() else [])})
+    hashes = {name: sha256_file(folder / name) for name in names}
     combined = hashlib.sha256("".join(f"{name}\t{digest}\n" for name, digest in hashes.items()).encode()).hexdigest()
     return {"path": str(folder), "content_sha256": combined, "n_files": len(hashes), "files": hashes}
 

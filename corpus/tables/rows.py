@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import warnings
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -27,13 +28,14 @@ from corpus.extract.entities import EntityMention, entity_mentions
 from corpus.extract.framing import doc_event_naming, doc_term_counts
 from corpus.extract.sentiment import SentenceScore, doc_actor_sentences, sentence_sentiment
 from corpus.extract.troops import TroopClaim, claim_group, extract_troop_claims
+from corpus.ingest.loader import CorpusWarning
 from corpus.nlp.annotate import parse_texts
-from corpus.nlp.cache import cache_key, entry_path, pipeline_tag, read_doc, write_atomic
+from corpus.nlp.cache import cache_key, entry_path, pipeline_tag, read_doc, seal, unseal, write_atomic
 from corpus.nlp.model import default_model_name
 from corpus.nlp.pipeline import build_pipeline
 
 __all__ = ["TABLE_VERSION", "ROW_FIELDS", "ArticleRows", "article_rows", "carried_rows", "doc_tables",
-           "extractors_digest", "table_pipeline"]
+           "extractors_digest", "table_pipeline", "too_long"]
 
 TABLE_VERSION = "1"
 """Part of the cache key of every article's rows (with the extractors' source and data files)."""
@@ -141,35 +143,67 @@ def _cached_table_pipeline(model_name: str) -> Language:
     return nlp
 
 
+EMPTY_ROWS: dict[str, list] = {name: [] for name in ROW_FIELDS}
+
+
+def too_long(articles: pd.DataFrame, limit: int) -> list[str]:
+    """The articles (source file, else doc_id) whose clean text is longer than ``limit`` characters."""
+    names = articles["source_file"] if "source_file" in articles else articles["doc_id"]
+    return [name for name, text in zip(names, articles["text"]) if len(text) > limit]
+
+
+def _read_rows(path: Path, key: str) -> dict | None:
+    payload = unseal(path, key)
+    return None if payload is None else json.loads(gzip.decompress(payload))
+
+
+def _write_rows(path: Path, key: str, rows: dict) -> None:
+    payload = gzip.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                            compresslevel=3)
+    write_atomic(path, seal(key, payload))
+
+
 def article_rows(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch_size: int, cache: Path | None,
                  doc_cache: Path | None, progress: bool | None) -> Iterator[ArticleRows]:
     """Every article's rows in article order, parsing only articles whose rows and parse are not cached.
 
     ``nlp`` is a :func:`table_pipeline`; ``cache`` holds rows, ``doc_cache`` parsed documents (either None
-    to go without).
+    to go without). A cache entry that fails its check is reported, discarded and rebuilt (the article is
+    parsed here if need be). A text longer than ``nlp.max_length`` is not parsed: it gets no rows, and a
+    :class:`~corpus.ingest.loader.CorpusWarning` names it.
     """
     texts = articles["text"]
     parse_tag = pipeline_tag(nlp)
     row_tag = parse_tag + "\x1f" + extractors_digest()
-    row_paths = [entry_path(cache, cache_key(text, row_tag), ".json.gz") if cache is not None else None
-                 for text in texts]
-    doc_paths = [entry_path(doc_cache, cache_key(text, parse_tag)) if doc_cache is not None else None
-                 for text in texts]
-    cached = {i for i, path in enumerate(row_paths) if path is not None and path.exists()}
-    reusable_docs = {i for i, path in enumerate(doc_paths) if i not in cached and path is not None and path.exists()}
-    todo = [i for i in range(len(texts)) if i not in cached and i not in reusable_docs]
+    row_keys = [cache_key(text, row_tag) for text in texts]
+    doc_keys = [cache_key(text, parse_tag) for text in texts]
+    row_paths = [entry_path(cache, key, ".json.gz") if cache is not None else None for key in row_keys]
+    doc_paths = [entry_path(doc_cache, key) if doc_cache is not None else None for key in doc_keys]
+    skipped = {i for i, text in enumerate(texts) if len(text) > nlp.max_length}
+    for name in too_long(articles, nlp.max_length):
+        warnings.warn(f"{name}: longer than the model's limit of {nlp.max_length:,} characters; not parsed, "
+                      "so it adds no rows to any table", CorpusWarning, stacklevel=2)
+    cached = {i for i, path in enumerate(row_paths) if i not in skipped and path is not None and path.exists()}
+    reusable_docs = {i for i, path in enumerate(doc_paths)
+                     if i not in skipped and i not in cached and path is not None and path.exists()}
+    todo = [i for i in range(len(texts)) if i not in skipped | cached | reusable_docs]
     parsed = parse_texts(nlp, (texts.iloc[i] for i in todo), total=len(todo), n_process=n_process,
                          batch_size=batch_size, progress=progress)
-    for i, row_path in enumerate(row_paths):
-        if i in cached:
-            with gzip.open(row_path, "rt", encoding="utf-8") as handle:
-                yield i, json.load(handle), False
+    for i in range(len(texts)):
+        if i in skipped:
+            yield i, EMPTY_ROWS, False
             continue
-        if i in reusable_docs:
-            rows = doc_tables(read_doc(doc_paths[i], nlp.vocab))
+        rows = _read_rows(row_paths[i], row_keys[i]) if i in cached else None
+        if rows is not None:
+            yield i, rows, False
+            continue
+        doc = read_doc(doc_paths[i], doc_keys[i], nlp.vocab) if doc_paths[i] is not None else None
+        if doc is not None:
+            rows, was_parsed = doc_tables(doc), False
+        elif i in cached or i in reusable_docs:  # its entry failed the check: parse it now, in this process
+            rows, was_parsed = carried_rows(nlp(texts.iloc[i])), True
         else:
-            rows = carried_rows(next(parsed))
-        if row_path is not None:
-            write_atomic(row_path, gzip.compress(
-                json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=3))
-        yield i, rows, i not in reusable_docs
+            rows, was_parsed = carried_rows(next(parsed)), True
+        if row_paths[i] is not None:
+            _write_rows(row_paths[i], row_keys[i], rows)
+        yield i, rows, was_parsed

@@ -145,6 +145,7 @@ def test_uncatalogued_files_share_one_warning(seed_copy):
 
 
 def test_catalog_that_is_not_csv_stops(seed_copy):
-    (seed_copy / "metadata.csv").write_bytes(b"\xff\xfe\x00garbage")
+    # bytes that are neither UTF-8 nor behind a byte-order mark (b"\xff\xfe" now reads as UTF-16, as it should)
+    (seed_copy / "metadata.csv").write_bytes(b"\xc3\x28\x00garbage")
     with pytest.raises(corpus.CorpusError, match="metadata.csv: not UTF-8"):
         corpus.load_corpus(seed_copy)

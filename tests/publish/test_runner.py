@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -15,49 +16,7 @@ from conftest import PROJECT, tree_digest
 from corpus.cli import main as cli_main
 from corpus.publish.gallery import render_index
 from corpus.publish.runner import ParameterError, discover_notebooks, resolve_parameters, run_notebooks
-
-OK_NOTEBOOK = """
-import pandas as pd
-import matplotlib
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-from corpus.publish import figures
-out = figures.output_folder(output_dir)
-data = pd.DataFrame({"x": [1, 2, 3], "y": [scale, 2 * scale, 3 * scale]})
-fig, ax = plt.subplots()
-ax.plot(data["x"], data["y"])
-figures.save_figure(fig, data, "line", out, caption="A line <b>with</b> markup & an ampersand.", svg=True)
-figures.save_table(data, out / "tables" / "line_points.csv")
-"""
-FAILING_NOTEBOOK = """
-raise ValueError("deliberate failure for the test")
-"""
-
-
-def _notebook(path: Path, body: str, parameters: str) -> None:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
-    cell = nbformat.v4.new_code_cell(textwrap.dedent(parameters).strip())
-    cell.metadata["tags"] = ["parameters"]
-    nb.cells = [cell, nbformat.v4.new_code_cell(textwrap.dedent(body).strip())]
-    nbformat.write(nb, path)
-
-
-PARAMS = '''
-corpus_path: "Optional[str]" = None  # corpus folder
-output_dir: str = "out"  # where to write
-scale: int = 1  # slope of the line
-'''
-
-
-@pytest.fixture
-def small_notebooks(tmp_path: Path) -> Path:
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    _notebook(folder / "00_ok.ipynb", OK_NOTEBOOK, PARAMS)
-    _notebook(folder / "01_fail.ipynb", FAILING_NOTEBOOK, PARAMS)
-    return folder
-
+from small_notebooks import small_notebooks  # noqa: F401  (a fixture)
 
 def test_unknown_parameter_is_refused_before_anything_runs(small_notebooks, tmp_path, caplog):
     out = tmp_path / "figures"
@@ -125,15 +84,22 @@ def test_a_failing_notebook_leaves_the_previous_set_and_keeps_the_others(small_n
 
 
 @pytest.mark.slow
-def test_successful_run_replaces_the_set_keeps_readme_and_removes_stale_temporaries(small_notebooks, tmp_path):
+def test_successful_run_replaces_the_set_keeps_readme_and_removes_only_dead_runs_temporaries(small_notebooks, tmp_path):
     out = tmp_path / "figures"
     out.mkdir()
-    (out / "README.md").write_text("hand-written\n", encoding="utf-8")
-    (out / "old_figure.png").write_bytes(b"old")
-    stale = tmp_path / ".figures.tmp-20200101T000000Z-1"  # what a killed run leaves behind
+    (out / "README.md").write_text("hand-written\n", encoding="utf-8")  # a README alone counts as empty
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    stale = tmp_path / f".figures.tmp-20200101T000000Z-{finished.pid}"  # what a killed run leaves behind
     (stale / "00_ok").mkdir(parents=True)
-    assert run_notebooks(out=out, notebooks_dir=small_notebooks, only=["00_ok"], overrides={"scale": "2"}) == 0
-    assert not stale.exists() and not (out / "old_figure.png").exists()
+    alive = subprocess.Popen(["sleep", "60"])
+    try:
+        live = tmp_path / f".figures.tmp-20200101T000001Z-{alive.pid}"  # another run's working folder
+        (live / "00_ok").mkdir(parents=True)
+        assert run_notebooks(out=out, notebooks_dir=small_notebooks, only=["00_ok"], overrides={"scale": "2"}) == 0
+        assert not stale.exists() and live.exists()
+    finally:
+        alive.kill()
     assert (out / "README.md").read_text() == "hand-written\n"
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["notebooks"][0]["parameters"]["scale"] == 2
