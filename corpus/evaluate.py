@@ -60,16 +60,20 @@ def _spans(field: str) -> Spans:
     return tuple((int(a), int(b)) for a, b in (part.split() for part in field.split(";")))
 
 
+BRAT_LINE = re.compile(r"[TE]\d+\t")
+
+
 def read_brat(path: Path) -> list[GoldAttribution]:
     """The attributions of one PolNeAR ``.ann`` file (text-bound ``T`` lines joined by ``E`` events)."""
     spans: dict[str, Spans] = {}
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        # a span's text can run over a line break, so a continuation line may start with any letter
+        if BRAT_LINE.match(line) and line.startswith("T"):
             ident, middle, _text = line.split("\t", 2)
             _label, offsets = middle.split(" ", 1)
             spans[ident] = _spans(offsets)
-        elif line.startswith("E"):
+        elif BRAT_LINE.match(line) and line.startswith("E"):
             events.append(line.split("\t")[1].split())
     gold = []
     for args in events:

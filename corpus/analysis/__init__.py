@@ -6,6 +6,6 @@ One module per notebook topic: :mod:`~corpus.analysis.overview`, :mod:`~corpus.a
 :mod:`~corpus.analysis.troops`.
 """
 
-from corpus.analysis import attribution, entities, framing, overview, sentiment, troops
+from corpus.analysis import attribution, entities, framing, overview, sentiment, speakers, troops
 
-__all__ = ["attribution", "entities", "framing", "overview", "sentiment", "troops"]
+__all__ = ["attribution", "entities", "framing", "overview", "sentiment", "speakers", "troops"]

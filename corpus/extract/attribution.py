@@ -28,24 +28,26 @@ to the quoted speaker's own words.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from corpus.extract.affiliation import affiliation_in, entity_affiliations
-from corpus.extract.entities import alias_table, canonical_key, entity_mentions
+from corpus.extract.entities import GLUED_WORDS, alias_table, canonical_key, entity_mentions, surname_index
 from corpus.resources import data_lines, data_mapping, data_rows
 from corpus.extract.quotes import Quotation, find_quotations, quoted_share
 
 SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
 AFFILIATIONS = ("US", "Iran", "Iraq", "other", "unknown")
-CUE_KINDS = ("speech", "belief", "evidence")
+CUE_KINDS = ("speech", "belief", "intention", "stance", "evidence")
+FACTUALITY = ("asserted", "negated", "hypothetical", "asked")
 
 ATTRIBUTION_COLUMNS = [
     "doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "source", "source_canonical",
-    "source_type", "affiliation", "cue", "content", "direct",
-    "cue_kind", "cue_text", "channel", "antecedent",
+    "source_type", "affiliation", "affiliation_evidence", "cue", "content", "direct",
+    "cue_kind", "factuality", "cue_text", "channel", "antecedent",
     "source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end",
 ]
 
@@ -56,7 +58,8 @@ _ABOUT = frozenset({"on", "about", "against", "of"})
 PREP_CUES = {
     "warn": _ABOUT, "push": _ABOUT, "comment": _ABOUT, "complain": _ABOUT, "testify": _ABOUT, "write": _ABOUT,
     "report": _ABOUT, "caution": _ABOUT, "boast": _ABOUT, "call": frozenset({"for"}), "point": frozenset({"to"}),
-    "agree": frozenset({"with", "on"}), "hint": frozenset({"at"}),
+    "agree": frozenset({"with", "on"}), "hint": frozenset({"at"}), "talk": _ABOUT, "refer": frozenset({"to"}),
+    "focus": frozenset({"on"}),
 }
 # Where a statement was made: "said in a statement", "wrote on Twitter", "told CNN in an interview".
 CHANNELS = frozenset({
@@ -80,6 +83,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 # Pronouns that need an antecedent; "some", "others", "many" are typed by the source lexicon instead.
 PERSONAL_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | frozenset({"i", "we", "you", "me", "us"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_PUNCT = " \n\t,;:—–-"
 
@@ -95,10 +99,12 @@ class Attribution(NamedTuple):
     source_canonical: str
     source_type: str
     affiliation: str
+    affiliation_evidence: str
     cue: str
     content: str
     direct: str
     cue_kind: str
+    factuality: str
     cue_text: str
     channel: str
     antecedent: str
@@ -354,6 +360,11 @@ class _Source(NamedTuple):
     end: int
 
 
+def _inside_parentheses(token: Token) -> bool:
+    before = token.doc[token.sent.start:token.i]
+    return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+
+
 def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Token) -> _Source:
     """The source phrase, and its core: a person named in it, else its head.
 
@@ -363,6 +374,13 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
     its relative clause.
     """
     whole = _subtree_span(subject, without=cue) if cue in subject.subtree else _subtree_span(subject)
+    phrase = [t for t in subject.subtree if t.i < cue.i or cue not in subject.subtree]
+    if _inside_parentheses(subject) or any(GLUED_WORDS.search(t.text) for t in phrase):
+        # "Rep. Mac Thornberry (R-TX)", "Rep. Eric Swalwell Eric Michael SwalwellEnes Kanter sees ... MORE": the
+        # parse made the bracket or the link text the head; the person the phrase names is the speaker
+        people = [t for t in phrase if mention_at.get(t.i, ("", ""))[1] == "PERSON"]
+        if people:
+            return _Source(people[0], *whole)
     chain = [subject] + [c for c in subject.children if c.dep_ == "appos"]
     has_cc = any(c.dep_ == "cc" for c in subject.children)
     loose_conj = [c for c in subject.children if c.dep_ == "conj" and not has_cc]
@@ -419,15 +437,35 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
     return "other"
 
 
-def _affiliation(core: Token, start: int, end: int, canonical: str, source_type: str) -> str | None:
-    """From the person table, then the core's own words, then the rest of the source phrase."""
+ASIDE_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "toward", "towards", "against", "with", "into",
+                                "during", "after", "before", "since"})
+EXPERTISE_NOUNS = frozenset({"expert", "analyst", "scholar", "specialist", "researcher", "fellow", "professor",
+                             "watcher", "hand", "historian", "correspondent", "reporter", "envoy"})
+
+
+def _in_aside(token: Token, core: Token) -> bool:
+    """Whether ``token`` tells what a source knows or where it was, not whom it speaks for: "an expert on Iran",
+    "who served in Iraq", "an Iran expert" ("of", "to", "for", "from" are kept: "the minister of defense of Iraq",
+    "an adviser to the State Department", "a spokesman for the Pentagon")."""
+    if token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.lemma_.lower() in EXPERTISE_NOUNS:
+        return True
+    while token.i != core.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS:
+            return True
+        token = token.head
+    return False
+
+
+def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str, str] | None:
+    """(affiliation, evidence) from the person table, then the core's own words, then the rest of the phrase."""
     if canonical in entity_affiliations():
-        return entity_affiliations()[canonical]
+        return entity_affiliations()[canonical], "entity table"
     own = [t for t in core.subtree if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
-    for tokens in ([core], own, [t for t in core.doc.char_span(start, end, alignment_mode="expand") or []]):
+    phrase = [t for t in core.doc.char_span(start, end, alignment_mode="expand") or [] if not _in_aside(t, core)]
+    for tokens in ([core], own, phrase):
         found = affiliation_in(list(tokens))
         if found:
-            return found
+            return found, "source phrase"
     return None
 
 
@@ -445,9 +483,85 @@ def _person_context_affiliation(name: str, earlier: list[Attribution], mention_a
             continue
         context = [t for t in token.subtree if t.i < token.i and mention_at.get(t.i) != (name, "PERSON")]
         context += [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
-        found = affiliation_in(context)
+        found = affiliation_in([t for t in context if not _in_aside(t, token)])
         if found:
             return found
+    return None
+
+
+OFFICE_WORDS = frozenset({
+    "president", "secretary", "minister", "premier", "chancellor", "leader", "ayatollah", "general", "gen.",
+    "senator", "sen.", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "commander", "prince", "king",
+    "pm", "governor", "director", "spokesman", "spokeswoman", "spokesperson", "representative", "rep.",
+    "adviser", "advisor", "chief", "mayor",
+})
+"""Head nouns of titles: "the president" and "the secretary of state" speak for the person the article named
+in that office ("President Donald Trump", "Mike Pompeo, the secretary of state")."""
+
+
+def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]]) -> list[tuple[int, str, str, list[Token]]]:
+    """(character offset, office word, person, title words) for every person named with a title."""
+    holders = []
+    for i, (name, label) in sorted(mention_at.items()):
+        if label != "PERSON" or mention_at.get(i - 1) == (name, label):
+            continue
+        token = doc[i]
+        before = [t for t in doc[max(token.sent.start, i - 5):i] if mention_at.get(t.i, ("", ""))[1] != "PERSON"]
+        head = doc[i]
+        while mention_at.get(head.head.i) == (name, label) and head.head.i != head.i:
+            head = head.head
+        appositions = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+        for words in (before, appositions):
+            offices = [t for t in words if t.lower_ in OFFICE_WORDS]
+            if offices:
+                holders.append((token.idx, offices[-1].lower_.rstrip("."), name, words))
+    return holders
+
+
+def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, str, str, list[Token]]],
+                   mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """The person the article last named in the office a source phrase names ("the president", "the Iranian
+    foreign minister"), keeping to the side the phrase names when it names one."""
+    office = OFFICE_SYNONYMS.get(core.lower_.rstrip("."), core.lower_.rstrip("."))
+    if office not in OFFICE_WORDS:
+        return None
+    side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or []))
+    fitting = [(at, person) for at, word, person, words in holders if word == office and at < core.idx
+               and (side is None or affiliation_in(words) in (None, side)
+                    and entity_affiliations().get(person, side) == side)]
+    if not fitting:
+        return None
+    # the most prominent holder (most mentions before the source), the latest among equals: "the president" in a
+    # story about Trump that quotes "President Emmanuel Macron" is still Trump
+    before = Counter(name for i, (name, label) in mention_at.items() if label == "PERSON" and core.doc[i].idx < core.idx
+                     and mention_at.get(i - 1) != (name, label))
+    latest = {person: at for at, person in fitting}
+    return max(latest, key=lambda p: (before[p], latest[p]))
+
+
+OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "sen": "senator", "rep": "representative"}
+
+RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file", "send", "put", "sign", "write"})
+
+
+def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
+    """Who issued a document that is the grammatical source ("the statement said"): its possessor ("Trump's
+    tweet"), or the subject of the verb that released it within the three sentences before ("The Pentagon
+    released a statement. ... The statement said")."""
+    for child in core.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    doc = core.doc
+    sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
+    window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
+    for token in reversed(doc[window_start:core.i]):
+        if token.lemma_.lower() == core.lemma_.lower() and token.dep_ in ("dobj", "nsubjpass"):
+            verb = token.head
+            if verb.lemma_.lower() in RELEASE_VERBS:
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                if subjects and subjects[0].lower_ not in PERSONAL_PRONOUNS:
+                    return subjects[0]
     return None
 
 
@@ -471,6 +585,47 @@ class _Draft(NamedTuple):
     content: tuple[int, int]
     channel: str
     subject_span: tuple[int, int] | None = None
+    factuality: str = "asserted"
+
+
+NEGATING_HEADS = frozenset({"decline", "refuse", "fail", "stop", "cease"})
+NOT_YET_HEADS = frozenset({"plan", "intend", "want", "hope", "aim", "seek", "prepare", "try", "expect"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
+NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
+""""called off" (cancelled), "called up" (mobilised), "called in" (summoned) report nothing."""
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "to claim" in "allow Trump to claim": an infinitive the parser hung as a clause."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _not_a_report(cue: Token) -> str:
+    """Why a cue reports nothing, or "": negated ("did not say", "declined to say", "never claimed"),
+    hypothetical ("could say", "if he warns"), or asked ("Did Iran warn ...?"). After the negation and
+    modality cues of factuality annotation (Saurí & Pustejovsky 2009, FactBank). Such rows are kept, with
+    their ``factuality``, because attribution corpora annotate them (PolNeAR does), and left out of the
+    analyses, which count what sources asserted."""
+    chain = [cue]
+    while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])) \
+            and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for verb in chain:
+        children = list(verb.children)
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in children):
+            return "negated"
+        if verb is not cue and verb.lemma_.lower() in NEGATING_HEADS:
+            return "negated"
+        if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
+            return "hypothetical"  # "plans to ask", "wants to say": not said yet
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
+            return "hypothetical"
+    if cue.sent.text.rstrip(" \"'”’)").endswith("?"):
+        return "asked"
+    return ""
 
 
 def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], quoted: list[bool]) -> list[_Draft]:
@@ -487,6 +642,8 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
             continue
         if entry.lemma == "point" and not any(c.lower_ in ("to", "out") for c in token.children):
             continue
+        if any(c.dep_ == "prt" and c.lower_ in NOT_SPEECH_PARTICLES for c in token.children):
+            continue
         subject, subject_span = _subject(token, quoted), None
         if subject is None:
             subject, subject_span = _speaker_before_cue(token, quoted) or (None, None)
@@ -497,7 +654,7 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
             continue
         cue_end = (particle[0] if particle else token)
         drafts.append(_Draft(token, entry.lemma, entry.kind, token.idx, cue_end.idx + len(cue_end.text),
-                             subject, content, _channel(token), subject_span))
+                             subject, content, _channel(token), subject_span, _not_a_report(token) or "asserted"))
     return drafts
 
 
@@ -537,6 +694,42 @@ def _noun_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     return drafts
 
 
+COLON_LABELS = frozenset({
+    "update", "updated", "related", "photo", "photos", "video", "watch", "read", "listen", "note", "editor", "source",
+    "sources", "credit", "via", "advertisement", "warning", "q", "a", "question", "answer", "subscribe", "more",
+    "correction", "clarification", "disclaimer", "caption", "image", "graphic", "map", "chart", "breaking", "live",
+    "opinion", "analysis", "exclusive", "transcript", "featured", "tags", "topics", "share", "follow",
+})
+"""Words before a colon that label page furniture, not a speaker ("Related:", "Photo:", "Editor's note:")."""
+
+
+def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
+    """Speech marked by a colon or a dash at the start of a sentence: "Zarif: 'We do not seek war'",
+    "Trump — 'Iran is standing down'" (interview transcripts, headlines, live blogs). The speaker is the
+    short name before the mark (a person, a group or a body: no verb, at most six words), the content what
+    follows it up to the end of the sentence."""
+    drafts = []
+    for sentence in doc.sents:
+        marks = [t for t in sentence if t.text in (":", "—", "–") and not quoted[t.i]]
+        if not marks:
+            continue
+        mark = marks[0]
+        before = [t for t in doc[sentence.start:mark.i] if not t.is_space]
+        after = [t for t in doc[mark.i + 1:sentence.end] if not t.is_space and not t.is_punct]
+        if not before or len(before) > 6 or len(after) < 3:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in before) or any(t.like_num or t.lower_ in COLON_LABELS for t in before):
+            continue
+        names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
+        if not names or mark.text != ":" and not quoted[after[0].i]:
+            continue  # after a dash only a quotation is speech ("Baghdad — The parliament voted" is a dateline)
+        speaker = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), names[-1])
+        content = (after[0].idx, after[-1].idx + len(after[-1].text))
+        drafts.append(_Draft(mark, mark.text, "speech", mark.idx, mark.idx + len(mark.text), speaker, content, "",
+                             _char_span(before)))
+    return drafts
+
+
 def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
     """Token index -> (canonical entity, label) for every token inside a normalised entity mention."""
     index = {}
@@ -544,17 +737,6 @@ def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
         span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         for token in span or []:
             index[token.i] = (mention.entity, mention.label)
-    return index
-
-
-def surname_index(names: Iterable[str]) -> dict[str, str]:
-    """Surname key -> the person it names: the longest full name with that surname, ties broken by the name.
-
-    The result does not depend on the order of ``names`` (a set's order changes from process to process).
-    """
-    index: dict[str, str] = {}
-    for name in sorted({n for n in names if " " in n}, key=lambda n: (len(n), n)):
-        index[canonical_key(name.split()[-1])] = name
     return index
 
 
@@ -572,14 +754,30 @@ def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[st
     return None
 
 
+@lru_cache(maxsize=1)
+def _first_name_genders() -> dict[str, str]:
+    return data_mapping("first_names.csv", "name", "gender")
+
+
+def _fits_pronoun(name: str, word: str) -> bool:
+    """Whether a person's first name allows the pronoun: "he" never resolves to Andrea, "she" never to Edward
+    (a gender filter on antecedents, as in Lappin & Leass 1994); a name in neither list fits both."""
+    gender = _first_name_genders().get(name.split()[0].lower()) if " " in name else None
+    if word in ("he", "him", "his"):
+        return gender != "female"
+    if word in ("she", "her"):
+        return gender != "male"
+    return True
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str]]) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the nearest fitting antecedent before ``pronoun``."""
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
-                if a.source_type == "named_person"]
+                if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)]
         fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")))
-                 for start, name in subjects]
+                 for start, name in subjects if _fits_pronoun(name, word)]
     elif word in PLURAL_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
                 if a.source_type in ("anonymous", "organization") and a.source_canonical]
@@ -613,7 +811,7 @@ def extract_attributions(
             quoted[token.i] = True
     drafts = _verb_drafts(doc, quotations, kinds, quoted)
     if "speech" in kinds:
-        drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted)
+        drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted) + _colon_drafts(doc, quoted)
     drafts.sort(key=lambda d: d.cue_start)
 
     mention_at = _mention_index(doc)
@@ -622,15 +820,28 @@ def extract_attributions(
         if label == "PERSON" and doc[i].dep_ in SUBJECT_DEPS
     })
     sent_starts = [s.start_char for s in doc.sents]
-    persons_by_surname = surname_index(n for n, label in mention_at.values() if label == "PERSON")
+    # one name per mention (not per token), and the proper nouns NER missed, which may be bare surnames
+    people = {(i if mention_at.get(i - 1) != mention_at[i] else None, name) for i, (name, label) in mention_at.items()
+              if label == "PERSON"}
+    persons_by_surname = surname_index([name for start, name in people if start is not None]
+                                       + [t.text for t in doc if t.pos_ == "PROPN" and t.i not in mention_at])
+    holders = _office_holders(doc, mention_at)
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)
         if draft.subject_span is not None:
             source = source._replace(start=draft.subject_span[0], end=draft.subject_span[1])
         core = source.core
+        if core.lower_ in SPEAKER_PRONOUNS and core.pos_ == "PRON":
+            continue  # "I"/"you" outside a quotation (transcripts, podcasts): no speaker the article names
+        if source_lexicon().get(core.lemma_.lower()) == "document":
+            core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
         mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname)
+        if mention is None:
+            holder = _office_holder(core, source.start, source.end, holders, mention_at)
+            mention = (holder, "PERSON") if holder else None
         antecedent = ""
+        evidence = ""
         if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
             resolved = _resolve(core, out, person_subjects) if resolve_pronouns else None
             if resolved is None:
@@ -638,21 +849,26 @@ def extract_attributions(
             else:
                 canonical, source_type, affiliation = resolved
                 antecedent = canonical
+                evidence = "antecedent" if affiliation != "unknown" else ""
                 if affiliation == "unknown" and source_type == "named_person":
                     affiliation = _person_context_affiliation(canonical, out, mention_at, doc) or "unknown"
+                    evidence = "article context" if affiliation != "unknown" else ""
         else:
             source_type = _source_type(core, mention)
-            affiliation = _affiliation(core, source.start, source.end,
-                                       mention[0] if mention else "", source_type)
-            if affiliation is None and source_type == "anonymous" and core.doc[core.left_edge.i].lower_ == "the":
-                # "the officials said" refers back to the officials named earlier
-                same = [a for a in out if a.source_type == "anonymous"
+            found = _affiliation(core, source.start, source.end, mention[0] if mention else "")
+            affiliation, evidence = found if found else (None, "")
+            if affiliation is None and source_type == "anonymous":
+                # "the officials said", "officials said" after "US officials said": the officials named earlier
+                same = [a for a in out if a.source_type == "anonymous" and a.affiliation != "unknown"
                         and a.source_canonical.startswith(core.lemma_.lower() + " [")]
-                affiliation = same[-1].affiliation if same else None
+                affiliation, evidence = (same[-1].affiliation, "earlier source") if same else (None, "")
             if affiliation is None and source_type == "named_person":
                 affiliation = _person_context_affiliation(mention[0] if mention else "", out, mention_at, doc)
+                evidence = "article context" if affiliation else ""
             affiliation = affiliation or "unknown"
             canonical = _canonical_name(core, mention, source_type, affiliation)
+        if affiliation == "unknown":
+            evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)
         content_start, content_end = _extend_to_quotations(content_start, content_end, quotations)
         start = min(source.start, draft.cue_start, content_start)
@@ -661,9 +877,9 @@ def extract_attributions(
         out.append(Attribution(
             doc._.doc_id if Doc.has_extension("doc_id") else None,
             _sentence_of(sent_starts, draft.cue_start), start, end,
-            text[source.start:source.end], canonical, source_type, affiliation,
+            text[source.start:source.end], canonical, source_type, affiliation, evidence,
             draft.cue, text[content_start:content_end], _directness(content_start, content_end, quotations),
-            draft.cue_kind, cue_text, draft.channel, antecedent,
+            draft.cue_kind, draft.factuality, cue_text, draft.channel, antecedent,
             source.start, source.end, draft.cue_start, draft.cue_end, content_start, content_end,
         ))
     return _attach_continuations(text, out, quotations, sent_starts)

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -104,17 +106,35 @@ def _stoplist() -> frozenset[str]:
     return frozenset(canonical_key(line) for line in data_lines("entity_stoplist.txt"))
 
 
+EDGE_CHARACTERS = " \"'.,;:()[]“”‘«»—–-"
+"""Stripped from both ends of a mention: quotation marks and dashes that scraped link text leaves on names."""
+
+
+GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z]")
+"""Two names run together by a scraper ("WarrenBiden"); "McConnell", "MacArthur", "DeSantis" do not match."""
+
+
 def normalise_surface(surface: str) -> str:
-    """Rules 1-2: strip articles, possessives and titles; standardise transliterations."""
-    text = unicodedata.normalize("NFKC", surface).replace("’", "'").strip(" \"'.,;:()[]")
+    """Rules 1-2: strip articles, possessives and titles; standardise transliterations.
+
+    Scraper noise is repaired or refused: a name repeated inside the mention (link text such as "Trump
+    Donald John Trump", "Chris Murphy Christopher Murphy") keeps its last, fullest occurrence; names run together ("Elizabeth Ann WarrenBiden")
+    give "" (no entity)."""
+    text = unicodedata.normalize("NFKC", surface).replace("’", "'").strip(EDGE_CHARACTERS)
     text = re.sub(r"'s?$", "", text).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     previous = None
     while previous != text:
         previous, text = text, _TITLE_RE.sub("", text).strip()
+    words = text.split()
+    keys = [canonical_key(w) for w in words]
+    while len(set(keys)) < len(keys):  # keep what follows the first occurrence of the first repeated word
+        first = next(i for i, k in enumerate(keys) if k in keys[i + 1:])
+        words, keys = words[first + 1:], keys[first + 1:]
+    if any(GLUED_WORDS.search(word) for word in words):
+        return ""
     variants = _variants()
-    text = " ".join(variants.get(canonical_key(tok), tok) for tok in text.split())
-    return text
+    return " ".join(variants.get(canonical_key(tok), tok) for tok in words)
 
 
 def _is_acting(span: Span) -> bool:
@@ -122,17 +142,32 @@ def _is_acting(span: Span) -> bool:
     return span.root.dep_ in GOVERNMENT_DEPS
 
 
-def _doc_persons(names: list[str]) -> dict[str, str]:
-    """Surname -> the fullest person name in the document ending with it."""
-    by_surname: dict[str, str] = {}
-    for name in names:
-        parts = name.split()
-        if len(parts) < 2:
-            continue
-        surname = canonical_key(parts[-1])
-        if len(name) > len(by_surname.get(surname, "")):
-            by_surname[surname] = name
-    return by_surname
+def surname_index(names: Iterable[str]) -> dict[str, str]:
+    """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
+    mention, so repeats count).
+
+    Names whose words are all in a longer name are that person ("Javad Zarif" in "Mohammad Javad Zarif").
+    Of several people with one surname, the most mentioned wins; the alias table's person for the surname
+    (``data/entity_aliases.csv``: Trump -> Donald Trump, what the bare name means in this story) also counts
+    every bare mention of it, so a single "Melania Trump" does not take over "Trump said". Ties go to the
+    longer, then the later name in sort order, so the result does not depend on the order of ``names``.
+    """
+    counts = Counter(names)
+    bare = Counter({canonical_key(n): k for n, k in counts.items() if " " not in n})
+    people: dict[str, dict[str, int]] = {}
+    for name in sorted((n for n in counts if " " in n), key=lambda n: (-len(n), n)):
+        group = people.setdefault(canonical_key(name.split()[-1]), {})
+        words = set(name.split())
+        owner = next((p for p in group if words <= set(p.split())), name)
+        group[owner] = group.get(owner, 0) + counts[name]
+    aliases = alias_table()
+    index = {}
+    for surname, group in people.items():
+        default = aliases.get(surname, "")
+        if " " in default:
+            group[default] = group.get(default, 0) + bare[surname]
+        index[surname] = max(group, key=lambda p: (group[p], p == default, len(p), p))
+    return index
 
 
 def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, str]:
@@ -148,7 +183,10 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
     if len(cleaned.split()) == 1 and key in persons:
         cleaned, label = persons[key], "PERSON"
         key = canonical_key(cleaned)
-    return alias_table().get(key, cleaned), label
+    aliased = alias_table().get(key, cleaned)
+    if " " not in cleaned and aliased.endswith(" " + cleaned) and label in ("ORG", "GPE", "NORP", "PERSON"):
+        label = "PERSON"  # a surname alias ("Trump" -> "Donald Trump") names a person, whatever NER guessed
+    return aliased, label
 
 
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
@@ -156,7 +194,8 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     stop = _stoplist()
     spans = [e for e in doc.ents if e.label_ in ENTITY_LABELS and canonical_key(e.text) not in stop]
     cleaned = [normalise_surface(e.text) for e in spans]
-    persons = _doc_persons([c for e, c in zip(spans, cleaned) if e.label_ == "PERSON"])
+    # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)
+    persons = surname_index(c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c))
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
     out = []
     for span, clean in zip(spans, cleaned):

@@ -1,0 +1,178 @@
+"""A hand-checked sample of attribution rows from real articles: draw it, hand it to judges, score the extractor.
+
+The sample lives in ``benchmarks/attribution_sample.csv``: article ids and character offsets of each row's cue
+in the clean text, and the judges' answers (speaker, type, affiliation, whether it is an attribution at all),
+never article text. Protocol (``benchmarks/attribution_protocol.md``): a judge reads the whole article and
+answers from it alone, without seeing what the extractor said.
+
+    # 1. draw rows from an attributions table (the 371 AllSides Iran/Iraq articles, notebook 02's table)
+    python benchmarks/attribution_sample.py draw --attributions figs/tables/attributions.csv \\
+        --top-sources figs/02_source_attribution/top_sources.csv --random 70 --figure 50 --out sample.csv
+    # 2. the judges' packets (article texts and the cue to judge), outside the repository
+    python benchmarks/attribution_sample.py tasks --sample sample.csv --corpus /tmp/ii371 --out /tmp/judge
+    # 3. score the current extractor against the judged sample
+    python benchmarks/attribution_sample.py score --sample benchmarks/attribution_sample.csv --corpus /tmp/ii371
+
+A row is matched to the extractor's output by article and cue offsets; a row the extractor no longer gives
+counts as "not extracted", which is right only for rows the judges called non-attributions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+SAMPLE_COLUMNS = ["sample_id", "stratum", "doc_id", "cue_start", "cue_end", "cue"]
+GOLD_COLUMNS = ["is_attribution", "speaker", "source_type", "affiliation", "note"]
+
+
+def draw(args: argparse.Namespace) -> int:
+    table = pd.read_csv(args.attributions, dtype=str, keep_default_na=False)
+    top = pd.read_csv(args.top_sources, dtype=str, keep_default_na=False)
+    behind = table.merge(top[["outlet", "source_canonical"]], on=["outlet", "source_canonical"])
+    figure = behind.sample(n=min(args.figure, len(behind)), random_state=args.seed)
+    rest = table.drop(index=figure.index, errors="ignore")
+    chosen = pd.concat([rest.sample(n=args.random, random_state=args.seed + 1).assign(stratum="random"),
+                        figure.assign(stratum="figure")], ignore_index=True)
+    chosen = chosen.drop_duplicates(["doc_id", "cue_start"]).reset_index(drop=True)
+    chosen.insert(0, "sample_id", [f"a{i:03d}" for i in range(1, len(chosen) + 1)])
+    chosen[SAMPLE_COLUMNS].to_csv(args.out, index=False)
+    print(f"{len(chosen)} rows ({(chosen['stratum'] == 'random').sum()} random, "
+          f"{(chosen['stratum'] == 'figure').sum()} behind the figure) -> {args.out}")
+    return 0
+
+
+def _articles(corpus_path: str) -> pd.DataFrame:
+    import corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", corpus.CorpusWarning)
+        return corpus.load_corpus(corpus_path).set_index("doc_id")
+
+
+def tasks(args: argparse.Namespace) -> int:
+    """One folder for the judges: each article's clean text, and a list of cues to judge (no tool output)."""
+    sample = pd.read_csv(args.sample, dtype={"doc_id": str})
+    articles = _articles(args.corpus)
+    out = Path(args.out)
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    lines = []
+    for row in sample.itertuples():
+        text = articles.loc[row.doc_id, "text"]
+        (out / "articles" / f"{row.doc_id}.txt").write_text(text, encoding="utf-8")
+        start, end = int(row.cue_start), int(row.cue_end)
+        left = text.rfind("\n", 0, start) + 1
+        right = text.find("\n", end)
+        paragraph = text[left:start] + "[[" + text[start:end] + "]]" + text[end:right if right >= 0 else None]
+        lines.append({"sample_id": row.sample_id, "article": f"articles/{row.doc_id}.txt",
+                      "outlet": articles.loc[row.doc_id, "outlet"], "cue": text[start:end],
+                      "cue_start": start, "paragraph_with_cue_marked": paragraph})
+    with open(out / "tasks.jsonl", "w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    print(f"{len(lines)} tasks, {sample['doc_id'].nunique()} articles -> {out}")
+    return 0
+
+
+def normalise(name: str) -> str:
+    name = name.lower().replace("’", "'").replace("u.s.", "us")
+    name = re.sub(r"^the\s+", "", name.strip())
+    return " ".join(re.findall(r"[a-z0-9\[\]]+", name))
+
+
+def speaker_matches(predicted: str, gold: str) -> bool:
+    """The extractor's canonical source against the judges' speaker (alternatives separated by ``|``)."""
+    return normalise(predicted) in {normalise(g) for g in gold.split("|") if g.strip()}
+
+
+def extracted(articles: pd.DataFrame, *, n_process: int = 2) -> pd.DataFrame:
+    """The attributions table of the whole corpus as notebook 02 uses it: corpus-level speaker resolution, and
+    only what the analyses count (asserted, not negated, hypothetical or asked)."""
+    from corpus.analysis.speakers import resolve_speakers
+    from corpus.nlp.annotate import annotate
+    from corpus.tables.build import load_tables
+
+    articles = articles.reset_index()
+    annotate(articles, n_process=n_process)  # fills the parse cache, so that editing an extractor re-parses nothing
+    table = resolve_speakers(load_tables(articles, tables=["attributions"]).tables["attributions"])
+    return table[table["factuality"] == "asserted"]
+
+
+def score(args: argparse.Namespace) -> int:
+    sample = pd.read_csv(args.sample, dtype=str, keep_default_na=False)
+    articles = _articles(args.corpus)
+    found = extracted(articles)
+    if args.cue_kinds:
+        found = found[found["cue_kind"].isin(args.cue_kinds.split(","))]
+    by_cue = {(r.doc_id, int(r.cue_start)): r for r in found.itertuples()}
+    rows = []
+    for row in sample.itertuples():
+        hit = by_cue.get((row.doc_id, int(row.cue_start)))
+        gold_yes = row.is_attribution == "yes"
+        rows.append({
+            "sample_id": row.sample_id, "stratum": row.stratum, "is_attribution": gold_yes, "extracted": hit is not None,
+            "speaker_ok": bool(hit is not None and gold_yes and speaker_matches(hit.source_canonical, row.speaker)),
+            "type_ok": bool(hit is not None and gold_yes and hit.source_type == row.source_type),
+            "affiliation_ok": bool(hit is not None and gold_yes and hit.affiliation == row.affiliation),
+            "predicted": "" if hit is None else f"{hit.source_canonical} / {hit.source_type} / {hit.affiliation}",
+            "gold": f"{row.speaker} / {row.source_type} / {row.affiliation}" if gold_yes else "not an attribution",
+        })
+    scored = pd.DataFrame(rows)
+    report = {}
+    for stratum, part in [("all", scored), *scored.groupby("stratum")]:
+        real = part[part["is_attribution"]]
+        non = part[~part["is_attribution"]]
+        report[stratum] = {
+            "rows": len(part), "attributions": len(real), "non_attributions": len(non),
+            "speaker_accuracy": round(real["speaker_ok"].mean(), 3) if len(real) else None,
+            "type_accuracy": round(real["type_ok"].mean(), 3) if len(real) else None,
+            "affiliation_accuracy": round(real["affiliation_ok"].mean(), 3) if len(real) else None,
+            "attributions_still_extracted": int(real["extracted"].sum()),
+            "non_attributions_still_extracted": int(non["extracted"].sum()),
+        }
+    print(json.dumps(report, indent=1))
+    if args.errors:
+        wrong = scored[scored["is_attribution"] & ~(scored["speaker_ok"] & scored["type_ok"] & scored["affiliation_ok"])]
+        wrong = pd.concat([wrong, scored[~scored["is_attribution"] & scored["extracted"]]])
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 80, "display.width", 250):
+            print(wrong[["sample_id", "predicted", "gold"]].to_string(index=False))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("--attributions", required=True)
+    d.add_argument("--top-sources", required=True)
+    d.add_argument("--random", type=int, default=70)
+    d.add_argument("--figure", type=int, default=50)
+    d.add_argument("--seed", type=int, default=17)
+    d.add_argument("--out", required=True)
+    d.set_defaults(func=draw)
+    t = sub.add_parser("tasks")
+    t.add_argument("--sample", required=True)
+    t.add_argument("--corpus", required=True)
+    t.add_argument("--out", required=True)
+    t.set_defaults(func=tasks)
+    s = sub.add_parser("score")
+    s.add_argument("--sample", default=str(Path(__file__).with_name("attribution_sample.csv")))
+    s.add_argument("--corpus", required=True)
+    s.add_argument("--cue-kinds", default="", help="comma-separated cue kinds to count as extracted (default: all)")
+    s.add_argument("--errors", action="store_true", help="list the rows scored wrong")
+    s.add_argument("--json", default=None)
+    s.set_defaults(func=score)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Who is quoted, named right: the speaker rules of issue 17 on sentences written for them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from corpus.analysis.speakers import resolve_speakers
+from corpus.extract.attribution import extract_attributions
+from corpus.extract.entities import normalise_surface, surname_index
+from corpus.nlp.pipeline import get_pipeline
+
+
+def _attributions(text: str):
+    return extract_attributions(get_pipeline()(text))
+
+
+def _one(text: str, cue: str):
+    found = [a for a in _attributions(text) if a.cue_text == cue]
+    assert len(found) == 1, [(a.source, a.cue_text) for a in _attributions(text)]
+    return found[0]
+
+
+def test_a_bare_surname_goes_to_the_person_the_story_means_not_a_family_member():
+    assert surname_index(["Melania Trump", "Trump", "Trump"])["trump"] == "Donald Trump"
+    assert surname_index(["Melania Trump", "Trump"])["trump"] == "Donald Trump"  # a tie goes to the story's Trump
+    assert surname_index(["Melania Trump", "Melania Trump", "Trump"])["trump"] == "Melania Trump"
+    assert surname_index(["Mohammad Javad Zarif", "Javad Zarif", "Zarif"])["zarif"] == "Mohammad Javad Zarif"
+    found = _one("Melania Trump visited the hospital on Monday. Trump said Iran would pay a heavy price.", "said")
+    assert found.source_canonical == "Donald Trump"
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("Trump Trump", "Trump"),
+    ("President Trump Donald John Trump", "Donald John Trump"),
+    ("”trump", "trump"),
+    ("Elizabeth Ann WarrenBiden", ""),
+    ("Mitch McConnell", "Mitch McConnell"),
+    ("Ron DeSantis", "Ron DeSantis"),
+])
+def test_scraper_noise_in_names_is_repaired_or_refused(surface, canonical):
+    assert normalise_surface(surface) == canonical
+
+
+def test_first_and_second_person_outside_a_quotation_are_not_sources():
+    assert [a for a in _attributions("I said the deal was dead, and you said the talks would go on.")
+            if a.source.lower() in ("i", "you")] == []
+
+
+def test_the_president_is_the_person_the_article_named_in_that_office():
+    found = _one("President Donald Trump arrived in Iraq on Thursday. Later the president said the troops would stay.",
+                 "said")
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("Donald Trump", "named_person", "US")
+
+
+def test_the_iranian_minister_is_not_the_american_one():
+    text = ("Secretary of State Mike Pompeo met reporters in Washington. Iranian Foreign Minister Mohammad Javad Zarif "
+            "spoke in Tehran. The Iranian foreign minister said the strike was an act of war.")
+    found = _one(text, "said")
+    assert found.source_canonical == "Mohammad Javad Zarif" and found.affiliation == "Iran"
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    found = _one("The Pentagon released a statement on Friday night. The statement said two bases had been hit.", "said")
+    assert found.source_canonical == "Pentagon" and found.source_type == "organization"
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("Pompeo did not say whether the troops would leave Iraq.", "say", "negated"),
+    ("The spokesman declined to say how many troops were hurt.", "say", "negated"),
+    ("Such a strike could allow Trump to claim that Iran started the war.", "claim", "hypothetical"),
+    ("Did the Pentagon warn Congress that Iran would strike?", "warn", "asked"),
+    ("The Pentagon said two bases had been hit.", "said", "asserted"),
+])
+def test_negated_hypothetical_and_asked_cues_are_flagged(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
+
+
+def test_speech_marked_by_a_colon():
+    found = _one("Mohammad Javad Zarif: We do not seek escalation or war, but we will defend ourselves.", ":")
+    assert found.source_canonical == "Mohammad Javad Zarif" and found.cue_kind == "speech"
+    assert found.content.startswith("We do not seek escalation")
+    assert [a for a in _attributions("Related: Iran fires missiles at two bases housing US troops.")
+            if a.cue_text == ":"] == []
+
+
+@pytest.mark.parametrize("text, affiliation, evidence", [
+    ("A senior administration official said the strike was lawful.", "US", "source phrase"),
+    ("British Foreign Secretary Dominic Raab said Britain would not join the strike.", "other", "entity table"),
+    ("Saudi officials said the kingdom wanted calm.", "other", "source phrase"),
+    ("Rep. Mac Thornberry (R-Tx.) said the strike was justified.", "US", "entity table"),
+])
+def test_affiliation_comes_with_its_evidence(text, affiliation, evidence):
+    found = _one(text, "said")
+    assert (found.affiliation, found.affiliation_evidence) == (affiliation, evidence)
+
+
+def test_corpus_level_resolution_of_surnames_and_affiliations():
+    table = pd.DataFrame({
+        "outlet": ["A", "A", "B", "B", "C"],
+        "source_canonical": ["Mike Pompeo", "Pompeo", "Esper", "Mark Esper", "Ravanchi"],
+        "source_type": ["named_person"] * 5,
+        "affiliation": ["US", "unknown", "unknown", "US", "unknown"],
+        "affiliation_evidence": ["entity table", "none", "none", "source phrase", "none"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist() == ["Mike Pompeo", "Mike Pompeo", "Mark Esper", "Mark Esper",
+                                                     "Ravanchi"]
+    assert resolved["affiliation"].tolist() == ["US", "US", "US", "US", "unknown"]
+    assert resolved["affiliation_evidence"].tolist()[1:3] == ["corpus", "corpus"]
+    assert table["source_canonical"].tolist()[1] == "Pompeo"  # the input is not changed
+
+
+def test_he_does_not_resolve_to_a_woman_named_just_before():
+    text = ("Edward Gallagher was acquitted in July. His wife, Andrea Gallagher, spoke to reporters. "
+            "“I was there when it happened,” he said.")
+    found = _one(text, "said")
+    assert found.source_canonical != "Andrea Gallagher" and found.antecedent != "Andrea Gallagher"
+
+
+def test_what_a_source_knows_about_is_not_whom_it_speaks_for():
+    found = _one("Suzanne Maloney, an expert on Iran at the Brookings Institution, said the strike was a gamble.",
+                 "said")
+    assert found.affiliation != "Iran"
