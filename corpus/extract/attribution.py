@@ -699,6 +699,7 @@ COLON_LABELS = frozenset({
     "sources", "credit", "via", "advertisement", "warning", "q", "a", "question", "answer", "subscribe", "more",
     "correction", "clarification", "disclaimer", "caption", "image", "graphic", "map", "chart", "breaking", "live",
     "opinion", "analysis", "exclusive", "transcript", "featured", "tags", "topics", "share", "follow",
+    "photograph", "photographs", "picture", "pictures", "pictured", "illustration", "top", "bottom", "left", "right",
 })
 """Words before a colon that label page furniture, not a speaker ("Related:", "Photo:", "Editor's note:")."""
 
@@ -720,7 +721,7 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in before) or any(t.like_num or t.lower_ in COLON_LABELS for t in before):
             continue
-        names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
+        names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
         if not names or mark.text != ":" and not quoted[after[0].i]:
             continue  # after a dash only a quotation is speech ("Baghdad — The parliament voted" is a dateline)
         speaker = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), names[-1])

@@ -142,6 +142,12 @@ def _is_acting(span: Span) -> bool:
     return span.root.dep_ in GOVERNMENT_DEPS
 
 
+def _starts_with_another_surname(name: str, aliases: dict[str, str]) -> bool:
+    """ "Trump Graham" (two link texts run together) starts with the surname of someone else in the alias table."""
+    target = aliases.get(canonical_key(name.split()[0]), "")
+    return " " in target and target != name and target.split()[-1] == name.split()[0]
+
+
 def surname_index(names: Iterable[str]) -> dict[str, str]:
     """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
     mention, so repeats count).
@@ -154,13 +160,14 @@ def surname_index(names: Iterable[str]) -> dict[str, str]:
     """
     counts = Counter(names)
     bare = Counter({canonical_key(n): k for n, k in counts.items() if " " not in n})
+    aliases = alias_table()
     people: dict[str, dict[str, int]] = {}
-    for name in sorted((n for n in counts if " " in n), key=lambda n: (-len(n), n)):
+    for name in sorted((n for n in counts if " " in n and not _starts_with_another_surname(n, aliases)),
+                       key=lambda n: (-len(n), n)):
         group = people.setdefault(canonical_key(name.split()[-1]), {})
         words = set(name.split())
         owner = next((p for p in group if words <= set(p.split())), name)
         group[owner] = group.get(owner, 0) + counts[name]
-    aliases = alias_table()
     index = {}
     for surname, group in people.items():
         default = aliases.get(surname, "")

@@ -112,6 +112,8 @@ def _unit(noun: Token) -> str | None:
         return None  # "Quds Force", "air force", "a dozen police forces": bodies, not a count
     if lemma == "boot" and not any(p.lower_ == "on" for p in noun.children):
         return None
+    if lemma not in nouns and noun.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in nouns:
+        return lemma[:-1]  # "Marines" tagged a proper noun keeps its plural as its lemma
     return lemma if lemma in nouns else None
 
 
@@ -325,6 +327,38 @@ def _candidates(doc: Doc) -> Iterable[tuple[Token, Token, str]]:
                         yield token, noun, unit
 
 
+CREW_UNITS = frozenset({"sailor", "crew", "crew member", "seaman", "mariner"})
+CIVILIAN_VESSELS = frozenset({"tanker", "freighter", "vessel", "ship", "cargo", "merchant", "ferry", "boat", "oil",
+                              "shipping", "container", "carrier"})
+NAVAL_WORDS = frozenset({"navy", "naval", "warship", "destroyer", "frigate", "submarine", "coast", "marine", "military"})
+
+
+def _civilian_crew(noun: Token, unit: str) -> bool:
+    """Sailors of a merchant ship are not military personnel: a crew unit in a sentence about a tanker or
+    freighter that names no navy ("a tanker with 23 sailors aboard")."""
+    if unit not in CREW_UNITS:
+        return False
+    words = {t.lemma_.lower() for t in noun.sent}
+    return bool(words & CIVILIAN_VESSELS) and not words & NAVAL_WORDS - {"carrier"}
+
+
+HISTORICAL_BEFORE = 2012
+"""A year before this in a claim's clause makes the number history given as context (the last US troops left
+Iraq in December 2011; the story's claims from 2014 on are about the return): "in 2007 the US had 170,000"."""
+HISTORICAL_PHRASES = ("at the height", "at its height", "at the peak", "at its peak", "at one point")
+
+
+def _historical(anchor: Token) -> bool:
+    """Whether the clause that holds a claim dates it to the past (an early year, "at the height of")."""
+    clause = anchor
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
+        clause = clause.head
+    tokens = list(clause.subtree)
+    text = " ".join(t.lower_ for t in tokens)
+    years = [int(t.text) for t in tokens if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4]
+    return any(year < HISTORICAL_BEFORE for year in years) or any(p in text for p in HISTORICAL_PHRASES)
+
+
 def extract_troop_claims(doc: Doc, *, attributions: list[Attribution] | None = None) -> list[TroopClaim]:
     """Every personnel-number claim of a parsed article (a pure function of ``doc``).
 
@@ -339,7 +373,7 @@ def extract_troop_claims(doc: Doc, *, attributions: list[Attribution] | None = N
         seen.add((number.i, noun.i))
         quantity = _quantity_tokens(number, noun)
         value, low, high, bound = _parse_amount(quantity)
-        if not bound or _is_speaker_determiner(noun, value):
+        if not bound or _is_speaker_determiner(noun, value) or _civilian_crew(noun, unit):
             continue
         sentence = noun.sent
         sent_id = sent_starts[sentence.start]
@@ -349,7 +383,8 @@ def extract_troop_claims(doc: Doc, *, attributions: list[Attribution] | None = N
         anchor = number if number.head.i != noun.i else noun  # the word the sentence's verb governs
         claim = TroopClaim(
             doc._.doc_id, value, low, high, bound, unit, _actor(noun, anchor, unit, attribution),
-            _change(noun, number, quantity), _event(anchor, noun), _place(noun, anchor),
+            "historical" if _historical(anchor) else _change(noun, number, quantity), _event(anchor, noun),
+            _place(noun, anchor),
             f"{attribution.source_canonical} ({attribution.cue})" if attribution is not None else "",
             sentence.text.strip(), sent_id, start, end, " ".join(t.text for t in quantity),
         )

@@ -122,3 +122,12 @@ def test_what_a_source_knows_about_is_not_whom_it_speaks_for():
     found = _one("Suzanne Maloney, an expert on Iran at the Brookings Institution, said the strike was a gamble.",
                  "said")
     assert found.affiliation != "Iran"
+
+
+def test_two_link_texts_run_together_are_not_a_person():
+    assert surname_index(["Trump Graham", "Trump Graham", "Lindsey Graham", "Graham"])["graham"] == "Lindsey Graham"
+
+
+def test_a_caption_label_before_a_colon_is_not_a_speaker():
+    text = "Photographs: Reuters and AP show the base after the strike, with craters near the runway."
+    assert [a for a in _attributions(text) if a.cue_text == ":"] == []

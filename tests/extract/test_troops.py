@@ -7,7 +7,7 @@ import pytest
 from corpus.nlp.annotate import annotate
 from corpus.extract.numbers import parse_number
 from corpus.nlp.pipeline import get_pipeline
-from corpus.extract.troops import CLAIM_COLUMNS, extract_troop_claims
+from corpus.extract.troops import CLAIM_COLUMNS, claim_group, extract_troop_claims
 from reference import troop_claims_table
 
 
@@ -146,3 +146,26 @@ def test_a_speaker_picked_out_by_one_is_not_a_count():
 def test_article_before_a_hedged_number():
     claim = _one("Esper said that a little bit more than 100 ISIS fighters have escaped.")
     assert (claim.value, claim.bound, claim.unit) == (100, "at_least", "fighter")
+
+
+@pytest.mark.parametrize("sentence, value, change", [
+    ("The deployment includes about 2,200 Marines and a helicopter unit.", 2200, ""),
+    ("The Pentagon is sending an additional 3,000 Marines to the region.", 3000, "additional"),
+    ("The US will send roughly 750 more Marines to Kuwait.", 750, "more"),
+])
+def test_marines_coordinated_additional_and_more(sentence, value, change):
+    claims = extract_troop_claims(get_pipeline()(sentence))
+    assert [(c.value, c.unit, c.change) for c in claims] == [(value, "marine", change)]
+
+
+def test_history_given_as_context_is_its_own_group():
+    claims = extract_troop_claims(get_pipeline()(
+        "At the height of the war in 2007, the US had 170,000 troops in Iraq. About 5,200 US troops are there now."))
+    groups = {c.value: claim_group(c) for c in claims}
+    assert groups == {170000: "historical figures (context)", 5200: "US troops in Iraq"}
+
+
+def test_a_merchant_crew_is_not_military_personnel():
+    assert extract_troop_claims(get_pipeline()("Iran seized a British-flagged tanker with 23 sailors aboard.")) == []
+    navy = extract_troop_claims(get_pipeline()("The Navy sent 300 sailors and a destroyer to the Gulf."))
+    assert [c.value for c in navy] == [300]
