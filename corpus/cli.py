@@ -1,4 +1,5 @@
-"""Command line: ``corpus info``, ``corpus run``, ``corpus build-tables``, ``corpus new-notebook``, ``corpus doctor``
+"""Command line: ``corpus info``, ``corpus run``, ``corpus sync``, ``corpus build-tables``, ``corpus new-notebook``,
+``corpus doctor``
 (also ``python -m corpus``)."""
 
 from __future__ import annotations
@@ -100,6 +101,28 @@ def _build_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync(args: argparse.Namespace) -> int:
+    """Bring a corpus's store up to date: read, clean and parse only new and changed articles."""
+    from corpus.ingest.loader import CorpusError
+    from corpus.tables.store import sync
+
+    if args.engine == "dask" and not args.scheduler:
+        print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)", file=sys.stderr)
+        return 2
+    try:
+        store, report = sync(args.corpus, store=args.store, n_process=args.n_process, engine=args.engine,
+                             scheduler=args.scheduler)
+    except CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    for problem in store.manifest.get("warnings", []):
+        row = f" row {problem['row']}" if problem.get("row") is not None else ""
+        print(f"warning: {problem['file']}{row}: {problem['problem']}", file=sys.stderr)
+    print(f"store {store.path}: {report.articles} articles; {report.parsed} parsed, {report.reused} reused, "
+          f"{report.removed} removed in {report.seconds:.1f} s")
+    return 0
+
+
 def _new_notebook(args: argparse.Namespace) -> int:
     """Copy notebooks/TEMPLATE.ipynb to a new notebook whose output folder is named after it."""
     import nbformat
@@ -157,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("--partitions", type=int, default=None, help="article partitions (dask engine)")
     tables.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     tables.set_defaults(func=_build_tables)
+
+    sync = sub.add_parser("sync", help="bring a corpus's store up to date (only new and changed articles are parsed)")
+    sync.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    sync.add_argument("--store", default=None, help="store folder (default: one per corpus under the cache folder)")
+    sync.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (local engine)")
+    sync.add_argument("--engine", choices=["local", "dask"], default="local")
+    sync.add_argument("--scheduler", default=None, help="dask scheduler address, for --engine dask")
+    sync.set_defaults(func=_sync)
 
     new = sub.add_parser("new-notebook", help="copy notebooks/TEMPLATE.ipynb into a new notebook NAME")
     new.add_argument("name", help="e.g. 06_my_question")

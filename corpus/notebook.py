@@ -10,23 +10,22 @@ so a student's copy of a notebook starts from the same place as the project's ow
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from corpus.ingest.loader import CorpusWarning, load_corpus
 from corpus.plots.style import apply_style
 from corpus.publish.figures import output_folder
-from corpus.tables.build import load_tables
+from corpus.tables.store import sync
 
 __all__ = ["Setup", "SetupStatus", "setup"]
 
 
 class SetupStatus(NamedTuple):
-    """How the tables were made, and what loading the corpus warned about (one message each)."""
+    """How many articles this call parsed and how many it found in the store, the model, and the corpus's
+    loading problems (one message each)."""
 
     parsed: int
     cached: int
@@ -41,26 +40,26 @@ class Setup(NamedTuple):
     status: SetupStatus
 
 
+def _message(problem: dict) -> str:
+    row = f" row {problem['row']}" if problem.get("row") is not None else ""
+    return f"{problem['file']}{row}: {problem['problem']}"
+
+
 def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Iterable[str] = (),
           outlets: Iterable[str] | None = None, model: str | None = None, n_process: int = 1) -> Setup:
-    """Apply the figure style, create ``output_dir`` (and its ``tables/``), load the corpus (the seeds when
-    ``corpus_path`` is None), keep only ``outlets`` (all when None) and load the named ``tables``.
+    """Apply the figure style, create ``output_dir`` (and its ``tables/``), bring the corpus's store up to date
+    (:func:`corpus.tables.store.sync`: a no-op when ``corpus run`` or another notebook already did; else the
+    new and changed articles are parsed here, once, with a progress bar) and read from it the articles of
+    ``outlets`` (all when None) and the named ``tables``.
 
-    The loader's warnings are collected, not shown, so that one notebook (00) lists them and the others
-    stay quiet about the same files; they are in ``status.load_warnings``.
+    The loading problems are not printed here: they are in ``status.load_warnings`` (notebook 00 lists them).
     """
     apply_style()
     out = output_folder(output_dir)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CorpusWarning)
-        articles = load_corpus(corpus_path)
-    load_warnings = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-    for other in (w for w in caught if not issubclass(w.category, CorpusWarning)):
-        warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
-    if outlets is not None:
-        articles = articles[articles["outlet"].isin(list(outlets))].reset_index(drop=True)
-    names = list(tables)
-    if not names:
-        return Setup(articles, {}, out, SetupStatus(0, 0, "", load_warnings))
-    loaded = load_tables(articles, model=model, n_process=n_process, tables=names)
-    return Setup(articles, loaded.tables, out, SetupStatus(loaded.parsed, loaded.cached, loaded.model, load_warnings))
+    store, report = sync(corpus_path, model=model, n_process=n_process)
+    chosen = list(outlets) if outlets is not None else None
+    articles = store.articles(outlets=chosen)
+    loaded = {name: store.table(name, outlets=chosen) for name in tables}
+    status = SetupStatus(report.parsed, report.reused, store.manifest.get("model", ""),
+                         [_message(p) for p in store.manifest.get("warnings", [])])
+    return Setup(articles, loaded, out, status)

@@ -15,6 +15,7 @@ import hashlib
 import io
 import re
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
@@ -28,6 +29,7 @@ from corpus.paths import SEEDS_DIR
 __all__ = [
     "ARTICLE_SUFFIX",
     "CATALOG_NAME",
+    "corpus_folder",
     "is_article_file",
     "CorpusError",
     "CorpusWarning",
@@ -234,7 +236,7 @@ def _article_row(path: Path, text_raw: str, meta: dict, encoding: str, digest: s
     }
 
 
-def _corpus_folder(path: str | Path | None) -> Path:
+def corpus_folder(path: str | Path | None) -> Path:
     """The folder to load, or a :class:`CorpusError` that says what ``path`` is instead."""
     folder = Path(path) if path is not None else SEEDS_DIR
     try:
@@ -251,7 +253,8 @@ def _corpus_folder(path: str | Path | None) -> Path:
     return folder
 
 
-def load_corpus(path: str | Path | None = None, *, date_format: str = "") -> pd.DataFrame:
+def load_corpus(path: str | Path | None = None, *, date_format: str = "",
+                only: Iterable[str] | None = None) -> pd.DataFrame:
     """Load every ``.txt`` article of a folder (the shipped seeds by default), one row each.
 
     Metadata comes from the folder's ``metadata.csv`` when it has a row for the file
@@ -264,12 +267,22 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "") -> pd.
     Dates are read by :func:`corpus.ingest.dates.parse_date`: ISO or the month written out. Numeric dates in
     another order are refused unless ``date_format`` (or the row's ``date_format`` column) states the order,
     ``DMY``, ``MDY`` or ``YMD``, or gives a ``strptime`` format.
+
+    ``only`` names the files to read (the store reads just the new and changed ones); catalog rows for other
+    files are then not checked, and an empty selection gives an empty table.
     """
-    folder = _corpus_folder(path)
+    folder = corpus_folder(path)
     catalog = _read_catalog(folder)
     files = sorted(p for p in folder.iterdir() if is_article_file(p))
     if not files:
         raise CorpusError(f"{folder}: no articles (no .txt files) in this folder")
+    if only is not None:
+        wanted = set(only)
+        files = [p for p in files if p.name in wanted]
+        if catalog is not None:
+            catalog = catalog[catalog["file"].map(lambda f: Path(f).stem).isin({p.stem for p in files})]
+        if not files:
+            return _frame([], [], [], folder)
 
     rows_by_stem = {} if catalog is None else {
         Path(r["file"]).stem: r for r in catalog.to_dict("records")
@@ -321,6 +334,10 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "") -> pd.
         raise CorpusError(f"{folder}: none of the {len(files)} .txt file(s) could be loaded: "
                           + "; ".join(f"{s.file}: {s.reason}" for s in skipped))
 
+    return _frame(records, skipped, problems, folder)
+
+
+def _frame(records: list[dict], skipped: list[Skipped], problems: list[LoadProblem], folder: Path) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=list(ARTICLE_COLUMNS))
     frame["date"] = pd.to_datetime(frame["date"])
     frame["n_words"] = frame["n_words"].astype("int64")

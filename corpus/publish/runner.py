@@ -12,8 +12,9 @@ outputs, keeping the others. A failed run is kept under a dated name beside ``ou
 (``figures.failed-<run id>``) and the previous set is left as it was. Workers die with the run: a killed
 or interrupted run leaves no process behind, only its temporary folder, which the next run removes.
 
-Before any notebook runs, the corpus is loaded once (its problems are printed, and kept in the manifest
-and on the gallery's front page) and every parameter is checked against the notebooks' ``parameters``
+Before any notebook runs, the corpus's store is brought up to date (:mod:`corpus.tables.store`: only new and
+changed articles are read, cleaned and parsed, with ``jobs`` workers; the manifest's ``annotation`` says how
+many), its loading problems are printed and kept in the manifest and on the gallery's front page, and every parameter is checked against the notebooks' ``parameters``
 cells: its name, its declared type and the bounds its comment states ("(at least 1)").
 """
 
@@ -29,7 +30,6 @@ import shutil
 import signal
 import threading
 import time
-import warnings
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from datetime import datetime, timezone
@@ -39,12 +39,13 @@ from typing import NamedTuple
 
 import yaml
 
-from corpus.ingest.loader import CorpusError, CorpusWarning, load_corpus
+from corpus.ingest.loader import CorpusError
 from corpus.nlp.model import MAX_TEXT_CHARS
 from corpus.paths import NOTEBOOKS_DIR, SEEDS_DIR
 from corpus.publish.gallery import render_index
 from corpus.publish.manifest import (FIGURE_SET_KIND, changes_since, corpus_fingerprint, git_state, output_hashes,
                                      software_versions)
+from corpus.tables.store import sync
 
 __all__ = ["discover_notebooks", "notebook_parameters", "describe_parameters", "resolve_parameters",
            "check_parameters", "check_output", "run_notebooks", "ParameterError", "OutputError"]
@@ -432,18 +433,18 @@ def _swap_into_place(staging: Path, out: Path, run_id: str) -> None:
         os.replace(staging, out)
 
 
-def _load_for_run(corpus_dir: Path) -> tuple[object, list[dict]]:
-    """The corpus as the notebooks will load it, and its problems (file, row, problem) including texts too long
-    to parse; loading errors are :class:`CorpusError`."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CorpusWarning)  # the same problems are in attrs["warnings"]
-        articles = load_corpus(corpus_dir)
-    problems = list(articles.attrs.get("warnings", []))
+def _sync_for_run(corpus_dir: Path, jobs: int) -> tuple[object, list[dict], dict]:
+    """Bring the corpus's store up to date before any notebook runs (parsing with ``jobs`` workers), so that the
+    notebooks only read it, in parallel. The articles, their problems (file, row, problem, including texts too
+    long to parse) and what the sync did; a corpus that cannot be loaded is a :class:`CorpusError`."""
+    store, report = sync(corpus_dir, n_process=max(1, jobs))
+    articles = store.articles(columns=["doc_id", "source_file", "text"])
+    problems = list(store.manifest.get("warnings", []))
     for name, text in zip(articles["source_file"], articles["text"]):
         if len(text) > MAX_TEXT_CHARS:
             problems.append({"file": name, "row": None, "problem": f"{len(text):,} characters of clean text, over "
                              f"the model's limit of {MAX_TEXT_CHARS:,}: not parsed, no rows in any table"})
-    return articles, problems
+    return articles, problems, report.as_manifest()
 
 
 def _read_previous(previous: str | Path | None, check: OutputCheck) -> tuple[dict | None, str]:
@@ -505,13 +506,13 @@ def run_notebooks(
     corpus_dir = Path(os.path.realpath(corpus_path)) if corpus_path else SEEDS_DIR
     try:
         check_output(out, corpus_dir)
-        articles, problems = _load_for_run(corpus_dir)
+        articles, problems, annotation = _sync_for_run(corpus_dir, jobs)
         out.parent.mkdir(parents=True, exist_ok=True)
         with _output_lock(out):
             check = check_output(out, corpus_dir)  # again, now that no other run can change it
             return _run_locked(notebooks, declared, parameters, out=out, corpus_dir=corpus_dir,
                                explicit_corpus=bool(corpus_path), articles=articles, problems=problems, check=check,
-                               previous=previous, jobs=jobs, partial=bool(only))
+                               previous=previous, jobs=jobs, partial=bool(only), annotation=annotation)
     except (OutputError, CorpusError) as err:
         log.error("%s", err)
         return 2
@@ -522,7 +523,7 @@ def _raise_on_sigterm(signum, frame):
 
 
 def _run_locked(notebooks, declared, parameters, *, out: Path, corpus_dir: Path, explicit_corpus: bool, articles,
-                problems: list[dict], check: OutputCheck, previous, jobs: int, partial: bool) -> int:
+                problems: list[dict], check: OutputCheck, previous, jobs: int, partial: bool, annotation: dict) -> int:
     started = _utc_now()
     run_id = started.strftime("%Y%m%dT%H%M%SZ")
     _remove_stale(out)
@@ -579,6 +580,7 @@ def _run_locked(notebooks, declared, parameters, *, out: Path, corpus_dir: Path,
         "status": "failed" if failed else "ok", "out": str(out), "git": git_state(), "software": software_versions(),
         "corpus": corpus_fingerprint(corpus_dir, articles["source_file"]),
         "warnings": problems,
+        "annotation": annotation,
         "notebooks": entries,
         "figures": figures, "tables": tables,
         "changes": changes,

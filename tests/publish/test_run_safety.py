@@ -248,5 +248,8 @@ def test_loading_problems_reach_terminal_manifest_and_gallery(small_notebooks, s
     assert problems[("empty.txt", None)] == "empty file; skipped"
     assert "a relative date" in problems[("000_eadc0dd7ff185373.txt", 2)]
     assert "empty.txt" not in manifest["corpus"]["files"] and manifest["corpus"]["n_files"] == 6
+    annotation = manifest["annotation"]  # the store was synced once, before the notebooks
+    assert annotation["articles"] == 5 and annotation["parsed"] + annotation["reused"] == 5
+    assert annotation["removed"] == 0 and annotation["seconds"] >= 0
     page = (out / "index.html").read_text()
     assert "2 problem(s) loading the corpus" in page and "empty.txt" in page

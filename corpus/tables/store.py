@@ -1,0 +1,441 @@
+"""The corpus store: each article read, cleaned and parsed once; every table kept as Parquet; DuckDB to query.
+
+One store per corpus, under the project's cache folder (``$CORPUS_CACHE_DIR``, default ``.cache/``) in
+``stores/<folder name>-<hash of its path>/``, or where ``store=`` says; never beside the user's files.
+
+Layout. The articles are spread over :data:`BUCKETS` buckets by a hash of their ``doc_id``; each bucket holds
+one Parquet file per table (``articles`` with clean text, metadata and what cleaning removed, and every table of
+:data:`~corpus.tables.build.TABLES`), named by the sync that wrote it. ``store.json`` lists every article file the
+store holds (size, modification time, sha256) and every Parquet file (sha256, bytes, rows). Parquet because
+pandas, DuckDB, R (``arrow::open_dataset``), Polars and dask read it as it is and files are never rewritten in
+place; DuckDB because it aggregates tens of millions of rows out of core and speaks SQL.
+
+:func:`sync` brings a store up to date: files are compared by size and modification time, and a file that
+differs is confirmed by its sha256; only new and changed files are read and cleaned, and only their articles
+are parsed (``n_process`` workers, or the dask engine), once; only the buckets they fall in are rewritten. The
+per-article row cache of :mod:`corpus.tables.rows` stays below the store, so a rewritten bucket re-reads the rows
+of its unchanged articles instead of parsing them. New files are written first and ``store.json`` is swapped in
+by a rename, so a killed sync leaves the previous store whole; a lock on the store serialises syncs (a second
+run waits, then finds the store up to date); every Parquet file is checked against its recorded sha256 before a
+sync trusts it, and a damaged one is reported (:class:`~corpus.nlp.cache.CacheWarning`) and rebuilt.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import time
+import warnings
+from collections.abc import Iterable
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from corpus.ingest.cleaning import Removal
+from corpus.ingest.loader import (ARTICLE_COLUMNS, CATALOG_NAME, CorpusError, CorpusWarning, Skipped, corpus_folder,
+                                  is_article_file, load_corpus)
+from corpus.nlp.cache import CacheWarning, annotation_cache_dir, model_tag, pipeline_tag
+from corpus.nlp.model import BATCH_SIZE
+from corpus.paths import SEEDS_DIR
+from corpus.paths import cache_dir as default_cache_dir
+from corpus.tables.build import NUMERIC_COLUMNS, TABLES
+from corpus.tables.cluster import dask_rows
+from corpus.tables.rows import ROW_FIELDS, article_rows, extractors_digest, table_pipeline
+
+__all__ = ["BUCKETS", "STORE_TABLES", "CorpusStore", "SyncReport", "store_path", "sync", "open_store"]
+
+log = logging.getLogger(__name__)
+
+STORE_VERSION = "1"
+BUCKETS = 32
+"""Buckets the articles are spread over: a changed article rewrites one bucket's files, 1/32 of the store."""
+STORE_TABLES = ("articles", *TABLES)
+ROW_ORDER = "row_in_article"
+"""A column every stored table has besides its own, so that a table reads back in article and row order."""
+
+
+class SyncReport(NamedTuple):
+    """What a sync did: articles in the store, parsed now, reused (rows or parse from the cache or the
+    store), removed, and the seconds it took."""
+
+    articles: int
+    parsed: int
+    reused: int
+    removed: int
+    seconds: float
+
+    def as_manifest(self) -> dict:
+        return {"articles": self.articles, "parsed": self.parsed, "reused": self.reused, "removed": self.removed,
+                "seconds": round(self.seconds, 1)}
+
+
+def store_path(corpus_path: str | Path | None = None, *, store: str | Path | None = None) -> Path:
+    """Where the store of a corpus lives: ``store`` if given, else ``<cache>/stores/<name>-<path hash>``."""
+    if store is not None:
+        return Path(store)
+    real = os.path.realpath(corpus_path) if corpus_path is not None else str(SEEDS_DIR)
+    digest = hashlib.sha256(real.encode("utf-8")).hexdigest()[:12]
+    return default_cache_dir() / "stores" / f"{Path(real).name}-{digest}"
+
+
+def bucket_of(doc_id: str) -> str:
+    return f"{int(hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:8], 16) % BUCKETS:02d}"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def _locked(folder: Path, mode: int):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a+") as handle:
+        fcntl.flock(handle, mode)  # a second sync waits here; readers share the lock
+        yield
+
+
+def _pipeline_key(nlp) -> str:
+    return "\x1f".join([STORE_VERSION, pipeline_tag(nlp), extractors_digest(), str(BUCKETS)])
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+
+class CorpusStore:
+    """A synced store, read-only: the articles, every table, and SQL over them (DuckDB).
+
+    ``articles()`` and ``table()`` return pandas DataFrames in article order; ``sql()`` runs any DuckDB query
+    over views named after the tables (``articles``, ``attributions``, ``term_counts`` ...), which is where a
+    large table should be aggregated (``store.sql("select outlet, term, sum(count) n from term_counts group by
+    all")``) rather than loaded whole.
+    """
+
+    def __init__(self, path: Path, manifest: dict, *, shared_lock: bool = True):
+        self.path = path
+        self.manifest = manifest
+        self.shared_lock = shared_lock  # off inside a sync, which holds the exclusive lock itself
+
+    def files(self, name: str) -> list[Path]:
+        """The Parquet files of one table, bucket by bucket."""
+        if name not in STORE_TABLES:
+            raise ValueError(f"no table {name!r} in the store; there are: {', '.join(STORE_TABLES)}")
+        return [self.path / entry[name]["file"] for _, entry in sorted(self.manifest["buckets"].items())
+                if name in entry]
+
+    def _connection(self):
+        import duckdb
+
+        connection = duckdb.connect()
+        for name in STORE_TABLES:
+            files = [str(f) for f in self.files(name)]
+            if files:
+                listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+                connection.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{listing}], union_by_name=true)')
+        return connection
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """Run a DuckDB query over the store's tables; the result as a DataFrame."""
+        with _locked(self.path, fcntl.LOCK_SH) if self.shared_lock else nullcontext():
+            connection = self._connection()
+            try:
+                return connection.execute(query).df()
+            finally:
+                connection.close()
+
+    def table(self, name: str, *, outlets: Iterable[str] | None = None,
+              columns: Iterable[str] | None = None) -> pd.DataFrame:
+        """One table in article and row order, for ``outlets`` (all when None), ``columns`` (all when None)."""
+        wanted = list(columns) if columns is not None else (list(TABLES[name]) if name in TABLES else None)
+        selected = "*" if wanted is None else ", ".join(f'"{c}"' for c in wanted)
+        query = f'SELECT {selected} FROM "{name}"'
+        if outlets is not None:
+            listing = ", ".join("'" + str(o).replace("'", "''") + "'" for o in outlets) or "NULL"
+            query += f" WHERE outlet IN ({listing})"
+        query += f' ORDER BY doc_id, "{ROW_ORDER}"' if name in TABLES else " ORDER BY doc_id"
+        if not self.files(name):
+            return pd.DataFrame(columns=wanted or [])
+        frame = self.sql(query)
+        return frame.drop(columns=[ROW_ORDER], errors="ignore").reset_index(drop=True)
+
+    def articles(self, *, outlets: Iterable[str] | None = None, columns: Iterable[str] | None = None) -> pd.DataFrame:
+        """The articles table, as :func:`corpus.load_corpus` gives it (``attrs`` included)."""
+        frame = self.table("articles", outlets=outlets, columns=columns)
+        if "removed" in frame:
+            frame["removed"] = [tuple(Removal(*r) for r in json.loads(value)) for value in frame["removed"]]
+        if "date" in frame:
+            frame["date"] = pd.to_datetime(frame["date"])
+        frame.attrs["skipped"] = [Skipped(*s) for s in self.manifest.get("skipped", [])]
+        frame.attrs["warnings"] = list(self.manifest.get("warnings", []))
+        frame.attrs["source"] = self.manifest.get("corpus", "")
+        return frame
+
+
+def open_store(corpus_path: str | Path | None = None, *, store: str | Path | None = None) -> CorpusStore:
+    """The store of a corpus as it is (run :func:`sync` first to bring it up to date)."""
+    path = store_path(corpus_path, store=store)
+    manifest = _read_manifest(path)
+    if manifest is None:
+        raise CorpusError(f"{path}: no store here yet; sync the corpus first (corpus sync --corpus PATH)")
+    return CorpusStore(path, manifest)
+
+
+def _read_manifest(path: Path) -> dict | None:
+    try:
+        manifest = json.loads((path / "store.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (ValueError, UnicodeDecodeError) as err:
+        warnings.warn(f"store manifest {path / 'store.json'} cannot be read ({err}); the store is rebuilt",
+                      CacheWarning, stacklevel=3)
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("version") == STORE_VERSION else None
+
+
+# --- writing ----------------------------------------------------------------------------------------------------
+
+class _Scan(NamedTuple):
+    files: dict[str, dict]  # name -> size, mtime_ns, sha256
+    changed: set[str]       # new or changed files
+    removed: set[str]       # files the store held that are gone
+
+
+def _scan(folder: Path, previous: dict) -> _Scan:
+    """The article files of the folder: stat first, sha256 only where size or time differ (or are new)."""
+    known = previous.get("files", {})
+    files, changed = {}, set()
+    for path in sorted(p for p in folder.iterdir() if is_article_file(p)):
+        stat = path.stat()
+        record = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+        old = known.get(path.name)
+        if old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
+            files[path.name] = {**old}
+            continue
+        record["sha256"] = _sha256(path)
+        if not old or old.get("sha256") != record["sha256"]:
+            changed.add(path.name)
+        files[path.name] = {**(old or {}), **record}
+    return _Scan(files, changed, set(known) - set(files))
+
+
+def _verified_buckets(path: Path, previous: dict) -> tuple[dict, set[str]]:
+    """The previous buckets whose every file matches its recorded sha256, and the buckets that do not."""
+    good, damaged = {}, set()
+    for bucket, entry in previous.get("buckets", {}).items():
+        for name, record in entry.items():
+            file = path / record["file"]
+            if not file.is_file() or file.stat().st_size != record["bytes"] or _sha256(file) != record["sha256"]:
+                warnings.warn(f"store file {file} is missing or altered (its sha256 differs from the one written); "
+                              "its bucket is rebuilt", CacheWarning, stacklevel=3)
+                damaged.add(bucket)
+                break
+        else:
+            good[bucket] = entry
+    return good, damaged
+
+
+def _articles_frame(records: pd.DataFrame) -> pd.DataFrame:
+    """Articles as stored: ``removed`` as JSON, a row order column."""
+    frame = records[list(ARTICLE_COLUMNS)].copy()
+    frame["removed"] = [json.dumps([list(r) for r in removed], ensure_ascii=False) for removed in frame["removed"]]
+    return frame
+
+
+def _table_frame(name: str, rows: list[list], meta: list[tuple]) -> pd.DataFrame:
+    """One table's rows of some articles as the CSV tables read back: outlet and date from the articles, text
+    columns "" for missing, numeric columns numbers, dates as dates (see :func:`corpus.tables.build.load_tables`)."""
+    fields = ROW_FIELDS[name]
+    records = []
+    for (doc_id, outlet, date), article_rows_of_table in zip(meta, rows):
+        for position, row in enumerate(article_rows_of_table):
+            values = dict(zip(fields, row))
+            values.update({"doc_id": doc_id, "outlet": outlet, "date": date, ROW_ORDER: position})
+            records.append(values)
+    frame = pd.DataFrame.from_records(records, columns=[*TABLES[name], ROW_ORDER])
+    for column in TABLES[name]:
+        if column == "date":
+            frame[column] = pd.to_datetime(frame[column])
+        elif column in NUMERIC_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column].replace("", None))
+        else:
+            frame[column] = frame[column].map(lambda v: "" if v is None else str(v)).astype("str")
+    frame[ROW_ORDER] = frame[ROW_ORDER].astype("int64")
+    return frame
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> dict:
+    import duckdb
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    connection = duckdb.connect()
+    try:
+        connection.register("frame", frame)
+        escaped = str(tmp).replace("'", "''")
+        connection.execute(f"COPY (SELECT * FROM frame) TO '{escaped}' (FORMAT parquet)")
+    finally:
+        connection.close()
+    os.replace(tmp, path)
+    return {"sha256": _sha256(path), "bytes": path.stat().st_size, "rows": len(frame)}
+
+
+def _write_bucket(path: Path, bucket: str, generation: str, articles: pd.DataFrame,
+                  rows: list[dict]) -> dict:
+    meta = list(zip(articles["doc_id"], articles["outlet"], articles["date"].dt.normalize()))
+    entry = {}
+    folder = path / f"b{bucket}"
+    record = _write_parquet(_articles_frame(articles), folder / f"articles.{generation}.parquet")
+    entry["articles"] = {"file": f"b{bucket}/articles.{generation}.parquet", **record}
+    for name in TABLES:
+        frame = _table_frame(name, [r[name] for r in rows], meta)
+        record = _write_parquet(frame, folder / f"{name}.{generation}.parquet")
+        entry[name] = {"file": f"b{bucket}/{name}.{generation}.parquet", **record}
+    return entry
+
+
+def _remove_unreferenced(path: Path, manifest: dict) -> None:
+    """Delete files no manifest entry names: an old generation, or what a killed sync left."""
+    keep = {entry[name]["file"] for entry in manifest["buckets"].values() for name in entry}
+    for file in path.glob("b*/*"):
+        if f"{file.parent.name}/{file.name}" not in keep:
+            file.unlink(missing_ok=True)
+
+
+def _load_changed(folder: Path, names: Iterable[str]) -> pd.DataFrame:
+    """The new and changed articles; their problems go to the store manifest (``warnings``), from where the
+    runner and the notebooks report them, rather than to the terminal of whoever synced."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return load_corpus(folder, only=names)
+
+
+def sync(
+    corpus_path: str | Path | None = None,
+    *,
+    store: str | Path | None = None,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
+    engine: str = "local",
+    scheduler=None,
+    progress: bool | None = None,
+) -> tuple[CorpusStore, SyncReport]:
+    """Bring the store of a corpus up to date (see the module docstring) and return it with what was done.
+
+    A corpus that cannot be loaded raises :class:`~corpus.ingest.loader.CorpusError` and leaves the store as it
+    was. ``engine="dask"`` parses on a ``dask.distributed`` cluster (``scheduler``: an address, a ``Client`` or
+    a ``LocalCluster``), which writes the same files.
+    """
+    started = time.perf_counter()
+    folder = corpus_folder(corpus_path)
+    path = store_path(corpus_path, store=store)
+    nlp = table_pipeline(model)
+    key = _pipeline_key(nlp)
+    with _locked(path, fcntl.LOCK_EX):
+        previous = _read_manifest(path) or {}
+        if previous.get("pipeline") != key or previous.get("corpus") != str(folder.resolve()):
+            previous = {}  # another pipeline or extractor version: every bucket is rebuilt (the row cache helps)
+        catalog = folder / CATALOG_NAME
+        catalog_sha = _sha256(catalog) if catalog.is_file() else ""
+        scan = _scan(folder, previous)
+        buckets, damaged = _verified_buckets(path, previous)
+        if catalog_sha != previous.get("catalog_sha256"):
+            changed = set(scan.files)  # the catalog gives every article its metadata
+        else:
+            changed = scan.changed
+        # the articles of a damaged bucket are read again from their files (their rows come from the row cache)
+        reread = changed | {name for name, record in scan.files.items()
+                            if record.get("doc_id") and bucket_of(record["doc_id"]) in damaged}
+        fresh = _load_changed(folder, sorted(reread)) if reread else None
+        problems = list(fresh.attrs.get("warnings", [])) if fresh is not None else []
+        # problems of files read before and not again; folder-wide ones are said again by the new read
+        previous_problems = [p for p in previous.get("warnings", []) if p.get("file") in scan.files
+                             and p.get("file") not in reread]
+        skipped = [s for s in previous.get("skipped", []) if s[0] not in reread and s[0] not in scan.removed]
+        skipped += [list(s) for s in (fresh.attrs.get("skipped", []) if fresh is not None else [])]
+
+        doc_of = {name: record.get("doc_id") for name, record in scan.files.items()}
+        if fresh is not None:
+            doc_of.update(dict(zip(fresh["source_file"], fresh["doc_id"])))
+        dirty = set(damaged) | {bucket_of(d) for name in changed | scan.removed
+                                for d in [doc_of.get(name) or previous.get("files", {}).get(name, {}).get("doc_id")]
+                                if d}
+        if not previous:
+            dirty |= {f"{b:02d}" for b in range(BUCKETS)}
+
+        # the live articles of every dirty bucket: unchanged ones from the store, new and changed ones just read
+        kept = []
+        for bucket in sorted(dirty & set(buckets)):
+            stored = CorpusStore(path, {"buckets": {bucket: buckets[bucket]}}, shared_lock=False).articles()
+            kept.append(stored[~stored["source_file"].isin(reread | scan.removed)])
+        parts = [frame for frame in [*kept, fresh] if frame is not None and len(frame)]
+        todo = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(ARTICLE_COLUMNS))
+        todo = todo[todo["doc_id"].map(bucket_of).isin(dirty)]
+        todo = todo.assign(_bucket=todo["doc_id"].map(bucket_of)).sort_values(["_bucket", "doc_id"], ignore_index=True)
+
+        generation = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        parsed = reused = 0
+        new_buckets = {b: e for b, e in buckets.items() if b not in dirty}
+        if len(todo):
+            rows_iter = _rows(todo, nlp, model=model, engine=engine, scheduler=scheduler, n_process=n_process,
+                              batch_size=batch_size, progress=progress)
+            current, collected = None, []
+            for i, rows, was_parsed in rows_iter:
+                parsed += was_parsed
+                reused += not was_parsed
+                bucket = todo["_bucket"].iloc[i]
+                if current is not None and bucket != current:
+                    new_buckets[current] = _flush(path, current, generation, todo, collected)
+                    collected = []
+                current = bucket
+                collected.append((i, rows))
+            if current is not None:
+                new_buckets[current] = _flush(path, current, generation, todo, collected)
+        files = {}
+        for name, record in scan.files.items():
+            files[name] = {**record, "doc_id": doc_of.get(name)}
+            if "sha256" not in files[name]:
+                files[name]["sha256"] = _sha256(folder / name)
+        manifest = {
+            "version": STORE_VERSION, "corpus": str(folder.resolve()), "pipeline": key, "model": model_tag(nlp),
+            "catalog_sha256": catalog_sha, "files": files,
+            "buckets": dict(sorted(new_buckets.items())),
+            "warnings": previous_problems + problems, "skipped": skipped,
+        }
+        tmp = path / "store.json.tmp"
+        tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path / "store.json")
+        _remove_unreferenced(path, manifest)
+    n_articles = sum(entry["articles"]["rows"] for entry in manifest["buckets"].values())
+    report = SyncReport(n_articles, parsed, n_articles - parsed, len(scan.removed), time.perf_counter() - started)
+    log.info("store %s: %d articles, %d parsed, %d reused, %d removed in %.1f s", path, *report)
+    return CorpusStore(path, manifest), report
+
+
+def _flush(path: Path, bucket: str, generation: str, todo: pd.DataFrame, collected: list[tuple[int, dict]]) -> dict:
+    positions = [i for i, _ in collected]
+    articles = todo.iloc[positions].drop(columns=["_bucket"]).reset_index(drop=True)
+    return _write_bucket(path, bucket, generation, articles, [rows for _, rows in collected])
+
+
+def _rows(articles: pd.DataFrame, nlp, *, model: str | None, engine: str, scheduler, n_process: int,
+          batch_size: int, progress: bool | None):
+    """Each article's rows in order: through the row cache, parsing what it lacks, locally or on dask."""
+    cache = default_cache_dir() / "tables"
+    doc_cache = annotation_cache_dir()
+    if engine == "dask":
+        rows, _ = dask_rows(articles, scheduler=scheduler, partitions=None, model=model, batch_size=batch_size,
+                            cache=cache, doc_cache=doc_cache)
+        return rows
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    return article_rows(articles, nlp, n_process=n_process, batch_size=batch_size, cache=cache,
+                        doc_cache=doc_cache, progress=progress)
+

@@ -1,0 +1,157 @@
+"""The corpus store: tables equal to the streamed ones, incremental syncs, and a store that survives faults."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import corpus
+from corpus.nlp.cache import CacheWarning
+from corpus.tables import store as store_module
+from corpus.tables.build import TABLES, load_tables
+from corpus.tables.store import bucket_of, open_store, store_path, sync
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _assert_same_tables(store, articles):
+    streamed = load_tables(articles).tables
+    for name in TABLES:
+        pd.testing.assert_frame_equal(streamed[name].reset_index(drop=True), store.table(name), check_dtype=False,
+                                      obj=name)
+    pd.testing.assert_frame_equal(articles.reset_index(drop=True), store.articles(), check_dtype=False)
+
+
+def test_every_table_through_the_store_equals_the_streamed_table(seed_corpus):
+    store, report = sync()
+    assert (report.articles, report.parsed, report.removed) == (5, 5, 0)
+    _assert_same_tables(store, seed_corpus)
+    assert store.path == store_path() and str(store.path).startswith(str(corpus.paths.cache_dir()))
+    again, warm = sync()
+    assert (warm.parsed, warm.reused) == (0, 5) and again.manifest["buckets"] == store.manifest["buckets"]
+
+
+def test_sql_and_filters(seed_corpus):
+    store, _ = sync()
+    counts = store.sql("SELECT outlet, count(*) AS n FROM attributions GROUP BY outlet ORDER BY outlet")
+    expected = seed_corpus.merge(load_tables(seed_corpus, tables=["attributions"]).tables["attributions"],
+                                 on="doc_id").groupby("outlet_x").size()
+    assert dict(zip(counts["outlet"], counts["n"])) == expected.to_dict()
+    rt = store.table("attributions", outlets=["RT"], columns=["doc_id", "outlet", "source"])
+    assert list(rt.columns) == ["doc_id", "outlet", "source"] and set(rt["outlet"]) == {"RT"}
+    assert store.articles(outlets=["RT"])["outlet"].tolist() == ["RT"]
+
+
+def test_adding_changing_and_removing_articles_touch_only_their_rows(seed_copy):
+    store, _ = sync(seed_copy)
+    before = {b: {n: e["sha256"] for n, e in entry.items()} for b, entry in store.manifest["buckets"].items()}
+    changed = seed_copy / "002_cf28e25cfbcb3f65.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA Pentagon spokesman said 3,000 more troops would "
+                       "deploy to Kuwait.\n", encoding="utf-8")
+    (seed_copy / "new_article.txt").write_text("Iraq votes on US troops\n\nIraq's parliament voted on Sunday to expel "
+                                               "US troops, officials said.\n", encoding="utf-8")
+    removed = "004_8f953dd85b129d50.txt"
+    (seed_copy / removed).unlink()
+    catalog = pd.read_csv(seed_copy / "metadata.csv", dtype=str, keep_default_na=False)
+    catalog = catalog[catalog["file"] != removed]
+    catalog.to_csv(seed_copy / "metadata.csv", index=False)
+    store, report = sync(seed_copy)
+    assert (report.articles, report.removed) == (5, 1)
+    # the catalog changed, so every article's metadata was read again, but only the two new texts were parsed
+    assert report.parsed == 2
+    articles = corpus.load_corpus(seed_copy)
+    _assert_same_tables(store, articles)
+    assert "new_article" in set(store.table("attributions")["doc_id"])
+    assert removed.removesuffix(".txt") not in set(store.articles()["doc_id"])
+
+    # with the catalog left alone, an edit rewrites only the bucket of the edited article
+    before = {b: {n: e["sha256"] for n, e in entry.items()} for b, entry in store.manifest["buckets"].items()}
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nOfficials said the talks would go on.\n",
+                       encoding="utf-8")
+    store, report = sync(seed_copy)
+    after = {b: {n: e["sha256"] for n, e in entry.items()} for b, entry in store.manifest["buckets"].items()}
+    touched = {b for b in after if after[b] != before.get(b)}
+    assert touched == {bucket_of(changed.stem)} and report.parsed == 1
+    _assert_same_tables(store, corpus.load_corpus(seed_copy))
+
+
+def test_a_killed_sync_leaves_the_previous_store_whole(seed_copy, monkeypatch):
+    store, _ = sync(seed_copy)
+    tables_before = {name: store.table(name) for name in TABLES}
+    (seed_copy / "new_article.txt").write_text("Iraq votes\n\nThe Pentagon said 5,000 troops would stay.\n",
+                                               encoding="utf-8")
+    real = store_module._write_bucket
+
+    def dies(*args, **kwargs):
+        real(*args, **kwargs)  # the new files are written ...
+        raise KeyboardInterrupt  # ... and the sync is killed before it swaps the manifest
+
+    with monkeypatch.context() as patched, pytest.raises(KeyboardInterrupt):
+        patched.setattr(store_module, "_write_bucket", dies)
+        sync(seed_copy)
+    survivor = open_store(seed_copy)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(tables_before[name], survivor.table(name), obj=name)
+    store, report = sync(seed_copy)
+    assert report.articles == 6
+    named = {entry[name]["file"] for entry in store.manifest["buckets"].values() for name in entry}
+    assert {f"{p.parent.name}/{p.name}" for p in store.path.glob("b*/*")} == named  # the orphans are gone
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "delete"])
+def test_a_damaged_store_file_is_reported_and_rebuilt(seed_corpus, damage):
+    store, _ = sync()
+    victim = store.files("attributions")[0]
+    data = victim.read_bytes()
+    if damage == "flip":
+        victim.write_bytes(data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    elif damage == "truncate":
+        victim.write_bytes(data[: len(data) // 2])
+    else:
+        victim.unlink()
+    with pytest.warns(CacheWarning, match=f"store file {victim}"):
+        store, report = sync()
+    assert report.parsed == 0  # the rows come back from the row cache; nothing is parsed again
+    _assert_same_tables(store, seed_corpus)
+
+
+def test_a_damaged_store_manifest_rebuilds_the_store(seed_corpus):
+    store, _ = sync()
+    (store.path / "store.json").write_text('{"version": "1", "buck', encoding="utf-8")
+    with pytest.warns(CacheWarning, match="store.json cannot be read"):
+        store, _ = sync()
+    _assert_same_tables(store, seed_corpus)
+
+
+@pytest.mark.slow
+def test_two_syncs_at_once_both_finish_with_one_store(seed_copy, tmp_path):
+    code = ("import sys; from corpus.tables.store import sync; s, r = sync(sys.argv[1], n_process=1); "
+            "print(r.parsed, r.articles)")
+    runs = [subprocess.Popen([sys.executable, "-c", code, str(seed_copy)], stdout=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=300)[0].split() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert sorted(int(parsed) for parsed, _ in outputs) == [0, 5]  # one parsed, the other waited and reused
+    _assert_same_tables(open_store(seed_copy), corpus.load_corpus(seed_copy))
+
+
+@pytest.mark.slow
+def test_the_dask_engine_writes_what_the_local_engine_writes(seed_corpus, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local, _ = sync(store=tmp_path / "local")
+    shutil.rmtree(tmp_path / "cache", ignore_errors=True)  # no row cache: the workers parse
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            remote, report = sync(store=tmp_path / "dask", engine="dask", scheduler=client)
+    assert report.parsed == 5
+    for name in ("articles", *TABLES):
+        pd.testing.assert_frame_equal(local.table(name), remote.table(name), obj=name)
+    assert json.loads((tmp_path / "dask" / "store.json").read_text())["files"].keys() == local.manifest["files"].keys()
