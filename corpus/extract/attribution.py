@@ -741,6 +741,35 @@ def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
     return index
 
 
+def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[int, tuple[str, str]]) -> str:
+    """A person's name made whole from the article and the phrase around it: a first name alone is the one
+    person the article named in full with it ("James" after "James Biden"); a first name coordinated with a
+    full name shares its surname ("James and Hunter Biden" -> James Biden); a woman's name for a phrase that says "his" (or a
+    man's for "her") gives way to the article's other person of that surname ("Gallagher, in his Navy
+    whites" is not his wife Andrea Gallagher)."""
+    if " " not in name:
+        # an article that calls a person by first name after naming them in full ("James Biden ... James said")
+        full = Counter(n for n, label in mention_at.values() if label == "PERSON" and " " in n
+                       and n.split()[0].lower() == name.lower()).most_common(2)
+        if full and (len(full) == 1 or full[0][1] > full[1][1]):
+            return full[0][0]  # the most mentioned, when one is
+    if " " not in name and _first_name_genders().get(name.lower()):
+        for conj in (c for c in core.children if c.dep_ == "conj"):
+            other = mention_at.get(conj.i, ("", ""))
+            if other[1] == "PERSON" and " " in other[0]:
+                return f"{name} {other[0].split()[-1]}"
+    words = {t.lower_ for t in core.doc[core.left_edge.i:core.right_edge.i + 1]} | {
+        t.lower_ for t in core.doc.char_span(source.start, source.end, alignment_mode="expand") or []}
+    pronoun = "his" if "his" in words else "her" if "her" in words else None
+    if pronoun and " " in name and not _fits_pronoun(name, pronoun):
+        surname = name.split()[-1]
+        others = sorted({n for n, label in mention_at.values() if label == "PERSON" and n != name
+                         and n.split()[-1] == surname and " " in n and _fits_pronoun(n, pronoun)})
+        if others:
+            return others[0]
+    return name
+
+
 def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[str, str] | None:
     """A proper noun the NER missed ("Pelosi said") that is the surname of a person named in the article,
     or a person of the alias table (Trump -> Donald Trump)."""
@@ -838,6 +867,8 @@ def extract_attributions(
         if source_lexicon().get(core.lemma_.lower()) == "document":
             core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
         mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname)
+        if mention is not None and mention[1] == "PERSON":
+            mention = (_completed_name(core, mention[0], source, mention_at), "PERSON")
         if mention is None:
             holder = _office_holder(core, source.start, source.end, holders, mention_at)
             mention = (holder, "PERSON") if holder else None

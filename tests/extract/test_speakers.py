@@ -131,3 +131,16 @@ def test_two_link_texts_run_together_are_not_a_person():
 def test_a_caption_label_before_a_colon_is_not_a_speaker():
     text = "Photographs: Reuters and AP show the base after the strike, with craters near the runway."
     assert [a for a in _attributions(text) if a.cue_text == ":"] == []
+
+
+def test_a_name_is_made_whole_from_its_phrase():
+    found = _one("James and Hunter Biden denied any wrongdoing, their lawyer said on Monday.", "denied")
+    assert found.source_canonical == "James Biden"
+    text = ("Edward Gallagher was acquitted. Andrea Gallagher, his wife, thanked the jury. "
+            "Gallagher, dressed in his Navy whites, told reporters he would retire.")
+    assert _one(text, "told").source_canonical == "Edward Gallagher"
+
+
+def test_a_first_name_alone_is_the_person_named_in_full():
+    text = "James Biden ran a company in Iraq. James told investors the contracts were legal."
+    assert _one(text, "told").source_canonical == "James Biden"
