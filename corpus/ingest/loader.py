@@ -31,6 +31,7 @@ __all__ = [
     "CATALOG_NAME",
     "corpus_folder",
     "is_article_file",
+    "sha256_file",
     "CorpusError",
     "CorpusWarning",
     "LoadProblem",
@@ -102,6 +103,15 @@ ARTICLE_SUFFIX = ".txt"
 def is_article_file(path: Path) -> bool:
     """Whether the loader reads ``path`` as an article: a file named ``*.txt`` in any case (``.TXT`` too)."""
     return path.is_file() and path.suffix.lower() == ARTICLE_SUFFIX
+
+
+def sha256_file(path: Path) -> str:
+    """The sha256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_article_bytes(data: bytes, name: str) -> tuple[str | None, str, str]:

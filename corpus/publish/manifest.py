@@ -16,7 +16,7 @@ from importlib import metadata
 from collections.abc import Iterable
 from pathlib import Path
 
-from corpus.ingest.loader import CATALOG_NAME
+from corpus.ingest.loader import CATALOG_NAME, sha256_file
 from corpus.paths import PROJECT_DIR
 
 PACKAGES = ("corpus", "pandas", "numpy", "matplotlib", "spacy", "textblob", "vaderSentiment", "papermill",
@@ -24,14 +24,6 @@ PACKAGES = ("corpus", "pandas", "numpy", "matplotlib", "spacy", "textblob", "vad
 FIGURE_SUFFIXES = (".png", ".svg", ".csv")
 FIGURE_SET_KIND = "corpus figure set"
 """``manifest.json``'s ``kind``: how ``corpus run`` knows a folder it may replace."""
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def git_state(folder: Path = PROJECT_DIR) -> dict:

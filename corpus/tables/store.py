@@ -38,7 +38,7 @@ import pandas as pd
 
 from corpus.ingest.cleaning import Removal
 from corpus.ingest.loader import (ARTICLE_COLUMNS, CATALOG_NAME, CorpusError, CorpusWarning, Skipped, corpus_folder,
-                                  is_article_file, load_corpus)
+                                  is_article_file, load_corpus, sha256_file)
 from corpus.nlp.cache import CacheWarning, annotation_cache_dir, model_tag, pipeline_tag
 from corpus.nlp.model import BATCH_SIZE
 from corpus.paths import SEEDS_DIR
@@ -85,14 +85,6 @@ def store_path(corpus_path: str | Path | None = None, *, store: str | Path | Non
 
 def bucket_of(doc_id: str) -> str:
     return f"{int(hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:8], 16) % BUCKETS:02d}"
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @contextmanager
@@ -218,7 +210,7 @@ def _scan(folder: Path, previous: dict) -> _Scan:
         if old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
             files[path.name] = {**old}
             continue
-        record["sha256"] = _sha256(path)
+        record["sha256"] = sha256_file(path)
         if not old or old.get("sha256") != record["sha256"]:
             changed.add(path.name)
         files[path.name] = {**(old or {}), **record}
@@ -231,7 +223,7 @@ def _verified_buckets(path: Path, previous: dict) -> tuple[dict, set[str]]:
     for bucket, entry in previous.get("buckets", {}).items():
         for name, record in entry.items():
             file = path / record["file"]
-            if not file.is_file() or file.stat().st_size != record["bytes"] or _sha256(file) != record["sha256"]:
+            if not file.is_file() or file.stat().st_size != record["bytes"] or sha256_file(file) != record["sha256"]:
                 warnings.warn(f"store file {file} is missing or altered (its sha256 differs from the one written); "
                               "its bucket is rebuilt", CacheWarning, stacklevel=3)
                 damaged.add(bucket)
@@ -283,7 +275,7 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> dict:
     finally:
         connection.close()
     os.replace(tmp, path)
-    return {"sha256": _sha256(path), "bytes": path.stat().st_size, "rows": len(frame)}
+    return {"sha256": sha256_file(path), "bytes": path.stat().st_size, "rows": len(frame)}
 
 
 def _write_bucket(path: Path, bucket: str, generation: str, articles: pd.DataFrame,
@@ -343,7 +335,7 @@ def sync(
         if previous.get("pipeline") != key or previous.get("corpus") != str(folder.resolve()):
             previous = {}  # another pipeline or extractor version: every bucket is rebuilt (the row cache helps)
         catalog = folder / CATALOG_NAME
-        catalog_sha = _sha256(catalog) if catalog.is_file() else ""
+        catalog_sha = sha256_file(catalog) if catalog.is_file() else ""
         scan = _scan(folder, previous)
         buckets, damaged = _verified_buckets(path, previous)
         if catalog_sha != previous.get("catalog_sha256"):
@@ -402,7 +394,7 @@ def sync(
         for name, record in scan.files.items():
             files[name] = {**record, "doc_id": doc_of.get(name)}
             if "sha256" not in files[name]:
-                files[name]["sha256"] = _sha256(folder / name)
+                files[name]["sha256"] = sha256_file(folder / name)
         manifest = {
             "version": STORE_VERSION, "corpus": str(folder.resolve()), "pipeline": key, "model": model_tag(nlp),
             "catalog_sha256": catalog_sha, "files": files,
