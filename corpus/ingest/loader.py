@@ -41,6 +41,7 @@ __all__ = [
     "REQUIRED_CATALOG_COLUMNS",
     "load_corpus",
     "read_article_bytes",
+    "read_catalog",
 ]
 
 CATALOG_NAME = "metadata.csv"
@@ -145,7 +146,7 @@ def read_article_bytes(data: bytes, name: str) -> tuple[str | None, str, str]:
     raise AssertionError("latin-1 decodes every byte string")
 
 
-def _read_catalog(folder: Path) -> pd.DataFrame | None:
+def read_catalog(folder: Path) -> pd.DataFrame | None:
     path = folder / CATALOG_NAME
     if not path.exists():
         return None
@@ -282,7 +283,7 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
     files are then not checked, and an empty selection gives an empty table.
     """
     folder = corpus_folder(path)
-    catalog = _read_catalog(folder)
+    catalog = read_catalog(folder)
     files = sorted(p for p in folder.iterdir() if is_article_file(p))
     if not files:
         raise CorpusError(f"{folder}: no articles (no .txt files) in this folder")

@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 from corpus.nlp.pipeline import PIPELINE_VERSION, patterns_digest
 from corpus.paths import cache_dir as default_cache_dir
 
-__all__ = ["CACHE_FORMAT", "CacheWarning", "model_tag", "pipeline_tag", "cache_key", "annotation_cache_dir",
+__all__ = ["CACHE_FORMAT", "CacheWarning", "model_tag", "installed_model_tag", "pipeline_tag", "cache_key", "annotation_cache_dir",
            "entry_path", "write_atomic", "seal", "unseal", "read_doc", "write_doc"]
 
 CACHE_FORMAT = "sealed-1"
@@ -81,6 +81,20 @@ def _seal_problem(data: bytes, key: str) -> str | None:
 def model_tag(nlp: Language) -> str:
     """The model's package-style name and version, e.g. ``en_core_web_sm-3.8.0``."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+
+
+def installed_model_tag(name: str) -> str:
+    """:func:`model_tag` of an installed model package, read from its ``meta.json`` without loading it."""
+    import json
+
+    import spacy.util
+
+    package = spacy.util.get_package_path(name)
+    metas = sorted(package.glob("meta.json")) + sorted(package.glob("*/meta.json"))
+    if not metas:
+        raise OSError(f"model package {name} has no meta.json")
+    meta = json.loads(metas[0].read_text(encoding="utf-8"))
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
 
 
 def pipeline_tag(nlp: Language) -> str:

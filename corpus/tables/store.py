@@ -38,9 +38,10 @@ import pandas as pd
 
 from corpus.ingest.cleaning import Removal
 from corpus.ingest.loader import (ARTICLE_COLUMNS, CATALOG_NAME, CorpusError, CorpusWarning, Skipped, corpus_folder,
-                                  is_article_file, load_corpus, sha256_file)
-from corpus.nlp.cache import CacheWarning, annotation_cache_dir, model_tag, pipeline_tag
-from corpus.nlp.model import BATCH_SIZE
+                                  is_article_file, load_corpus, read_catalog, sha256_file)
+from corpus.nlp.cache import CacheWarning, annotation_cache_dir, installed_model_tag
+from corpus.nlp.model import BATCH_SIZE, default_model_name
+from corpus.nlp.pipeline import PIPELINE_VERSION, patterns_digest
 from corpus.paths import SEEDS_DIR
 from corpus.paths import cache_dir as default_cache_dir
 from corpus.tables.build import NUMERIC_COLUMNS, TABLES
@@ -95,8 +96,20 @@ def _locked(folder: Path, mode: int):
         yield
 
 
-def _pipeline_key(nlp) -> str:
-    return "\x1f".join([STORE_VERSION, pipeline_tag(nlp), extractors_digest(), str(BUCKETS)])
+def _pipeline_key(model_name: str) -> str:
+    """What the store's tables depend on besides the texts, known without loading the model."""
+    return "\x1f".join([STORE_VERSION, installed_model_tag(model_name), PIPELINE_VERSION, patterns_digest(),
+                         extractors_digest(), str(BUCKETS)])
+
+
+def _catalog_rows(folder: Path) -> dict[str, str]:
+    """Article stem -> a hash of its catalog row: a changed row re-reads only that article."""
+    catalog = read_catalog(folder)
+    if catalog is None:
+        return {}
+    fields = [c for c in catalog.columns if c != "catalog_row"]
+    return {Path(row["file"]).stem: hashlib.sha256(json.dumps([row[c] for c in fields]).encode("utf-8")).hexdigest()
+            for row in catalog.to_dict("records")}
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
@@ -328,8 +341,8 @@ def sync(
     started = time.perf_counter()
     folder = corpus_folder(corpus_path)
     path = store_path(corpus_path, store=store)
-    nlp = table_pipeline(model)
-    key = _pipeline_key(nlp)
+    model_name = model or default_model_name()
+    key = _pipeline_key(model_name)
     with _locked(path, fcntl.LOCK_EX):
         previous = _read_manifest(path) or {}
         if previous.get("pipeline") != key or previous.get("corpus") != str(folder.resolve()):
@@ -338,10 +351,14 @@ def sync(
         catalog_sha = sha256_file(catalog) if catalog.is_file() else ""
         scan = _scan(folder, previous)
         buckets, damaged = _verified_buckets(path, previous)
+        changed = set(scan.changed)
         if catalog_sha != previous.get("catalog_sha256"):
-            changed = set(scan.files)  # the catalog gives every article its metadata
-        else:
-            changed = scan.changed
+            rows = _catalog_rows(folder)  # only the articles whose own catalog row changed are read again
+            for name, record in scan.files.items():
+                row = rows.get(Path(name).stem, "")
+                if record.get("catalog_row") != row:
+                    changed.add(name)
+                record["catalog_row"] = row
         # the articles of a damaged bucket are read again from their files (their rows come from the row cache)
         reread = changed | {name for name, record in scan.files.items()
                             if record.get("doc_id") and bucket_of(record["doc_id"]) in damaged}
@@ -376,6 +393,7 @@ def sync(
         parsed = reused = 0
         new_buckets = {b: e for b, e in buckets.items() if b not in dirty}
         if len(todo):
+            nlp = table_pipeline(model_name)  # only loaded when there is something to parse or extract
             rows_iter = _rows(todo, nlp, model=model, engine=engine, scheduler=scheduler, n_process=n_process,
                               batch_size=batch_size, progress=progress)
             current, collected = None, []
@@ -396,7 +414,7 @@ def sync(
             if "sha256" not in files[name]:
                 files[name]["sha256"] = sha256_file(folder / name)
         manifest = {
-            "version": STORE_VERSION, "corpus": str(folder.resolve()), "pipeline": key, "model": model_tag(nlp),
+            "version": STORE_VERSION, "corpus": str(folder.resolve()), "pipeline": key, "model": installed_model_tag(model_name),
             "catalog_sha256": catalog_sha, "files": files,
             "buckets": dict(sorted(new_buckets.items())),
             "warnings": previous_problems + problems, "skipped": skipped,

@@ -65,8 +65,8 @@ def test_adding_changing_and_removing_articles_touch_only_their_rows(seed_copy):
     catalog.to_csv(seed_copy / "metadata.csv", index=False)
     store, report = sync(seed_copy)
     assert (report.articles, report.removed) == (5, 1)
-    # the catalog changed, so every article's metadata was read again, but only the two new texts were parsed
-    assert report.parsed == 2
+    assert report.parsed == 2  # the new and the changed text
+
     articles = corpus.load_corpus(seed_copy)
     _assert_same_tables(store, articles)
     assert "new_article" in set(store.table("attributions")["doc_id"])
@@ -155,3 +155,18 @@ def test_the_dask_engine_writes_what_the_local_engine_writes(seed_corpus, tmp_pa
     for name in ("articles", *TABLES):
         pd.testing.assert_frame_equal(local.table(name), remote.table(name), obj=name)
     assert json.loads((tmp_path / "dask" / "store.json").read_text())["files"].keys() == local.manifest["files"].keys()
+
+
+def test_an_edited_catalog_row_rereads_only_its_article(seed_copy):
+    store, _ = sync(seed_copy)
+    before = {b: {n: e["sha256"] for n, e in entry.items()} for b, entry in store.manifest["buckets"].items()}
+    catalog = pd.read_csv(seed_copy / "metadata.csv", dtype=str, keep_default_na=False)
+    catalog.loc[catalog["file"] == "003_96b7e084f46d1456.txt", "outlet"] = "CBN"
+    catalog.to_csv(seed_copy / "metadata.csv", index=False)
+    store, report = sync(seed_copy)
+    after = {b: {n: e["sha256"] for n, e in entry.items()} for b, entry in store.manifest["buckets"].items()}
+    assert {b for b in after if after[b] != before.get(b)} == {bucket_of("003_96b7e084f46d1456")}
+    assert report.parsed == 0  # same text: its rows come from the row cache
+    assert set(store.table("attributions", outlets=["CBN"])["doc_id"]) == {"003_96b7e084f46d1456"}
+    _assert_same_tables(store, corpus.load_corpus(seed_copy))
+
