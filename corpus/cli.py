@@ -103,7 +103,7 @@ def _build_tables(args: argparse.Namespace) -> int:
 
 def _sync(args: argparse.Namespace) -> int:
     """Bring a corpus's store up to date: read, clean and parse only new and changed articles."""
-    from corpus.ingest.loader import CorpusError
+    from corpus.ingest.loader import CorpusError, describe_problem
     from corpus.tables.store import sync
 
     if args.engine == "dask" and not args.scheduler:
@@ -116,8 +116,7 @@ def _sync(args: argparse.Namespace) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     for problem in store.manifest.get("warnings", []):
-        row = f" row {problem['row']}" if problem.get("row") is not None else ""
-        print(f"warning: {problem['file']}{row}: {problem['problem']}", file=sys.stderr)
+        print(f"warning: {describe_problem(problem)}", file=sys.stderr)
     print(f"store {store.path}: {report.articles} articles; {report.parsed} parsed, {report.reused} reused, "
           f"{report.removed} removed in {report.seconds:.1f} s")
     return 0

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from corpus.ingest.loader import describe_problem
 from corpus.plots.style import apply_style
 from corpus.publish.figures import output_folder
 from corpus.tables.store import sync
@@ -40,11 +41,6 @@ class Setup(NamedTuple):
     status: SetupStatus
 
 
-def _message(problem: dict) -> str:
-    row = f" row {problem['row']}" if problem.get("row") is not None else ""
-    return f"{problem['file']}{row}: {problem['problem']}"
-
-
 def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Iterable[str] = (),
           outlets: Iterable[str] | None = None, model: str | None = None, n_process: int = 1) -> Setup:
     """Apply the figure style, create ``output_dir`` (and its ``tables/``), bring the corpus's store up to date
@@ -61,5 +57,5 @@ def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Ite
     articles = store.articles(outlets=chosen)
     loaded = {name: store.table(name, outlets=chosen) for name in tables}
     status = SetupStatus(report.parsed, report.reused, store.manifest.get("model", ""),
-                         [_message(p) for p in store.manifest.get("warnings", [])])
+                         [describe_problem(p) for p in store.manifest.get("warnings", [])])
     return Setup(articles, loaded, out, status)

@@ -30,6 +30,7 @@ __all__ = [
     "ARTICLE_SUFFIX",
     "CATALOG_NAME",
     "corpus_folder",
+    "describe_problem",
     "is_article_file",
     "sha256_file",
     "CorpusError",
@@ -71,6 +72,12 @@ class LoadProblem(NamedTuple):
     file: str
     row: int | None
     problem: str
+
+
+def describe_problem(problem: dict) -> str:
+    """One line for a problem as ``attrs["warnings"]`` and the manifests keep it: "file row N: problem"."""
+    row = f" row {problem['row']}" if problem.get("row") is not None else ""
+    return f"{problem['file']}{row}: {problem['problem']}"
 
 
 class CorpusWarning(UserWarning):

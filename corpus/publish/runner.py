@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 import yaml
 
-from corpus.ingest.loader import CorpusError
+from corpus.ingest.loader import CorpusError, describe_problem
 from corpus.nlp.model import MAX_TEXT_CHARS
 from corpus.paths import NOTEBOOKS_DIR, SEEDS_DIR
 from corpus.publish.gallery import render_index
@@ -438,12 +438,13 @@ def _sync_for_run(corpus_dir: Path, jobs: int) -> tuple[object, list[dict], dict
     notebooks only read it, in parallel. The articles, their problems (file, row, problem, including texts too
     long to parse) and what the sync did; a corpus that cannot be loaded is a :class:`CorpusError`."""
     store, report = sync(corpus_dir, n_process=max(1, jobs))
-    articles = store.articles(columns=["doc_id", "source_file", "text"])
+    articles = store.articles(columns=["doc_id", "source_file"])
     problems = list(store.manifest.get("warnings", []))
-    for name, text in zip(articles["source_file"], articles["text"]):
-        if len(text) > MAX_TEXT_CHARS:
-            problems.append({"file": name, "row": None, "problem": f"{len(text):,} characters of clean text, over "
-                             f"the model's limit of {MAX_TEXT_CHARS:,}: not parsed, no rows in any table"})
+    too_long = store.sql(f"SELECT source_file, length(text) AS n FROM articles WHERE length(text) > {MAX_TEXT_CHARS} "
+                         "ORDER BY source_file")
+    for name, n in zip(too_long["source_file"], too_long["n"]):
+        problems.append({"file": name, "row": None, "problem": f"{n:,} characters of clean text, over the model's "
+                         f"limit of {MAX_TEXT_CHARS:,}: not parsed, no rows in any table"})
     return articles, problems, report.as_manifest()
 
 
@@ -539,8 +540,7 @@ def _run_locked(notebooks, declared, parameters, *, out: Path, corpus_dir: Path,
     log.info("run %s: %d notebook(s), corpus %s (%d articles), %d job(s)", run_id, len(notebooks), corpus_dir,
              len(articles), jobs)
     for problem in problems:
-        row = f" row {problem['row']}" if problem.get("row") is not None else ""
-        log.warning("warning: %s%s: %s", problem["file"], row, problem["problem"])
+        log.warning("warning: %s", describe_problem(problem))
     in_main_thread = threading.current_thread() is threading.main_thread()
     earlier_handler = signal.signal(signal.SIGTERM, _raise_on_sigterm) if in_main_thread else None
     try:

@@ -390,7 +390,7 @@ def sync(
         todo = todo.assign(_bucket=todo["doc_id"].map(bucket_of)).sort_values(["_bucket", "doc_id"], ignore_index=True)
 
         generation = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
-        parsed = reused = 0
+        parsed = 0
         new_buckets = {b: e for b, e in buckets.items() if b not in dirty}
         if len(todo):
             nlp = table_pipeline(model_name)  # only loaded when there is something to parse or extract
@@ -399,7 +399,6 @@ def sync(
             current, collected = None, []
             for i, rows, was_parsed in rows_iter:
                 parsed += was_parsed
-                reused += not was_parsed
                 bucket = todo["_bucket"].iloc[i]
                 if current is not None and bucket != current:
                     new_buckets[current] = _flush(path, current, generation, todo, collected)
@@ -408,13 +407,10 @@ def sync(
                 collected.append((i, rows))
             if current is not None:
                 new_buckets[current] = _flush(path, current, generation, todo, collected)
-        files = {}
-        for name, record in scan.files.items():
-            files[name] = {**record, "doc_id": doc_of.get(name)}
-            if "sha256" not in files[name]:
-                files[name]["sha256"] = sha256_file(folder / name)
+        files = {name: {**record, "doc_id": doc_of.get(name)} for name, record in scan.files.items()}
         manifest = {
-            "version": STORE_VERSION, "corpus": str(folder.resolve()), "pipeline": key, "model": installed_model_tag(model_name),
+            "version": STORE_VERSION, "corpus": str(folder.resolve()), "pipeline": key,
+            "model": installed_model_tag(model_name),
             "catalog_sha256": catalog_sha, "files": files,
             "buckets": dict(sorted(new_buckets.items())),
             "warnings": previous_problems + problems, "skipped": skipped,
