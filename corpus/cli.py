@@ -46,10 +46,24 @@ def _info(args: argparse.Namespace) -> int:
         "words": articles["n_words"],
         "removed": articles["cleaning"].replace("", "-"),
     })
+    sources = pd.DataFrame(articles.attrs.get("sources", []), columns=["file", "member", "format", "stated",
+                                                                        "parsed", "problems"])
+    sources = pd.DataFrame({
+        "file": sources["file"] + sources["member"].map(lambda m: f"/{m}" if m else ""),
+        "format": sources["format"],
+        "says it holds": sources["stated"].map(lambda n: "-" if pd.isna(n) else str(int(n))),
+        "read": sources["parsed"],
+        "problems": sources["problems"].map(lambda p: "; ".join(p) or "-"),
+    })
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 200, "display.width", 250):
         print(table.to_string(index=False))
-    print(f"\n{len(articles)} articles, {articles['outlet'].nunique()} outlets, "
-          f"{articles['n_words'].sum():,} words; {len(articles.attrs['skipped'])} skipped")
+        print("\nFiles:")
+        print(sources.to_string(index=False))
+    repeats = int((articles["duplicate_of"] != "").sum()) if "duplicate_of" in articles else 0
+    copies = int((articles["copy_outlet"] != "").sum()) if "copy_outlet" in articles else 0
+    print(f"\n{len(articles)} articles from {len(sources)} file(s), {articles['outlet'].nunique()} outlets, "
+          f"{articles['n_words'].sum():,} words; {len(articles.attrs['skipped'])} skipped; "
+          f"{repeats} repeat an article of their own outlet, {copies} are another outlet's text")
     return 0
 
 
@@ -150,12 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     info = sub.add_parser("info", help="print the corpus as a table")
-    info.add_argument("path", nargs="?", default=None, help="folder of .txt articles (default: seeds/)")
+    info.add_argument("path", nargs="?", default=None,
+                      help="corpus file or folder, any format of the README's \"Use your own corpus\" (default: seeds/)")
     info.add_argument("--width", type=int, default=60, help="characters of each title to show")
     info.set_defaults(func=_info)
 
     run = sub.add_parser("run", help="execute every notebooks/NN_*.ipynb with papermill")
-    run.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    run.add_argument("--corpus", default=None, help="corpus file or folder (default: seeds/)")
     run.add_argument("--out", default="figures", help="output folder (default: figures/)")
     run.add_argument("--notebooks", default=None, help="notebook folder (default: notebooks/)")
     run.add_argument("--only", action="append", help="run only this notebook (name or stem); repeatable")
@@ -171,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     tables = sub.add_parser("build-tables", aliases=["annotate"],
                             help="parse a corpus and write every analysis table as CSV (alias: annotate, its old name)")
-    tables.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    tables.add_argument("--corpus", default=None, help="corpus file or folder (default: seeds/)")
     tables.add_argument("--out", required=True, help="folder for the tables (one CSV per table)")
     tables.add_argument("--engine", choices=["local", "dask"], default="local")
     tables.add_argument("--scheduler", default=None, help="dask scheduler address, for --engine dask")
@@ -181,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     tables.set_defaults(func=_build_tables)
 
     sync = sub.add_parser("sync", help="bring a corpus's store up to date (only new and changed articles are parsed)")
-    sync.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    sync.add_argument("--corpus", default=None, help="corpus file or folder (default: seeds/)")
     sync.add_argument("--store", default=None, help="store folder (default: one per corpus under the cache folder)")
     sync.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (local engine)")
     sync.add_argument("--engine", choices=["local", "dask"], default="local")

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from corpus.analysis.overview import DUPLICATE_POLICIES, apply_duplicate_policy
 from corpus.ingest.loader import describe_problem
 from corpus.plots.style import apply_style
 from corpus.publish.figures import output_folder
@@ -42,20 +43,33 @@ class Setup(NamedTuple):
 
 
 def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Iterable[str] = (),
-          outlets: Iterable[str] | None = None, model: str | None = None, n_process: int = 1) -> Setup:
+          outlets: Iterable[str] | None = None, model: str | None = None, n_process: int = 1,
+          duplicates: str = "drop") -> Setup:
     """Apply the figure style, create ``output_dir`` (and its ``tables/``), bring the corpus's store up to date
     (:func:`corpus.tables.store.sync`: a no-op when ``corpus run`` or another notebook already did; else the
     new and changed articles are parsed here, once, with a progress bar) and read from it the articles of
-    ``outlets`` (all when None) and the named ``tables``.
+    ``outlets`` (all when None) and the named ``tables``, keeping the articles ``duplicates`` says
+    (:data:`corpus.analysis.overview.DUPLICATE_POLICIES`: ``keep``, ``drop`` or ``original_outlet``); the tables
+    keep the rows of those articles, under the outlet each is counted for.
 
     The loading problems are not printed here: they are in ``status.load_warnings`` (notebook 00 lists them).
     """
+    if duplicates not in DUPLICATE_POLICIES:
+        raise ValueError(f"duplicates={duplicates!r}: use one of {', '.join(map(repr, DUPLICATE_POLICIES))}")
     apply_style()
     out = output_folder(output_dir)
     store, report = sync(corpus_path, model=model, n_process=n_process)
     chosen = list(outlets) if outlets is not None else None
-    articles = store.articles(outlets=chosen)
+    every = store.articles(outlets=chosen)
+    articles = apply_duplicate_policy(every, duplicates)
     loaded = {name: store.table(name, outlets=chosen) for name in tables}
+    if len(articles) < len(every) or duplicates == "original_outlet":
+        outlet_of = articles.set_index("doc_id")["outlet"]
+        for name, table in loaded.items():
+            table = table[table["doc_id"].isin(outlet_of.index)].reset_index(drop=True)
+            if "outlet" in table:
+                table["outlet"] = table["doc_id"].map(outlet_of).to_numpy()
+            loaded[name] = table
     status = SetupStatus(report.parsed, report.reused, store.manifest.get("model", ""),
                          [describe_problem(p) for p in store.manifest.get("warnings", [])])
     return Setup(articles, loaded, out, status)

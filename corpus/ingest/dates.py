@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-__all__ = ["ParsedDate", "parse_date", "DATE_ORDERS"]
+__all__ = ["DATE_ORDERS", "ParsedDate", "parse_date"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

@@ -9,7 +9,6 @@ catalog rows are reported as :class:`CorpusWarning` (one message naming the file
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import io
@@ -24,41 +23,46 @@ import pandas as pd
 
 from corpus.ingest.cleaning import clean_article, count_words, summarise_removals
 from corpus.ingest.dates import parse_date
+from corpus.ingest.encodings import BYTE_ORDER_MARKS
+from corpus.ingest.sources import (
+    CATALOG_NAME,
+    SUPPORTED,
+    FileReport,
+    RawArticle,
+    file_ending,
+    find_sources,
+    read_source,
+    source_base,
+)
 from corpus.paths import SEEDS_DIR
 
 __all__ = [
-    "ARTICLE_SUFFIX",
+    "ARTICLE_COLUMNS",
+    "CATALOG_COLUMNS",
     "CATALOG_NAME",
-    "corpus_folder",
-    "describe_problem",
-    "is_article_file",
-    "sha256_file",
+    "DUPLICATE_COLUMNS",
+    "REQUIRED_CATALOG_COLUMNS",
     "CorpusError",
     "CorpusWarning",
     "LoadProblem",
     "Skipped",
-    "ARTICLE_COLUMNS",
-    "CATALOG_COLUMNS",
-    "REQUIRED_CATALOG_COLUMNS",
+    "corpus_source",
+    "describe_problem",
+    "flag_duplicates",
     "load_corpus",
-    "read_article_bytes",
     "read_catalog",
+    "sha256_file",
 ]
 
-CATALOG_NAME = "metadata.csv"
 REQUIRED_CATALOG_COLUMNS = ("file", "outlet", "title", "date")
 CATALOG_COLUMNS = REQUIRED_CATALOG_COLUMNS + (
     "original_outlet", "date_precision", "authors", "dateline", "url", "notes", "sha256", "date_format",
 )
 ARTICLE_COLUMNS = (
-    "doc_id", "source_file", "outlet", "original_outlet", "title", "date", "date_precision",
-    "authors", "dateline", "url", "text_raw", "text", "n_words", "n_words_raw", "cleaning",
+    "doc_id", "source_file", "source_member", "source_format", "outlet", "original_outlet", "title", "date", "date_precision",
+    "authors", "dateline", "section", "url", "text_raw", "text", "n_words", "n_words_raw", "cleaning",
     "removed", "metadata_inferred", "encoding", "sha256", "notes",
 )
-BINARY_SNIFF_BYTES = 8192
-BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-"""Checked in this order: a UTF-32 little-endian mark begins with the UTF-16 one."""
 TITLE_MAX_CHARS = 200
 
 
@@ -105,12 +109,13 @@ class _Problems(list):
         warnings.warn(CorpusWarning(message or f"{file}: {problem}", record), stacklevel=3)
 
 
-ARTICLE_SUFFIX = ".txt"
-
-
-def is_article_file(path: Path) -> bool:
-    """Whether the loader reads ``path`` as an article: a file named ``*.txt`` in any case (``.TXT`` too)."""
-    return path.is_file() and path.suffix.lower() == ARTICLE_SUFFIX
+SINGLE_FORMATS = ("txt", "web-page")
+"""Formats with one article per file, whose catalog row (by the file's stem) supplies or overrides metadata."""
+BYLINE_PREFIX = re.compile(r"^(?:by|von|par)\s+", re.IGNORECASE)
+"""Exports give bylines as printed ("By ALAN RIDING"); the authors column holds the names."""
+EXTRACTED_FORMATS = ("web-page",)
+"""Formats whose bodies an extractor already cut out of the page (see ``clean_article(extracted=True)``)."""
+DUPLICATE_COLUMNS = ("duplicate_of", "copy_of", "copy_outlet", "similarity")
 
 
 def sha256_file(path: Path) -> str:
@@ -120,37 +125,6 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def read_article_bytes(data: bytes, name: str) -> tuple[str | None, str, str]:
-    """Decode an article file: ``(text or None, encoding, problem)``.
-
-    A byte-order mark is obeyed (UTF-8, UTF-16 and UTF-32, as Windows tools save "Unicode text"). Empty and
-    binary files give ``None`` and the problem; text that is not UTF-8 is decoded as cp1252 (the usual
-    culprit in scraped English news), else latin-1, and says so.
-    """
-    for bom, encoding in BYTE_ORDER_MARKS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as err:
-                return None, "", f"starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()} ({err.reason})"
-            return (text, encoding, "") if text.strip() else (None, "", "empty file")
-    if not data.strip():
-        return None, "", "empty file"
-    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        return None, "", "binary file (contains NUL bytes), not text"
-    try:
-        return data.decode("utf-8-sig"), "utf-8", ""
-    except UnicodeDecodeError as err:
-        where = f"byte {err.start}"
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return text, encoding, f"not valid UTF-8 (first bad {where}); decoded as {encoding}"
-    raise AssertionError("latin-1 decodes every byte string")
 
 
 def read_catalog(folder: Path) -> pd.DataFrame | None:
@@ -207,39 +181,53 @@ def outlet_from_url(url: str) -> str:
     return host
 
 
-def _article_row(path: Path, text_raw: str, meta: dict, encoding: str, digest: str, problems: _Problems,
-                 date_format: str) -> dict:
-    inferred = not meta
+def _article_row(raw: RawArticle, meta: dict, problems: _Problems, date_format: str) -> dict:
+    """One row of the articles table. ``meta`` is what the source and the catalog say (catalog first); a
+    ``.txt`` article with neither has its title, outlet and date inferred from its text."""
+    inferred = raw.source_format == "txt" and not meta.get("catalog_row")
     outlet = meta.get("outlet", "")
-    result = clean_article(text_raw, outlet=outlet, title=meta.get("title", ""))
+    text_raw = raw.text_raw
+    result = clean_article(text_raw, outlet=outlet, title=meta.get("title", ""),
+                           extracted=raw.source_format in EXTRACTED_FORMATS)
     first_line = next((line.strip() for line in text_raw.splitlines() if line.strip()), "")
     title = meta.get("title") or result.headline or first_line[:TITLE_MAX_CHARS]
     url = meta.get("url") or result.url
+    where = raw.source_file + (f"/{raw.source_member}" if raw.source_member else "")
     if inferred:
         outlet = outlet_from_url(url) if url else ""
         if outlet:  # per-outlet rules apply once the page's own address names the outlet
             result = clean_article(text_raw, outlet=outlet, title="")
         date, precision, problem = parse_date(result.date, date_format=date_format)
         if problem:
-            problems.report(path, f"date {result.date!r} found in the text: {problem}; date left empty (NaT)")
+            problems.report(where, f"date {result.date!r} found in the text: {problem}; date left empty (NaT)")
     else:
-        value, row = meta.get("date", ""), meta["catalog_row"]
+        if not outlet and url:
+            outlet = outlet_from_url(url)
+        value, row = meta.get("date", ""), meta.get("catalog_row")
         date, precision, problem = parse_date(value, date_format=meta.get("date_format") or date_format)
-        if problem:
-            problems.report(path.name, f"unparseable date {value!r}: {problem}; date left empty (NaT)", row=row,
-                            message=f"{CATALOG_NAME} row {row} ({path.name}): unparseable date {value!r}: {problem}; "
-                                    "date left empty (NaT)")
+        if problem and row is not None:
+            problems.report(raw.source_file, f"unparseable date {value!r}: {problem}; date left empty (NaT)", row=row,
+                            message=f"{CATALOG_NAME} row {row} ({raw.source_file}): unparseable date {value!r}: "
+                                    f"{problem}; date left empty (NaT)")
+        elif problem:
+            problems.report(where, f"article {raw.number} ({raw.doc_id}): unparseable date {value!r}: {problem}; "
+                            "date left empty (NaT)")
+        elif not value:
+            problems.report(where, f"article {raw.number} ({raw.doc_id}) has no date")
         precision = meta.get("date_precision") or precision
     return {
-        "doc_id": path.stem,
-        "source_file": path.name,
+        "doc_id": raw.doc_id,
+        "source_file": raw.source_file,
+        "source_member": raw.source_member,
+        "source_format": raw.source_format,
         "outlet": outlet or "unknown",
         "original_outlet": meta.get("original_outlet") or result.original_outlet or outlet or "unknown",
         "title": title,
         "date": date,
         "date_precision": precision if not pd.isna(date) else "unknown",
-        "authors": meta.get("authors") or result.authors,
+        "authors": BYLINE_PREFIX.sub("", meta.get("authors", "")) or result.authors,
         "dateline": meta.get("dateline") or result.dateline,
+        "section": meta.get("section", ""),
         "url": url,
         "text_raw": text_raw,
         "text": result.text,
@@ -248,119 +236,155 @@ def _article_row(path: Path, text_raw: str, meta: dict, encoding: str, digest: s
         "cleaning": summarise_removals(result.removals),
         "removed": result.removals,
         "metadata_inferred": inferred,
-        "encoding": encoding,
-        "sha256": digest,
+        "encoding": raw.encoding,
+        "sha256": raw.sha256,
         "notes": meta.get("notes", ""),
     }
 
 
-def corpus_folder(path: str | Path | None) -> Path:
-    """The folder to load, or a :class:`CorpusError` that says what ``path`` is instead."""
-    folder = Path(path) if path is not None else SEEDS_DIR
+def corpus_source(path: str | Path | None) -> Path:
+    """The corpus file or folder to load (the seeds by default), or a :class:`CorpusError` saying what ``path``
+    is instead."""
+    root = Path(path) if path is not None else SEEDS_DIR
     try:
-        folder.stat()
+        root.stat()
     except FileNotFoundError:
-        if folder.is_symlink():
-            raise CorpusError(f"{folder}: a symbolic link to {folder.readlink()}, which does not exist") from None
-        raise CorpusError(f"{folder}: no such folder") from None
+        if root.is_symlink():
+            raise CorpusError(f"{root}: a symbolic link to {root.readlink()}, which does not exist") from None
+        raise CorpusError(f"{root}: no such file or folder") from None
     except OSError as err:  # ELOOP: a link that leads back to itself
-        raise CorpusError(f"{folder}: cannot be opened ({err.strerror})") from None
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: a file, not a folder; a corpus is a folder of {ARTICLE_SUFFIX} articles "
-                          f"with an optional {CATALOG_NAME}")
-    return folder
+        raise CorpusError(f"{root}: cannot be opened ({err.strerror})") from None
+    if root.is_file() and file_ending(root.name) not in SUPPORTED:
+        advice = dict(find_sources(root)[1]).get(root.name, "")
+        raise CorpusError(f"{root}: {advice}; a corpus is a folder, or a file in one of these formats: "
+                          f"{', '.join(SUPPORTED)}")
+    return root
 
 
 def load_corpus(path: str | Path | None = None, *, date_format: str = "",
-                only: Iterable[str] | None = None) -> pd.DataFrame:
-    """Load every ``.txt`` article of a folder (the shipped seeds by default), one row each.
+                only: Iterable[str] | None = None, duplicates: bool = True) -> pd.DataFrame:
+    """Load every article of a corpus file or folder (the shipped seeds by default), one row each.
 
-    Metadata comes from the folder's ``metadata.csv`` when it has a row for the file
-    (columns: ``file, outlet, title, date`` required; ``original_outlet, date_precision,
-    authors, dateline, url, notes, sha256, date_format`` optional). A file without a row still loads, with
-    title, outlet and date inferred from its text and ``metadata_inferred`` set. Files and rows
-    that cannot be used are listed in ``df.attrs["skipped"]`` as :class:`Skipped` records; every problem
-    reported is in ``df.attrs["warnings"]`` as a dict of file, row and problem.
+    A folder is searched recursively for the formats of :mod:`corpus.ingest.sources` (``.txt`` articles, Nexis
+    Uni / Lexis DOCX and TXT exports, Nexis UK and Factiva HTML exports, saved web pages, JSON Lines, CSV, and
+    ``.zip`` archives of them). ``doc_id`` is a single-article file's stem, ``<stem>-<n>`` for the n-th article of
+    an export; ``source_file`` (relative to the folder), ``source_member`` (inside a zip) and ``source_format``
+    say where each came from. ``df.attrs["sources"]`` reports per file the articles it says it holds against
+    those read.
+
+    Metadata of ``.txt`` articles and saved pages comes from the folder's ``metadata.csv`` when it has a row
+    for the file's stem (columns: ``file, outlet, title, date`` required; ``original_outlet, date_precision,
+    authors, dateline, url, notes, sha256, date_format`` optional), else from the page or the text
+    (``metadata_inferred`` then says so). Files and rows that cannot be used are listed in
+    ``df.attrs["skipped"]`` as :class:`Skipped` records; every problem reported is in ``df.attrs["warnings"]``.
 
     Dates are read by :func:`corpus.ingest.dates.parse_date`: ISO or the month written out. Numeric dates in
     another order are refused unless ``date_format`` (or the row's ``date_format`` column) states the order,
     ``DMY``, ``MDY`` or ``YMD``, or gives a ``strptime`` format.
 
-    ``only`` names the files to read (the store reads just the new and changed ones); catalog rows for other
+    ``duplicates`` adds ``duplicate_of``, ``copy_of``, ``copy_outlet`` and ``similarity`` (see
+    :func:`corpus.ingest.duplicates.find_duplicates`). ``only`` names the source files to read (the store reads
+    just the new and changed ones, and flags duplicates over the whole corpus itself); catalog rows for other
     files are then not checked, and an empty selection gives an empty table.
     """
-    folder = corpus_folder(path)
-    catalog = read_catalog(folder)
-    files = sorted(p for p in folder.iterdir() if is_article_file(p))
-    if not files:
-        raise CorpusError(f"{folder}: no articles (no .txt files) in this folder")
+    root = corpus_source(path)
+    catalog = read_catalog(root) if root.is_dir() else None
+    sources, others = find_sources(root)
+    if not sources:
+        found = "; ".join(f"{name} ({why})" for name, why in others[:5]) or "it is empty"
+        raise CorpusError(f"{root}: no article files (formats read: {', '.join(SUPPORTED)}); {found}")
     if only is not None:
         wanted = set(only)
-        files = [p for p in files if p.name in wanted]
-        if catalog is not None:
-            catalog = catalog[catalog["file"].map(lambda f: Path(f).stem).isin({p.stem for p in files})]
-        if not files:
-            return _frame([], [], [], folder)
-
-    rows_by_stem = {} if catalog is None else {
-        Path(r["file"]).stem: r for r in catalog.to_dict("records")
-    }
-    # When two files share a stem, the one the catalog names is the article; the other is skipped.
+        sources = [s for s in sources if s.name in wanted]
+        if not sources:
+            return _frame([], [], [], [], root)
+    rows_by_stem = {} if catalog is None else {Path(r["file"]).stem: r for r in catalog.to_dict("records")}
     catalogued = {r["file"] for r in rows_by_stem.values()}
-    files.sort(key=lambda p: (p.name not in catalogued, p.name))
+    # When two files share a stem, the one the catalog names is the article; the other is skipped.
+    sources.sort(key=lambda s: (Path(s.name).name not in catalogued, s.name))
     problems = _Problems()
     skipped: list[Skipped] = []
     records: list[dict] = []
+    reports: list[FileReport] = []
     inferred: list[str] = []
     seen_ids: dict[str, str] = {}
-    for file in files:
-        if file.stem in seen_ids:
-            reason = f"duplicate doc_id {file.stem!r} (already loaded from {seen_ids[file.stem]})"
-            problems.report(file.name, f"{reason}; skipped", message=f"{file}: {reason}; skipped")
-            skipped.append(Skipped(file.name, reason))
-            continue
-        data = file.read_bytes()
-        text_raw, encoding, problem = read_article_bytes(data, file.name)
-        if text_raw is None:
-            problems.report(file.name, f"{problem}; skipped", message=f"{file}: {problem}; skipped")
-            skipped.append(Skipped(file.name, problem))
-            continue
-        if problem:
-            problems.report(file.name, problem, message=f"{file}: {problem}")
-        seen_ids[file.stem] = file.name
-        digest = hashlib.sha256(data).hexdigest()
-        meta = rows_by_stem.get(file.stem, {})
-        if meta.get("sha256") and meta["sha256"] != digest:
-            problems.report(file.name, f"content differs from the sha256 in {CATALOG_NAME}", row=meta["catalog_row"],
-                            message=f"{file}: content differs from the sha256 in {CATALOG_NAME} row {meta['catalog_row']}")
-        if not meta:
-            inferred.append(file.name)
-        records.append(_article_row(file, text_raw, meta, encoding, digest, problems, date_format))
+    used_rows: set[str] = set()
+    for source in sources:
+        found, file_reports = read_source(source)
+        reports += file_reports
+        for report in file_reports:
+            name = report.file + (f"/{report.member}" if report.member else "")
+            for problem in report.problems:
+                problems.report(name, problem, message=f"{source_base(root) / name}: {problem}")
+            if report.parsed == 0:
+                skipped.append(Skipped(name, report.problems[0].removeprefix("left out: ")
+                                       if report.problems else "no articles"))
+        for raw in found:
+            where = raw.source_file + (f"/{raw.source_member}" if raw.source_member else "")
+            if raw.doc_id in seen_ids:
+                reason = f"duplicate doc_id {raw.doc_id!r} (already loaded from {seen_ids[raw.doc_id]})"
+                problems.report(where, f"{reason}; skipped")
+                skipped.append(Skipped(where, reason))
+                continue
+            seen_ids[raw.doc_id] = where
+            meta = dict(raw.meta)
+            row = rows_by_stem.get(raw.doc_id) if raw.number == 1 and raw.source_format in SINGLE_FORMATS else None
+            if row is not None:
+                used_rows.add(raw.doc_id)
+                meta.update({k: v for k, v in row.items() if v != "" and k != "file"})
+                if row.get("sha256") and row["sha256"] != raw.sha256:
+                    problems.report(where, f"content differs from the sha256 in {CATALOG_NAME}",
+                                    row=row["catalog_row"], message=f"{where}: content differs from the sha256 in "
+                                                                    f"{CATALOG_NAME} row {row['catalog_row']}")
+            elif raw.source_format == "txt":
+                inferred.append(where)
+            records.append(_article_row(raw, meta, problems, date_format))
 
     for stem, row in rows_by_stem.items():
-        if stem not in seen_ids and not any(s.file == row["file"] for s in skipped):
+        if stem not in used_rows and not any(Path(s.file).name == row["file"] for s in skipped):
             reason = f"{CATALOG_NAME} row {row['catalog_row']} names {row['file']}, which is not in the folder"
             problems.report(CATALOG_NAME, f"names {row['file']}, which is not in the folder; row skipped",
-                            row=row["catalog_row"], message=f"{folder / CATALOG_NAME}: {reason}; row skipped")
+                            row=row["catalog_row"], message=f"{root / CATALOG_NAME}: {reason}; row skipped")
             skipped.append(Skipped(row["file"], reason))
     if inferred:
-        problems.report(folder.name, f"{len(inferred)} file(s) have no {CATALOG_NAME} row; title, outlet and date "
+        problems.report(root.name, f"{len(inferred)} file(s) have no {CATALOG_NAME} row; title, outlet and date "
                         f"were inferred from the text: {', '.join(inferred)}",
-                        message=f"{folder}: {len(inferred)} file(s) have no {CATALOG_NAME} row; title, outlet and "
+                        message=f"{root}: {len(inferred)} file(s) have no {CATALOG_NAME} row; title, outlet and "
                                 f"date were inferred from the text: {', '.join(inferred)}")
+    if not records and root.is_file() and len(skipped) == 1:
+        raise CorpusError(f"{root}: {skipped[0].reason}")
     if not records:
-        raise CorpusError(f"{folder}: none of the {len(files)} .txt file(s) could be loaded: "
+        raise CorpusError(f"{root}: none of the {len(reports)} file(s) could be loaded: "
                           + "; ".join(f"{s.file}: {s.reason}" for s in skipped))
+    frame = _frame(records, skipped, problems, reports, root)
+    if duplicates and only is None:
+        frame = flag_duplicates(frame)
+    return frame
 
-    return _frame(records, skipped, problems, folder)
+
+def flag_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with the columns of :func:`corpus.ingest.duplicates.find_duplicates`; an article whose
+    catalog names another ``original_outlet`` and whose original is not in the corpus is a copy of that outlet."""
+    from corpus.ingest.duplicates import find_duplicates
+
+    found = find_duplicates(articles[["doc_id", "outlet", "date", "text"]]).set_index("doc_id")
+    out = articles.drop(columns=[c for c in DUPLICATE_COLUMNS if c in articles.columns])
+    for column in DUPLICATE_COLUMNS:
+        out[column] = out["doc_id"].map(found[column]).to_numpy()
+    named = (out["copy_outlet"] == "") & (out["original_outlet"] != out["outlet"]) & (out["original_outlet"] != "unknown")
+    out.loc[named, "copy_outlet"] = out.loc[named, "original_outlet"]
+    out.attrs = dict(articles.attrs)
+    return out
 
 
-def _frame(records: list[dict], skipped: list[Skipped], problems: list[LoadProblem], folder: Path) -> pd.DataFrame:
+def _frame(records: list[dict], skipped: list[Skipped], problems: list[LoadProblem], reports: list[FileReport],
+           root: Path) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=list(ARTICLE_COLUMNS))
     frame["date"] = pd.to_datetime(frame["date"])
     frame["n_words"] = frame["n_words"].astype("int64")
     frame = frame.sort_values("doc_id", ignore_index=True)
     frame.attrs["skipped"] = skipped
     frame.attrs["warnings"] = [p._asdict() for p in problems]
-    frame.attrs["source"] = str(folder.resolve())
+    frame.attrs["sources"] = [r._asdict() | {"problems": list(r.problems)} for r in reports]
+    frame.attrs["source"] = str(root.resolve())
     return frame

@@ -3,13 +3,15 @@
 A reader is a pure function ``read_<format>(data: bytes, name: str) -> ParsedSource``: it takes the file's bytes
 (so members of a ``.zip`` read the same way as files on disk) and the file's name (for messages only), and it
 never writes anything. Fields are text as found in the file, stripped; the loader parses dates, cleans bodies,
-assigns ``doc_id`` and checks the count. A file the reader cannot read at all (a corrupt DOCX, HTML that is not the
-export it claims to be) raises :class:`FormatError` with a message that says what is wrong, without the file
-name (the loader adds it).
+assigns ``doc_id`` and checks the count. A file the reader cannot read at all (a corrupt DOCX, binary bytes)
+raises :class:`FormatError` with a message that says what is wrong, without the file name (the loader adds it);
+a readable file without articles (an empty export, a page with no article text) returns ``ParsedSource([],
+stated_count, [why])``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 __all__ = ["FormatError", "ParsedSource", "SourceArticle"]
@@ -44,4 +46,4 @@ class ParsedSource(NamedTuple):
 
     articles: list[SourceArticle]
     stated_count: int | None = None
-    problems: list[str] = []
+    problems: Sequence[str] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["plot_words_per_outlet", "plot_timeline", "DENSE_TIMELINE_ARTICLES"]
+__all__ = ["plot_duplicates_per_outlet", "plot_words_per_outlet", "plot_timeline", "DENSE_TIMELINE_ARTICLES"]
 
 
 def plot_words_per_outlet(table: pd.DataFrame) -> plt.Figure:
@@ -17,6 +17,26 @@ def plot_words_per_outlet(table: pd.DataFrame) -> plt.Figure:
     ax.set_xlabel("Words in clean article bodies")
     ax.set_title("How much text each outlet contributes")
     ax.set_xlim(0, table["n_words"].max() * 1.45)
+    fig.tight_layout()
+    return fig
+
+
+def plot_duplicates_per_outlet(table: pd.DataFrame) -> plt.Figure:
+    """Stacked bars per outlet: its own articles, other outlets' texts it ran, and repeats of its own."""
+    fig, ax = plt.subplots(figsize=(9, max(2.5, 0.35 * len(table) + 1.4)))
+    left = pd.Series(0, index=table.index)
+    for column, label, colour in (("n_originals", "own articles", "#4c72b0"),
+                                  ("n_copies", "another outlet's text (wire, syndication)", "#dd8452"),
+                                  ("n_duplicates", "repeat of its own article", "#c44e52")):
+        ax.barh(table["outlet"], table[column], left=left, color=colour, label=label)
+        left = left + table[column]
+    for y, (n, copies, repeats) in enumerate(zip(table["n_articles"], table["n_copies"], table["n_duplicates"])):
+        ax.text(n, y, f" {n} ({copies} copies, {repeats} repeats)", va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlabel("Articles")
+    ax.set_title("Articles per outlet: originals, copies of other outlets' texts, repeats")
+    ax.set_xlim(0, max(int(table["n_articles"].max()), 1) * 1.5)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from corpus.ingest.loader import CATALOG_NAME, sha256_file
+from corpus.ingest.sources import source_base
 from corpus.paths import PROJECT_DIR
 
 PACKAGES = ("corpus", "pandas", "numpy", "matplotlib", "spacy", "textblob", "vaderSentiment", "papermill",
@@ -59,14 +60,16 @@ def software_versions() -> dict:
             "spacy_model": {"name": model, "version": model_version}}
 
 
-def corpus_fingerprint(folder: Path, files: Iterable[str]) -> dict:
-    """The files analysed (``files``, names in ``folder``) and the catalog, each with its sha256, and one hash
-    over all of them: editing, adding or removing an analysed file changes it, a file the loader skipped
-    does not."""
-    names = sorted({*files, *([CATALOG_NAME] if (folder / CATALOG_NAME).is_file() else [])})
+def corpus_fingerprint(root: Path, files: Iterable[str]) -> dict:
+    """The files analysed (``files``, names relative to the corpus folder, or to the folder of a corpus file)
+    and the catalog, each with its sha256, and one hash over all of them: editing, adding or removing an
+    analysed file changes it, a file the loader skipped does not."""
+    folder = source_base(root)
+    catalog = [CATALOG_NAME] if root.is_dir() and (root / CATALOG_NAME).is_file() else []
+    names = sorted({*files, *catalog})
     hashes = {name: sha256_file(folder / name) for name in names}
     combined = hashlib.sha256("".join(f"{name}\t{digest}\n" for name, digest in hashes.items()).encode()).hexdigest()
-    return {"path": str(folder), "content_sha256": combined, "n_files": len(hashes), "files": hashes}
+    return {"path": str(root), "content_sha256": combined, "n_files": len(hashes), "files": hashes}
 
 
 def output_hashes(folder: Path) -> tuple[list[dict], list[dict]]:

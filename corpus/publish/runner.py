@@ -157,6 +157,8 @@ TYPE_CHECKS = {
 }
 TYPE_NAMES = {"int": "a whole number", "float": "a number", "str": "text", "bool": "true or false",
               "list": "a list ([a, b])", "dict": "a mapping ({a: 1})"}
+CHOICES = re.compile(r"\(one of ((?:\"[^\"]*\"(?:, |,| or )?)+)\)")
+"""A comment's "(one of "keep", "drop" or "original_outlet")": the values a text parameter takes."""
 BOUND = re.compile(r"\((?:at least (?P<low>-?\d+(?:\.\d+)?))?(?:,? ?and )?(?:at most (?P<high>-?\d+(?:\.\d+)?))?\)")
 
 
@@ -171,6 +173,11 @@ def _value_problem(value, info: dict) -> str | None:
     if check is not None and not check(value):
         return (f"must be {TYPE_NAMES[type_name]}{' or null' if optional else ''}, "
                 f"not {value!r} ({type(value).__name__})")
+    choices = CHOICES.search(str(info.get("help") or ""))
+    if choices and isinstance(value, str):
+        allowed = re.findall(r'"([^"]*)"', choices.group(1))
+        if value not in allowed:
+            return f"must be one of {', '.join(map(repr, allowed))}, not {value!r}"
     bounds = BOUND.search(str(info.get("help") or ""))
     if bounds and isinstance(value, (int, float)) and not isinstance(value, bool):
         low, high = (float(b) if b is not None else None for b in bounds.group("low", "high"))

@@ -16,8 +16,13 @@ are parsed (``n_process`` workers, or the dask engine), once; only the buckets t
 per-article row cache of :mod:`corpus.tables.rows` stays below the store, so a rewritten bucket re-reads the rows
 of its unchanged articles instead of parsing them. New files are written first and ``store.json`` is swapped in
 by a rename, so a killed sync leaves the previous store whole; a lock on the store serialises syncs (a second
-run waits, then finds the store up to date); every Parquet file is checked against its recorded sha256 before a
-sync trusts it, and a damaged one is reported (:class:`~corpus.nlp.cache.CacheWarning`) and rebuilt.
+run waits, then finds the store up to date); every Parquet file is checked against its recorded size, and against
+its recorded sha256 whenever its modification time is not the one recorded, before a sync trusts it; a damaged
+one is reported (:class:`~corpus.nlp.cache.CacheWarning`) and rebuilt. (A change that keeps a file's size and
+restores its time on purpose is not caught: reading every file on every sync cost more than the sync itself.)
+
+Duplicates and copies (:func:`corpus.ingest.duplicates.find_duplicates`) are flagged over the whole corpus after
+the buckets are written, into ``duplicates.<sync>.parquet``; :meth:`CorpusStore.articles` adds them.
 """
 
 from __future__ import annotations
@@ -37,8 +42,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from corpus.ingest.cleaning import Removal
-from corpus.ingest.loader import (ARTICLE_COLUMNS, CATALOG_NAME, CorpusError, CorpusWarning, Skipped, corpus_folder,
-                                  is_article_file, load_corpus, read_catalog, sha256_file)
+from corpus.ingest.loader import (ARTICLE_COLUMNS, CATALOG_NAME, DUPLICATE_COLUMNS, CorpusError, CorpusWarning,
+                                  Skipped, corpus_source, flag_duplicates, load_corpus, read_catalog, sha256_file)
+from corpus.ingest.sources import find_sources
 from corpus.nlp.cache import CacheWarning, annotation_cache_dir, installed_model_tag
 from corpus.nlp.model import BATCH_SIZE, default_model_name
 from corpus.nlp.pipeline import PIPELINE_VERSION, patterns_digest
@@ -52,7 +58,7 @@ __all__ = ["BUCKETS", "STORE_TABLES", "CorpusStore", "SyncReport", "store_path",
 
 log = logging.getLogger(__name__)
 
-STORE_VERSION = "1"
+STORE_VERSION = "2"
 BUCKETS = 32
 """Buckets the articles are spread over: a changed article rewrites one bucket's files, 1/32 of the store."""
 STORE_TABLES = ("articles", *TABLES)
@@ -102,9 +108,9 @@ def _pipeline_key(model_name: str) -> str:
                          extractors_digest(), str(BUCKETS)])
 
 
-def _catalog_rows(folder: Path) -> dict[str, str]:
+def _catalog_rows(root: Path) -> dict[str, str]:
     """Article stem -> a hash of its catalog row: a changed row re-reads only that article."""
-    catalog = read_catalog(folder)
+    catalog = read_catalog(root) if root.is_dir() else None
     if catalog is None:
         return {}
     fields = [c for c in catalog.columns if c != "catalog_row"]
@@ -177,7 +183,13 @@ class CorpusStore:
             frame["removed"] = [tuple(Removal(*r) for r in json.loads(value)) for value in frame["removed"]]
         if "date" in frame:
             frame["date"] = pd.to_datetime(frame["date"])
+        duplicates = self.manifest.get("duplicates")
+        if duplicates and "doc_id" in frame and (columns is None or set(DUPLICATE_COLUMNS) & set(columns)):
+            flags = pd.read_parquet(self.path / duplicates["file"]).set_index("doc_id")
+            for column in DUPLICATE_COLUMNS if columns is None else [c for c in DUPLICATE_COLUMNS if c in columns]:
+                frame[column] = frame["doc_id"].map(flags[column]).to_numpy()
         frame.attrs["skipped"] = [Skipped(*s) for s in self.manifest.get("skipped", [])]
+        frame.attrs["sources"] = list(self.manifest.get("sources", []))
         frame.attrs["warnings"] = list(self.manifest.get("warnings", []))
         frame.attrs["source"] = self.manifest.get("corpus", "")
         return frame
@@ -207,36 +219,37 @@ def _read_manifest(path: Path) -> dict | None:
 # --- writing ----------------------------------------------------------------------------------------------------
 
 class _Scan(NamedTuple):
-    files: dict[str, dict]  # name -> size, mtime_ns, sha256
+    files: dict[str, dict]  # name (relative to the corpus folder) -> size, mtime_ns, sha256
     changed: set[str]       # new or changed files
     removed: set[str]       # files the store held that are gone
 
 
-def _scan(folder: Path, previous: dict) -> _Scan:
-    """The article files of the folder: stat first, sha256 only where size or time differ (or are new)."""
+def _scan(root: Path, previous: dict) -> _Scan:
+    """The input files of the corpus: stat first, sha256 only where size or time differ (or are new)."""
     known = previous.get("files", {})
     files, changed = {}, set()
-    for path in sorted(p for p in folder.iterdir() if is_article_file(p)):
-        stat = path.stat()
+    for source in find_sources(root)[0]:
+        stat = source.path.stat()
         record = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-        old = known.get(path.name)
+        old = known.get(source.name)
         if old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
-            files[path.name] = {**old}
+            files[source.name] = {**old}
             continue
-        record["sha256"] = sha256_file(path)
+        record["sha256"] = sha256_file(source.path)
         if not old or old.get("sha256") != record["sha256"]:
-            changed.add(path.name)
-        files[path.name] = {**(old or {}), **record}
+            changed.add(source.name)
+        files[source.name] = {**(old or {}), **record}
     return _Scan(files, changed, set(known) - set(files))
 
 
 def _verified_buckets(path: Path, previous: dict) -> tuple[dict, set[str]]:
-    """The previous buckets whose every file matches its recorded sha256, and the buckets that do not."""
+    """The previous buckets whose every file matches its record, and the buckets that do not (see
+    :func:`_intact`)."""
     good, damaged = {}, set()
     for bucket, entry in previous.get("buckets", {}).items():
         for name, record in entry.items():
             file = path / record["file"]
-            if not file.is_file() or file.stat().st_size != record["bytes"] or sha256_file(file) != record["sha256"]:
+            if not _intact(path, record):
                 warnings.warn(f"store file {file} is missing or altered (its sha256 differs from the one written); "
                               "its bucket is rebuilt", CacheWarning, stacklevel=3)
                 damaged.add(bucket)
@@ -288,7 +301,8 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> dict:
     finally:
         connection.close()
     os.replace(tmp, path)
-    return {"sha256": sha256_file(path), "bytes": path.stat().st_size, "rows": len(frame)}
+    stat = path.stat()
+    return {"sha256": sha256_file(path), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": len(frame)}
 
 
 def _write_bucket(path: Path, bucket: str, generation: str, articles: pd.DataFrame,
@@ -308,17 +322,18 @@ def _write_bucket(path: Path, bucket: str, generation: str, articles: pd.DataFra
 def _remove_unreferenced(path: Path, manifest: dict) -> None:
     """Delete files no manifest entry names: an old generation, or what a killed sync left."""
     keep = {entry[name]["file"] for entry in manifest["buckets"].values() for name in entry}
-    for file in path.glob("b*/*"):
+    keep |= {manifest["duplicates"]["file"]} if manifest.get("duplicates") else set()
+    for file in [*path.glob("b*/*"), *path.glob("duplicates.*")]:
         if f"{file.parent.name}/{file.name}" not in keep:
             file.unlink(missing_ok=True)
 
 
-def _load_changed(folder: Path, names: Iterable[str]) -> pd.DataFrame:
+def _load_changed(root: Path, names: Iterable[str]) -> pd.DataFrame:
     """The new and changed articles; their problems go to the store manifest (``warnings``), from where the
     runner and the notebooks report them, rather than to the terminal of whoever synced."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
-        return load_corpus(folder, only=names)
+        return load_corpus(root, only=names)
 
 
 def sync(
@@ -339,21 +354,21 @@ def sync(
     a ``LocalCluster``), which writes the same files.
     """
     started = time.perf_counter()
-    folder = corpus_folder(corpus_path)
+    root = corpus_source(corpus_path)
     path = store_path(corpus_path, store=store)
     model_name = model or default_model_name()
     key = _pipeline_key(model_name)
     with _locked(path, fcntl.LOCK_EX):
         previous = _read_manifest(path) or {}
-        if previous.get("pipeline") != key or previous.get("corpus") != str(folder.resolve()):
+        if previous.get("pipeline") != key or previous.get("corpus") != str(root.resolve()):
             previous = {}  # another pipeline or extractor version: every bucket is rebuilt (the row cache helps)
-        catalog = folder / CATALOG_NAME
-        catalog_sha = sha256_file(catalog) if catalog.is_file() else ""
-        scan = _scan(folder, previous)
+        catalog = root / CATALOG_NAME
+        catalog_sha = sha256_file(catalog) if root.is_dir() and catalog.is_file() else ""
+        scan = _scan(root, previous)
         buckets, damaged = _verified_buckets(path, previous)
         changed = set(scan.changed)
         if catalog_sha != previous.get("catalog_sha256"):
-            rows = _catalog_rows(folder)  # only the articles whose own catalog row changed are read again
+            rows = _catalog_rows(root)  # only the articles whose own catalog row changed are read again
             for name, record in scan.files.items():
                 row = rows.get(Path(name).stem, "")
                 if record.get("catalog_row") != row:
@@ -361,8 +376,8 @@ def sync(
                 record["catalog_row"] = row
         # the articles of a damaged bucket are read again from their files (their rows come from the row cache)
         reread = changed | {name for name, record in scan.files.items()
-                            if record.get("doc_id") and bucket_of(record["doc_id"]) in damaged}
-        fresh = _load_changed(folder, sorted(reread)) if reread else None
+                            if any(bucket_of(d) in damaged for d in record.get("doc_ids", []))}
+        fresh = _load_changed(root, sorted(reread)) if reread else None
         problems = list(fresh.attrs.get("warnings", [])) if fresh is not None else []
         # problems of files read before and not again; folder-wide ones are said again by the new read
         previous_problems = [p for p in previous.get("warnings", []) if p.get("file") in scan.files
@@ -370,12 +385,15 @@ def sync(
         skipped = [s for s in previous.get("skipped", []) if s[0] not in reread and s[0] not in scan.removed]
         skipped += [list(s) for s in (fresh.attrs.get("skipped", []) if fresh is not None else [])]
 
-        doc_of = {name: record.get("doc_id") for name, record in scan.files.items()}
+        docs_of = {name: list(record.get("doc_ids", [])) for name, record in scan.files.items()}
         if fresh is not None:
-            doc_of.update(dict(zip(fresh["source_file"], fresh["doc_id"])))
+            for name in reread:
+                docs_of[name] = []
+            for name, doc_id in zip(fresh["source_file"], fresh["doc_id"]):
+                docs_of[name].append(doc_id)
+        old_docs = {name: record.get("doc_ids", []) for name, record in previous.get("files", {}).items()}
         dirty = set(damaged) | {bucket_of(d) for name in changed | scan.removed
-                                for d in [doc_of.get(name) or previous.get("files", {}).get(name, {}).get("doc_id")]
-                                if d}
+                                for d in [*docs_of.get(name, []), *old_docs.get(name, [])]}
         if not previous:
             dirty |= {f"{b:02d}" for b in range(BUCKETS)}
 
@@ -407,12 +425,19 @@ def sync(
                 collected.append((i, rows))
             if current is not None:
                 new_buckets[current] = _flush(path, current, generation, todo, collected)
-        files = {name: {**record, "doc_id": doc_of.get(name)} for name, record in scan.files.items()}
+        files = {name: {**record, "doc_ids": docs_of.get(name, [])} for name, record in scan.files.items()}
+        kept_files = set(scan.files) - reread
+        sources = [r for r in previous.get("sources", []) if r["file"] in kept_files]
+        sources = sorted(sources + (fresh.attrs.get("sources", []) if fresh is not None else []),
+                         key=lambda r: (r["file"], r["member"]))
+        duplicates = previous.get("duplicates") if not dirty and _intact(path, previous.get("duplicates")) else None
+        if duplicates is None and new_buckets:
+            duplicates = _write_duplicates(path, generation, new_buckets)
         manifest = {
-            "version": STORE_VERSION, "corpus": str(folder.resolve()), "pipeline": key,
+            "version": STORE_VERSION, "corpus": str(root.resolve()), "pipeline": key,
             "model": installed_model_tag(model_name),
             "catalog_sha256": catalog_sha, "files": files,
-            "buckets": dict(sorted(new_buckets.items())),
+            "buckets": dict(sorted(new_buckets.items())), "duplicates": duplicates, "sources": sources,
             "warnings": previous_problems + problems, "skipped": skipped,
         }
         tmp = path / "store.json.tmp"
@@ -423,6 +448,32 @@ def sync(
     report = SyncReport(n_articles, parsed, n_articles - parsed, len(scan.removed), time.perf_counter() - started)
     log.info("store %s: %d articles, %d parsed, %d reused, %d removed in %.1f s", path, *report)
     return CorpusStore(path, manifest), report
+
+
+def _intact(path: Path, record: dict | None) -> bool:
+    """Whether a recorded store file is there with the bytes it was written with: its size, and its sha256
+    unless its modification time is still the one recorded when it was written (so that a sync with nothing to
+    do does not read the whole store; anything that rewrites a file changes its time)."""
+    if not record:
+        return False
+    try:
+        stat = (path / record["file"]).stat()
+    except OSError:
+        return False
+    if stat.st_size != record["bytes"]:
+        return False
+    return stat.st_mtime_ns == record.get("mtime_ns") or sha256_file(path / record["file"]) == record["sha256"]
+
+
+def _write_duplicates(path: Path, generation: str, buckets: dict) -> dict:
+    """Duplicates and copies over the whole corpus (they depend on every article, so a changed bucket redoes
+    them all; 37,554 articles take seconds, see benchmarks/duplicates.json)."""
+    reader = CorpusStore(path, {"buckets": buckets}, shared_lock=False)
+    articles = reader.table("articles", columns=["doc_id", "outlet", "original_outlet", "date", "text"])
+    articles["date"] = pd.to_datetime(articles["date"])
+    flags = flag_duplicates(articles)[["doc_id", *DUPLICATE_COLUMNS]]
+    name = f"duplicates.{generation}.parquet"
+    return {"file": name, **_write_parquet(flags, path / name)}
 
 
 def _flush(path: Path, bucket: str, generation: str, todo: pd.DataFrame, collected: list[tuple[int, dict]]) -> dict:

@@ -6,9 +6,9 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import tree_digest
 
 import corpus
-from conftest import tree_digest
 from corpus.ingest.loader import read_article_bytes
 
 N_SEEDS = 5

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.ingest.cleaning import clean_article, cleaning_rules, count_words, summarise_removals
+from corpus.ingest.cleaning import (
+    clean_article,
+    cleaning_rules,
+    count_words,
+    summarise_removals,
+)
 
 BODY = "The first sentence of the body reports what officials said.\nA second paragraph adds detail."
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 import corpus
-from conftest import SEEDS
 
 CHROME = [
     "Your support", "donation", "commenting forum", "Comments", "No comments", "Post a Comment",

@@ -3,7 +3,6 @@
 import hashlib
 
 import pandas as pd
-
 from conftest import SEEDS
 
 
