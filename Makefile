@@ -34,7 +34,7 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
-	$(BIN)/python -m piptools compile --quiet --extra dev --strip-extras --no-header --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/python -m piptools compile --quiet --extra dev --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean-cache: ## Delete the annotation caches (parses and table rows)
 	rm -rf .cache/annotations .cache/tables

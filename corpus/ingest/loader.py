@@ -251,7 +251,7 @@ def corpus_source(path: str | Path | None) -> Path:
     except FileNotFoundError:
         if root.is_symlink():
             raise CorpusError(f"{root}: a symbolic link to {root.readlink()}, which does not exist") from None
-        raise CorpusError(f"{root}: no such file or folder") from None
+        raise CorpusError(f"{root}: no such folder or file") from None
     except OSError as err:  # ELOOP: a link that leads back to itself
         raise CorpusError(f"{root}: cannot be opened ({err.strerror})") from None
     if root.is_file() and file_ending(root.name) not in SUPPORTED:
@@ -292,7 +292,7 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
     sources, others = find_sources(root)
     if not sources:
         found = "; ".join(f"{name} ({why})" for name, why in others[:5]) or "it is empty"
-        raise CorpusError(f"{root}: no article files (formats read: {', '.join(SUPPORTED)}); {found}")
+        raise CorpusError(f"{root}: no articles (no file in a format this loader reads: {', '.join(SUPPORTED)}); {found}")
     if only is not None:
         wanted = set(only)
         sources = [s for s in sources if s.name in wanted]
@@ -314,11 +314,11 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
         reports += file_reports
         for report in file_reports:
             name = report.file + (f"/{report.member}" if report.member else "")
-            for problem in report.problems:
+            for i, problem in enumerate(report.problems):
+                problem += "; skipped" if report.parsed == 0 and i == 0 else ""
                 problems.report(name, problem, message=f"{source_base(root) / name}: {problem}")
             if report.parsed == 0:
-                skipped.append(Skipped(name, report.problems[0].removeprefix("left out: ")
-                                       if report.problems else "no articles"))
+                skipped.append(Skipped(name, report.problems[0] if report.problems else "no articles"))
         for raw in found:
             where = raw.source_file + (f"/{raw.source_member}" if raw.source_member else "")
             if raw.doc_id in seen_ids:

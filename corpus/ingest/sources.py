@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -60,10 +61,12 @@ MAX_ZIP_DEPTH = 2
 
 
 class SourceFile(NamedTuple):
-    """An input file on disk: its path, its name relative to the corpus base (what ``source_file`` says)."""
+    """An input file on disk: its path, its name relative to the corpus base (what ``source_file`` says), and
+    the stem its articles' ``doc_id`` starts with (see :func:`find_sources`)."""
 
     path: Path
     name: str
+    id_stem: str
 
 
 class RawArticle(NamedTuple):
@@ -84,7 +87,7 @@ class RawArticle(NamedTuple):
 
 class FileReport(NamedTuple):
     """What one file held: its format, the articles the file says it holds (None when it does not say), those
-    read, and the problems (the first words say whether the file was left out)."""
+    read, and the problems; when none was read, the first problem says why."""
 
     file: str
     member: str
@@ -127,11 +130,23 @@ def find_sources(root: Path) -> tuple[list[SourceFile], list[tuple[str, str]]]:
             continue
         suffix = file_ending(path.name)
         if suffix in SUPPORTED:
-            sources.append(SourceFile(path, relative.as_posix()))
+            sources.append(SourceFile(path, relative.as_posix(), _stem(path.name)))
         else:
             others.append((relative.as_posix(), UNSUPPORTED_ADVICE.get(suffix, f"{suffix or 'no ending'}: not an "
                                                                                 "article format this loader reads")))
-    return sources, others
+    return _unique_stems(sources), others
+
+
+def _unique_stems(sources: list[SourceFile]) -> list[SourceFile]:
+    """Files that share a stem (``sample.DOCX`` and ``sample.TXT``, ``a/nyt.docx`` and ``b/nyt.docx``) get ids
+    qualified by their ending (``sample_docx-1``) and, if still shared, their folders (``a_nyt_docx-1``); a
+    ``.txt`` file keeps its stem, which its catalog row names."""
+    shared = Counter(s.id_stem for s in sources)
+    qualified = [s if shared[s.id_stem] == 1 or file_ending(s.name) == ".txt" else
+                 s._replace(id_stem=f"{s.id_stem}_{file_ending(s.name)[1:].replace('.', '_')}") for s in sources]
+    still = Counter(s.id_stem for s in qualified)
+    return [s if still[s.id_stem] == 1 or file_ending(s.name) == ".txt" else
+            s._replace(id_stem="_".join([*PurePosixPath(s.name).parent.parts, s.id_stem])) for s in qualified]
 
 
 def sniff_format(name: str, data: bytes) -> str:
@@ -216,45 +231,44 @@ def read_source(source: SourceFile) -> tuple[list[RawArticle], list[FileReport]]
         try:
             members = list(_members(data, 1))
         except FormatError as err:
-            return [], [FileReport(source.name, "", "zip", None, 0, (f"left out: {err}",))]
+            return [], [FileReport(source.name, "", "zip", None, 0, (str(err),))]
         if not members:
-            return [], [FileReport(source.name, "", "zip", None, 0, ("left out: the archive holds no file this loader "
-                                                                 "reads",))]
+            return [], [FileReport(source.name, "", "zip", None, 0, ("the archive holds no file this loader reads",))]
         articles, reports = [], []
         for member, member_data in members:
-            found, report = _read_one(source.name, member, member_data)
+            found, report = _read_one(source.name, member, member_data, _stem(member))
             articles += found
             reports.append(report)
         return articles, reports
-    found, report = _read_one(source.name, "", data)
+    found, report = _read_one(source.name, "", data, source.id_stem)
     return found, [report]
 
 
-def _read_one(file: str, member: str, data: bytes) -> tuple[list[RawArticle], FileReport]:
+def _read_one(file: str, member: str, data: bytes, stem: str) -> tuple[list[RawArticle], FileReport]:
     name = f"{file}/{member}" if member else file
+
     def report(*args) -> FileReport:
         return FileReport(file, member, *args)
 
     source_format = sniff_format(member or file, data)
-    stem = _stem(member or file)
     if source_format == "txt":
         text, encoding, problem = read_article_bytes(data, name)
         if text is None:
-            return [], report(source_format, 1, 0, (f"left out: {problem}",))
+            return [], report(source_format, 1, 0, (problem,))
         raw = RawArticle(stem, file, member, source_format, 1, text, {}, encoding, hashlib.sha256(data).hexdigest())
         return [raw], report(source_format, 1, 1, (problem,) if problem else ())
     try:
         parsed: ParsedSource = _reader(source_format)(data, name)
     except FormatError as err:
-        return [], report(source_format, None, 0, (f"left out: {err}",))
+        return [], report(source_format, None, 0, (str(err),))
     problems = list(parsed.problems)
     single = source_format == "web-page"
     articles = [_raw(article, stem if single else f"{stem}-{n}", file, member, source_format, n)
                 for n, article in enumerate(parsed.articles, start=1)]
     if not articles:
         reason = problems.pop(0) if problems else ""
-        problems.insert(0, "left out: " + (reason if reason.startswith("holds no articles") else
-                                           "holds no articles" + (f" ({reason})" if reason else "")))
+        problems.insert(0, reason if reason.startswith("holds no articles") else
+                        "holds no articles" + (f" ({reason})" if reason else ""))
     elif parsed.stated_count is not None and parsed.stated_count != len(articles):
         problems.append(f"the file says it holds {parsed.stated_count} articles, {len(articles)} were read")
     return articles, report(source_format, parsed.stated_count, len(articles), tuple(problems))

@@ -9,7 +9,7 @@ import pytest
 from conftest import tree_digest
 
 import corpus
-from corpus.ingest.loader import read_article_bytes
+from corpus.ingest.encodings import read_article_bytes
 
 N_SEEDS = 5
 
