@@ -61,9 +61,9 @@ def _info(args: argparse.Namespace) -> int:
         print(sources.to_string(index=False))
     repeats = int((articles["duplicate_of"] != "").sum()) if "duplicate_of" in articles else 0
     copies = int((articles["copy_outlet"] != "").sum()) if "copy_outlet" in articles else 0
-    print(f"\n{len(articles)} articles from {len(sources)} file(s), {articles['outlet'].nunique()} outlets, "
-          f"{articles['n_words'].sum():,} words; {len(articles.attrs['skipped'])} skipped; "
-          f"{repeats} repeat an article of their own outlet, {copies} are another outlet's text")
+    print(f"\n{len(articles)} articles, {articles['outlet'].nunique()} outlets, {articles['n_words'].sum():,} words; "
+          f"{len(articles.attrs['skipped'])} skipped; {len(sources)} file(s) read; {repeats} repeat an article of "
+          f"their own outlet, {copies} are another outlet's text")
     return 0
 
 

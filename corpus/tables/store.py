@@ -150,6 +150,9 @@ class CorpusStore:
             if files:
                 listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
                 connection.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{listing}], union_by_name=true)')
+        if self.manifest.get("duplicates"):
+            escaped = str(self.path / self.manifest["duplicates"]["file"]).replace("'", "''")
+            connection.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet('{escaped}')")
         return connection
 
     def sql(self, query: str) -> pd.DataFrame:
@@ -185,7 +188,7 @@ class CorpusStore:
             frame["date"] = pd.to_datetime(frame["date"])
         duplicates = self.manifest.get("duplicates")
         if duplicates and "doc_id" in frame and (columns is None or set(DUPLICATE_COLUMNS) & set(columns)):
-            flags = pd.read_parquet(self.path / duplicates["file"]).set_index("doc_id")
+            flags = self.sql("SELECT * FROM duplicates").set_index("doc_id")
             for column in DUPLICATE_COLUMNS if columns is None else [c for c in DUPLICATE_COLUMNS if c in columns]:
                 frame[column] = frame["doc_id"].map(flags[column]).to_numpy()
         frame.attrs["skipped"] = [Skipped(*s) for s in self.manifest.get("skipped", [])]
@@ -324,7 +327,7 @@ def _remove_unreferenced(path: Path, manifest: dict) -> None:
     keep = {entry[name]["file"] for entry in manifest["buckets"].values() for name in entry}
     keep |= {manifest["duplicates"]["file"]} if manifest.get("duplicates") else set()
     for file in [*path.glob("b*/*"), *path.glob("duplicates.*")]:
-        if f"{file.parent.name}/{file.name}" not in keep:
+        if file.relative_to(path).as_posix() not in keep:
             file.unlink(missing_ok=True)
 
 

@@ -141,7 +141,8 @@ def test_text_an_outlet_repeats_in_many_articles_is_boilerplate():
 
 
 def test_tokens_are_those_of_re_and_signatures_those_of_datasketch():
-    texts = ["Ça va? L'Élysée a dit “non” — 2020’s talks_on hold; naïve co-op ĐẠI HỌC straße ١٢٣.", "", "  ...  "]
+    texts = ["Ça va? L'Élysée a dit “non” — 2020’s talks_on hold; naïve co-op ĐẠI HỌC straße ١٢٣.",
+             "", "  ...  "]
     for text in texts:
         hashes, _ = duplicates._token_hashes([text])
         words = re.findall(r"\w+", text.lower())

@@ -120,7 +120,7 @@ def test_missing_previous_manifest_is_refused(small_notebooks, tmp_path, caplog)
 
 @pytest.mark.parametrize("make, message", [
     (lambda tmp: tmp / "absent", "no such folder"),
-    (lambda tmp: (tmp / "article.txt").write_text("x") and tmp / "article.txt", "a file, not a folder"),
+    (lambda tmp: (tmp / "scan.pdf").write_bytes(b"%PDF-1.4") and tmp / "scan.pdf", "PDF is not read"),
     (lambda tmp: os.symlink(tmp / "loop", tmp / "loop") or tmp / "loop", "Too many levels of symbolic links"),
 ])
 def test_a_corpus_that_cannot_be_loaded_is_refused_before_any_notebook(small_notebooks, tmp_path, caplog, make,
