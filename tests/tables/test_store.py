@@ -170,3 +170,29 @@ def test_an_edited_catalog_row_rereads_only_its_article(seed_copy):
     assert set(store.table("attributions", outlets=["CBN"])["doc_id"]) == {"003_96b7e084f46d1456"}
     _assert_same_tables(store, corpus.load_corpus(seed_copy))
 
+
+
+def _rows(n: int, outlet: str) -> str:
+    return "\n".join(json.dumps({
+        "title": f"{outlet} report {i}", "source": outlet, "date": f"2020-01-0{i}",
+        "text": f"Iraqi officials said on day {i} that rockets struck a base near Baghdad. {outlet} reported that "
+                f"about {i},000 US troops remain in Iraq, a Pentagon spokesman said. Officials said talks went on.",
+    }) for i in range(1, n + 1))
+
+
+def test_an_export_added_to_a_corpus_adds_exactly_its_articles_and_removing_it_removes_them(seed_copy):
+    sync(seed_copy)
+    (seed_copy / "wire").mkdir()
+    (seed_copy / "wire" / "feed.jsonl").write_text(_rows(3, "Wire Service"), encoding="utf-8")
+    store, report = sync(seed_copy)
+    assert (report.articles, report.parsed) == (8, 3)
+    assert store.manifest["files"]["wire/feed.jsonl"]["doc_ids"] == ["feed-1", "feed-2", "feed-3"]
+    assert [r["parsed"] for r in store.articles().attrs["sources"] if r["file"] == "wire/feed.jsonl"] == [3]
+    _assert_same_tables(store, corpus.load_corpus(seed_copy))
+    assert set(store.table("troop_claims")["doc_id"]) >= {"feed-1", "feed-2", "feed-3"}
+
+    (seed_copy / "wire" / "feed.jsonl").unlink()
+    store, report = sync(seed_copy)
+    assert (report.articles, report.parsed, report.removed) == (5, 0, 1)
+    assert not any(d.startswith("feed-") for d in store.articles()["doc_id"])
+    _assert_same_tables(store, corpus.load_corpus(seed_copy))
