@@ -40,10 +40,12 @@ __all__ = [
     "FileReport",
     "RawArticle",
     "SourceFile",
+    "file_ending",
     "find_sources",
     "read_source",
     "sniff_format",
     "source_base",
+    "unique_stems",
 ]
 
 CATALOG_NAME = "metadata.csv"
@@ -138,15 +140,24 @@ def find_sources(root: Path) -> tuple[list[SourceFile], list[tuple[str, str]]]:
 
 
 def _unique_stems(sources: list[SourceFile]) -> list[SourceFile]:
-    """Files that share a stem (``sample.DOCX`` and ``sample.TXT``, ``a/nyt.docx`` and ``b/nyt.docx``) get ids
-    qualified by their ending (``sample_docx-1``) and, if still shared, their folders (``a_nyt_docx-1``); a
-    ``.txt`` file keeps its stem, which its catalog row names."""
-    shared = Counter(s.id_stem for s in sources)
-    qualified = [s if shared[s.id_stem] == 1 or file_ending(s.name) == ".txt" else
-                 s._replace(id_stem=f"{s.id_stem}_{file_ending(s.name)[1:].replace('.', '_')}") for s in sources]
-    still = Counter(s.id_stem for s in qualified)
-    return [s if still[s.id_stem] == 1 or file_ending(s.name) == ".txt" else
-            s._replace(id_stem="_".join([*PurePosixPath(s.name).parent.parts, s.id_stem])) for s in qualified]
+    stems = unique_stems([s.name for s in sources])
+    return [s._replace(id_stem=stems[s.name]) for s in sources]
+
+
+def unique_stems(names: list[str]) -> dict[str, str]:
+    """The stem each file's ``doc_id`` starts with. Files that share a stem (``sample.DOCX`` and ``sample.TXT``,
+    ``a/nyt.docx`` and ``b/nyt.docx``) get stems qualified by their ending (``sample_docx``) and, if still shared,
+    their folders (``a_nyt_docx``); a ``.txt`` file keeps its stem, which its catalog row names."""
+    stems = {name: _stem(name) for name in names}
+    shared = Counter(stems.values())
+    for name in names:
+        if shared[stems[name]] > 1 and file_ending(name) != ".txt":
+            stems[name] = f"{stems[name]}_{file_ending(name)[1:].replace('.', '_')}"
+    still = Counter(stems.values())
+    for name in names:
+        if still[stems[name]] > 1 and file_ending(name) != ".txt":
+            stems[name] = "_".join([*PurePosixPath(name).parent.parts, stems[name]])
+    return stems
 
 
 def sniff_format(name: str, data: bytes) -> str:
@@ -235,8 +246,9 @@ def read_source(source: SourceFile) -> tuple[list[RawArticle], list[FileReport]]
         if not members:
             return [], [FileReport(source.name, "", "zip", None, 0, ("the archive holds no file this loader reads",))]
         articles, reports = [], []
+        stems = unique_stems([member for member, _ in members])
         for member, member_data in members:
-            found, report = _read_one(source.name, member, member_data, _stem(member))
+            found, report = _read_one(source.name, member, member_data, stems[member])
             articles += found
             reports.append(report)
         return articles, reports

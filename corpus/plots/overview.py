@@ -31,7 +31,8 @@ def plot_duplicates_per_outlet(table: pd.DataFrame) -> plt.Figure:
         ax.barh(table["outlet"], table[column], left=left, color=colour, label=label)
         left = left + table[column]
     for y, (n, copies, repeats) in enumerate(zip(table["n_articles"], table["n_copies"], table["n_duplicates"])):
-        ax.text(n, y, f" {n} ({copies} copies, {repeats} repeats)", va="center", fontsize=9)
+        ax.text(n, y, f" {n} ({copies} {'copy' if copies == 1 else 'copies'}, {repeats} "
+                      f"{'repeat' if repeats == 1 else 'repeats'})", va="center", fontsize=9)
     ax.invert_yaxis()
     ax.set_xlabel("Articles")
     ax.set_title("Articles per outlet: originals, copies of other outlets' texts, repeats")

@@ -251,3 +251,17 @@ def test_a_page_with_no_article_is_a_clear_error_naming_the_file(tmp_path):
                     "</nav></body></html>", encoding="utf-8")
     with pytest.raises(corpus.CorpusError, match=r"menu\.html: holds no articles"):
         _load(path)
+
+
+def test_files_that_share_a_stem_get_ids_qualified_by_ending_then_folder(tmp_path):
+    rows = "\n".join(json.dumps(r) for r in _records(2))
+    archive = tmp_path / "two.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("feed.jsonl", rows)
+        zf.writestr("feed.csv", "title,text\nA,\"" + BODY + "\"\n")
+        zf.writestr("a/more.jsonl", rows)
+        zf.writestr("b/more.jsonl", rows)
+    frame, _ = _load(archive)
+    assert sorted(frame["doc_id"]) == ["a_more_jsonl-1", "a_more_jsonl-2", "b_more_jsonl-1", "b_more_jsonl-2",
+                                       "feed_csv-1", "feed_jsonl-1", "feed_jsonl-2"]
+    assert frame.attrs["skipped"] == []
