@@ -10,7 +10,7 @@ so a student's copy of a notebook starts from the same place as the project's ow
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,14 +43,16 @@ class Setup(NamedTuple):
 
 
 def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Iterable[str] = (),
-          outlets: Iterable[str] | None = None, model: str | None = None, n_process: int = 1,
-          duplicates: str = "drop") -> Setup:
+          summed: Mapping[str, Sequence[str]] | None = None, outlets: Iterable[str] | None = None,
+          model: str | None = None, n_process: int = 1, duplicates: str = "drop") -> Setup:
     """Apply the figure style, create ``output_dir`` (and its ``tables/``), bring the corpus's store up to date
     (:func:`corpus.tables.store.sync`: a no-op when ``corpus run`` or another notebook already did; else the
     new and changed articles are parsed here, once, with a progress bar) and read from it the articles of
     ``outlets`` (all when None) and the named ``tables``, keeping the articles ``duplicates`` says
     (:data:`corpus.analysis.overview.DUPLICATE_POLICIES`: ``keep``, ``drop`` or ``original_outlet``); the tables
-    keep the rows of those articles, under the outlet each is counted for.
+    keep the rows of those articles, under the outlet each is counted for. ``summed`` names large tables to
+    aggregate in the store instead (``{"term_counts": ["outlet", "term"]}``: their ``count`` summed by those
+    columns, over the same articles), so that no notebook holds a whole large table.
 
     The loading problems are not printed here: they are in ``status.load_warnings`` (notebook 00 lists them).
     """
@@ -70,6 +72,8 @@ def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Ite
             if "outlet" in table:
                 table["outlet"] = table["doc_id"].map(outlet_of).to_numpy()
             loaded[name] = table
+    for name, by in (summed or {}).items():
+        loaded[name] = store.summed(name, by=by, articles=articles[["doc_id", "outlet"]])
     status = SetupStatus(report.parsed, report.reused, store.manifest.get("model", ""),
                          [describe_problem(p) for p in store.manifest.get("warnings", [])])
     return Setup(articles, loaded, out, status)

@@ -155,14 +155,35 @@ class CorpusStore:
             connection.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet('{escaped}')")
         return connection
 
-    def sql(self, query: str) -> pd.DataFrame:
-        """Run a DuckDB query over the store's tables; the result as a DataFrame."""
+    def sql(self, query: str, *, frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+        """Run a DuckDB query over the store's tables (and ``frames``, pandas DataFrames registered under their
+        keys); the result as a DataFrame."""
         with _locked(self.path, fcntl.LOCK_SH) if self.shared_lock else nullcontext():
             connection = self._connection()
             try:
+                for name, frame in (frames or {}).items():
+                    connection.register(name, frame)
                 return connection.execute(query).df()
             finally:
                 connection.close()
+
+    def summed(self, name: str, *, by: Iterable[str], value: str = "count",
+               articles: pd.DataFrame | None = None) -> pd.DataFrame:
+        """``value`` of table ``name`` summed by the columns ``by`` in DuckDB, so that a large table (term counts,
+        mentions) never reaches pandas whole. ``articles`` (``doc_id``, ``outlet``) restricts the sum to those
+        articles and counts each under that ``outlet`` (the outlets a duplicates policy chose); sorted by ``by``."""
+        by = list(by)
+        if value not in TABLES.get(name, ()) or not set(by) <= set(TABLES.get(name, ())):
+            raise ValueError(f"cannot sum {value!r} of {name!r} by {by}: its columns are "
+                             f"{', '.join(TABLES.get(name, ()))}")
+        if not self.files(name):
+            return pd.DataFrame(columns=[*by, value])
+        keys = ", ".join(f'k."{c}"' if c == "outlet" and articles is not None else f't."{c}"' for c in by)
+        join = " JOIN kept k ON t.doc_id = k.doc_id" if articles is not None else ""
+        frames = {"kept": articles[["doc_id", "outlet"]]} if articles is not None else None
+        order = ", ".join(str(i + 1) for i in range(len(by)))
+        return self.sql(f'SELECT {keys}, SUM(t."{value}")::BIGINT AS "{value}" FROM "{name}" t{join} '
+                        f"GROUP BY {order} ORDER BY {order}", frames=frames)
 
     def table(self, name: str, *, outlets: Iterable[str] | None = None,
               columns: Iterable[str] | None = None) -> pd.DataFrame:

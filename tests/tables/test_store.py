@@ -196,3 +196,19 @@ def test_an_export_added_to_a_corpus_adds_exactly_its_articles_and_removing_it_r
     assert (report.articles, report.parsed, report.removed) == (5, 0, 1)
     assert not any(d.startswith("feed-") for d in store.articles()["doc_id"])
     _assert_same_tables(store, corpus.load_corpus(seed_copy))
+
+
+def test_a_large_table_summed_in_the_store_equals_the_pandas_sum(seed_corpus):
+    store, _ = sync()
+    counts = store.table("term_counts")
+    expected = counts.groupby(["outlet", "term"], as_index=False)["count"].sum()
+    summed = store.summed("term_counts", by=["outlet", "term"])
+    pd.testing.assert_frame_equal(summed, expected, check_dtype=False)
+    # restricted to some articles, each counted under the outlet given for it
+    kept = store.articles(columns=["doc_id", "outlet"]).iloc[1:].assign(outlet="Pooled")
+    restricted = store.summed("term_counts", by=["outlet", "term"], articles=kept)
+    mine = counts[counts["doc_id"].isin(kept["doc_id"])].groupby("term", as_index=False)["count"].sum()
+    pd.testing.assert_frame_equal(restricted, mine.assign(outlet="Pooled")[["outlet", "term", "count"]],
+                                  check_dtype=False)
+    with pytest.raises(ValueError, match="cannot sum"):
+        store.summed("term_counts", by=["lemma"])
