@@ -46,7 +46,6 @@ Layout rules, and where they come from:
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import io
 import re
@@ -56,6 +55,7 @@ from typing import NamedTuple
 
 import docx
 
+from corpus.ingest.encodings import read_article_bytes
 from corpus.ingest.records import FormatError, ParsedSource, SourceArticle
 
 __all__ = ["looks_like_lexis_docx", "looks_like_lexis_txt", "read_lexis_docx", "read_lexis_txt"]
@@ -189,27 +189,6 @@ def _label(text: str, *, txt: bool = False) -> tuple[str, str] | None:
     return None
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """Text and a problem ("" if none): a byte-order mark is obeyed, else UTF-8, else cp1252 (else latin-1)."""
-    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), ""
-            except UnicodeDecodeError as err:
-                raise FormatError(f"starts with a {encoding.upper()} byte-order mark but is not "
-                                  f"{encoding.upper()} ({err.reason} at byte {err.start})") from None
-    try:
-        return data.decode("utf-8"), ""
-    except UnicodeDecodeError as err:
-        where = err.start
-    try:
-        return data.decode("cp1252"), f"not valid UTF-8 (first bad byte {where}); decoded as cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), f"not valid UTF-8 (first bad byte {where}); decoded as latin-1"
-
-
 # ------------------------------------------------------------------------------------------------------- TXT
 
 def looks_like_lexis_txt(head: str) -> bool:
@@ -220,7 +199,9 @@ def looks_like_lexis_txt(head: str) -> bool:
 
 def read_lexis_txt(data: bytes, name: str) -> ParsedSource:
     """The articles of an old LexisNexis ``.TXT`` export (see the module docstring)."""
-    text, problem = _decode(data)
+    text, _, problem = read_article_bytes(data, name)
+    if text is None:
+        raise FormatError(problem)
     problems = [problem] if problem else []
     articles, stated, more = _parse_txt_lines(text.splitlines())
     if not articles:
