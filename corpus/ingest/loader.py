@@ -299,6 +299,8 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
         if not sources:
             return _frame([], [], [], [], root)
     rows_by_stem = {} if catalog is None else {Path(r["file"]).stem: r for r in catalog.to_dict("records")}
+    if only is not None:  # the rows of the files not read now are not this call's to check
+        rows_by_stem = {stem: row for stem, row in rows_by_stem.items() if stem in {s.id_stem for s in sources}}
     catalogued = {r["file"] for r in rows_by_stem.values()}
     # When two files share a stem, the one the catalog names is the article; the other is skipped.
     sources.sort(key=lambda s: (Path(s.name).name not in catalogued, s.name))

@@ -265,3 +265,17 @@ def test_files_that_share_a_stem_get_ids_qualified_by_ending_then_folder(tmp_pat
     assert sorted(frame["doc_id"]) == ["a_more_jsonl-1", "a_more_jsonl-2", "b_more_jsonl-1", "b_more_jsonl-2",
                                        "feed_csv-1", "feed_jsonl-1", "feed_jsonl-2"]
     assert frame.attrs["skipped"] == []
+
+
+def test_reading_only_some_files_checks_only_their_catalog_rows(seed_copy):
+    first = sorted(seed_copy.glob("*.txt"))[1].name
+    frame, messages = _load_only(seed_copy, [first])
+    assert frame["source_file"].tolist() == [first]
+    assert messages == [] and frame.attrs["skipped"] == []
+
+
+def _load_only(folder, names):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = corpus.load_corpus(folder, only=names)
+    return frame, [str(w.message) for w in caught if issubclass(w.category, corpus.CorpusWarning)]

@@ -158,3 +158,58 @@ def test_changes_against_a_given_previous_manifest(small_notebooks, tmp_path):
     changes = json.loads((night2 / "manifest.json").read_text())["changes"]
     assert changes["changed"] == ["00_ok/line", "tables/line_points.csv"]
     assert changes["previous_run"] == json.loads((night1 / "manifest.json").read_text())["run_id"]
+
+
+EXPORT_ARTICLE = """                              {n} of 4 DOCUMENTS
+
+                              {outlet}
+
+                         January {n}, 2020 {weekday}
+
+{title}
+
+BYLINE: Jane Roe
+
+LENGTH: 120 words
+
+BODY:
+
+WASHINGTON -- The Pentagon said on {weekday} that about {troops},000 more US troops would deploy to the Middle
+East after the strike that killed Qassem Soleimani in Baghdad, a defense official said.
+
+"We are ready for anything," Defense Secretary Mark Esper told reporters. Iran's foreign minister, Javad Zarif,
+said the killing was an act of terrorism, according to state media.
+
+LOAD-DATE: January {n}, 2020
+
+LANGUAGE: ENGLISH
+
+"""
+
+
+@pytest.mark.slow
+def test_a_corpus_of_exports_goes_through_every_notebook(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    corpus_dir = tmp_path / "exports"
+    corpus_dir.mkdir()
+    days = ["Wednesday", "Thursday", "Friday", "Saturday"]
+    (corpus_dir / "wire.TXT").write_text("".join(
+        EXPORT_ARTICLE.format(n=n, weekday=days[n - 1], outlet=["The Test Times", "Daily Test"][n % 2], troops=n + 2,
+                              title=f"More troops head to the Middle East, day {n}") for n in range(1, 5)),
+        encoding="utf-8")
+    rows = [{"title": "Iraq votes to expel US troops", "source": "Feed News", "date": "2020-01-05",
+             "text": "Iraq's parliament voted on Sunday to expel the 5,200 US troops in the country, officials said. "
+                     "Prime Minister Adel Abdul Mahdi told lawmakers the vote was needed. " * 3}]
+    (corpus_dir / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    before = tree_digest(corpus_dir)
+    out = tmp_path / "figures"
+    assert run_notebooks(corpus_path=corpus_dir, out=out, overrides={"n_boot": "200"}, jobs=2) == 0
+    assert tree_digest(corpus_dir) == before
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [nb["status"] for nb in manifest["notebooks"]] == ["ok"] * len(discover_notebooks(PROJECT / "notebooks"))
+    assert manifest["annotation"]["articles"] == 5 and set(manifest["corpus"]["files"]) == {"feed.jsonl", "wire.TXT"}
+    articles = pd.read_csv(out / "00_corpus_overview" / "tables" / "articles.csv")
+    assert sorted(articles["doc_id"]) == ["feed-1", "wire-1", "wire-2", "wire-3", "wire-4"]
+    assert set(articles["source_format"]) == {"jsonl", "lexis-txt"}
+    claims = pd.read_csv(out / "04_troop_numbers" / "tables" / "troop_claims.csv")
+    assert set(claims["doc_id"]) >= {"wire-1", "feed-1"}
