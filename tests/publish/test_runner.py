@@ -208,8 +208,8 @@ def test_a_corpus_of_exports_goes_through_every_notebook(tmp_path, monkeypatch):
     manifest = json.loads((out / "manifest.json").read_text())
     assert [nb["status"] for nb in manifest["notebooks"]] == ["ok"] * len(discover_notebooks(PROJECT / "notebooks"))
     assert manifest["annotation"]["articles"] == 5 and set(manifest["corpus"]["files"]) == {"feed.jsonl", "wire.TXT"}
-    articles = pd.read_csv(out / "00_corpus_overview" / "tables" / "articles.csv")
+    articles = pd.read_csv(out / "tables" / "articles.csv")
     assert sorted(articles["doc_id"]) == ["feed-1", "wire-1", "wire-2", "wire-3", "wire-4"]
     assert set(articles["source_format"]) == {"jsonl", "lexis-txt"}
-    claims = pd.read_csv(out / "04_troop_numbers" / "tables" / "troop_claims.csv")
+    claims = pd.read_csv(out / "tables" / "troop_claims.csv")
     assert set(claims["doc_id"]) >= {"wire-1", "feed-1"}
