@@ -58,7 +58,10 @@ def _info(args: argparse.Namespace) -> int:
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 200, "display.width", 250):
         print(table.to_string(index=False))
         print("\nFiles:")
-        print(sources.to_string(index=False))
+        cells = [list(sources.columns)] + sources.astype(str).to_numpy().tolist()
+        widths = [max(len(row[i]) for row in cells) for i in range(len(sources.columns))]
+        for row in cells:  # left-aligned: the problems are sentences
+            print("  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip())
     repeats = int((articles["duplicate_of"] != "").sum()) if "duplicate_of" in articles else 0
     copies = int((articles["copy_outlet"] != "").sum()) if "copy_outlet" in articles else 0
     print(f"\n{len(articles)} articles, {articles['outlet'].nunique()} outlets, {articles['n_words'].sum():,} words; "
