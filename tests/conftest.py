@@ -19,6 +19,22 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+def load_untouched(path: Path, **options):
+    """``corpus.load_corpus(path, **options)`` and its warning messages; asserts that nothing under the input's
+    folder (the folder of a corpus file) was written."""
+    import warnings
+
+    import corpus
+
+    folder = path if path.is_dir() else path.parent
+    before = tree_digest(folder)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = corpus.load_corpus(path, **options)
+    assert tree_digest(folder) == before, "the loader wrote beside its input"
+    return frame, [str(w.message) for w in caught if issubclass(w.category, corpus.CorpusWarning)]
+
+
 @pytest.fixture(scope="session")
 def seed_corpus():
     import corpus

@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["BYTE_ORDER_MARKS", "decode_html", "decode_text", "read_article_bytes"]
+from corpus.ingest.records import FormatError
+
+__all__ = ["BYTE_ORDER_MARKS", "decode_html", "decode_text", "read_article_bytes", "read_html_bytes"]
 
 BINARY_SNIFF_BYTES = 8192
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -133,3 +135,17 @@ def decode_html(data: bytes) -> tuple[str, str, str]:
     else:
         problem = f"not valid UTF-8 ({count}); those were read as cp1252"
     return text, "utf-8+cp1252", problem
+
+
+def read_html_bytes(data: bytes) -> tuple[str, str]:
+    """An HTML file's text and decoding problem ("" if none), as :func:`decode_html` reads it; a
+    :class:`~corpus.ingest.records.FormatError` for empty or binary input or a byte-order mark the bytes break."""
+    if not data.strip():
+        raise FormatError("empty file")
+    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith(tuple(bom for bom, _ in BYTE_ORDER_MARKS)):
+        raise FormatError("binary file (contains NUL bytes), not HTML")
+    try:
+        text, _, problem = decode_html(data)
+    except ValueError as err:
+        raise FormatError(str(err)) from None
+    return text, problem

@@ -57,7 +57,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from corpus.ingest.dates import parse_date
-from corpus.ingest.encodings import BYTE_ORDER_MARKS, decode_html
+from corpus.ingest.encodings import read_html_bytes
 from corpus.ingest.records import FormatError, ParsedSource, SourceArticle
 
 __all__ = [
@@ -73,21 +73,8 @@ SNIFF_CHARS = 65536
 # --------------------------------------------------------------------------------------------------------------
 # Decoding
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """The file as text and a decoding problem (or ""); :class:`FormatError` for empty or binary input."""
-    if not data.strip():
-        raise FormatError("empty file")
-    if b"\x00" in data[:8192] and not data.startswith(tuple(bom for bom, _ in BYTE_ORDER_MARKS)):
-        raise FormatError("binary file (contains NUL bytes), not HTML")
-    try:
-        text, _, problem = decode_html(data)
-    except ValueError as err:
-        raise FormatError(str(err)) from None
-    return text, problem
-
-
 def _parse(data: bytes) -> tuple[lxml_html.HtmlElement, list[str]]:
-    text, problem = _decode(data)
+    text, problem = read_html_bytes(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input that declares an encoding
     try:
         root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=True))

@@ -77,7 +77,7 @@ def _articles(records: list[dict], columns: list[str]) -> ParsedSource:
             problems.append(f"record {n} has an empty {mapping['text']!r}; skipped")
             continue
         articles.append(SourceArticle(**fields))
-    return ParsedSource(articles, len(records), problems)
+    return ParsedSource(articles, None, problems)  # a table states no count of its own
 
 
 def read_jsonl(data: bytes, name: str) -> ParsedSource:
@@ -104,7 +104,7 @@ def read_jsonl(data: bytes, name: str) -> ParsedSource:
     if not records:
         raise FormatError("no JSON objects in the file" + (f" ({problems[0]})" if problems else ""))
     parsed = _articles(records, list(columns))
-    return parsed._replace(stated_count=None, problems=problems + parsed.problems)
+    return parsed._replace(problems=problems + list(parsed.problems))
 
 
 def read_json(data: bytes, name: str) -> ParsedSource:
@@ -120,7 +120,7 @@ def read_json(data: bytes, name: str) -> ParsedSource:
     if not records:
         raise FormatError("no article objects in the JSON")
     columns = list(dict.fromkeys(k for r in records for k in r))
-    return _articles(records, columns)._replace(stated_count=None)
+    return _articles(records, columns)
 
 
 def read_csv(data: bytes, name: str) -> ParsedSource:
@@ -131,5 +131,4 @@ def read_csv(data: bytes, name: str) -> ParsedSource:
         frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as err:
         raise FormatError(f"cannot be read as {'TSV' if separator == chr(9) else 'CSV'}: {err}") from None
-    parsed = _articles(frame.to_dict("records"), list(frame.columns))
-    return parsed._replace(stated_count=None)
+    return _articles(frame.to_dict("records"), list(frame.columns))

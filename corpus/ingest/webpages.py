@@ -50,7 +50,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from corpus.ingest.encodings import BYTE_ORDER_MARKS, decode_html
+from corpus.ingest.encodings import read_html_bytes
 from corpus.ingest.records import FormatError, ParsedSource, SourceArticle
 
 __all__ = ["DATE_SETTINGS", "EXTRACTION_SETTINGS", "collapse_whitespace", "read_web_page"]
@@ -66,24 +66,16 @@ EXTRACTION_SETTINGS: dict = {
 }
 """The trafilatura options of every body this module extracts (see the module docstring for why)."""
 
-CHARSET_SNIFF_BYTES = 8192
-"""How far into the page a ``<meta charset>`` declaration is looked for (the HTML standard prescans 1024 bytes;
-pages with long ``<head>`` comments or scripts put it later)."""
+MARKUP_SNIFF_CHARS = 65536
+"""How far into the decoded page a tag must appear for the file to count as HTML."""
 
 _MARKUP = re.compile(r"<(?:!doctype|[a-z][a-z0-9]*)[\s/>]", re.IGNORECASE)
 
 
 def _parse(data: bytes) -> tuple[HtmlElement, str]:
     """The page's tree, its whitespace collapsed, and a decoding problem (or ""); FormatError for what is no page."""
-    if not data.strip():
-        raise FormatError("empty file")
-    if b"\x00" in data[:CHARSET_SNIFF_BYTES] and not data.startswith(tuple(bom for bom, _ in BYTE_ORDER_MARKS)):
-        raise FormatError("binary file (contains NUL bytes), not an HTML page")
-    try:
-        text, _, problem = decode_html(data)
-    except ValueError as err:
-        raise FormatError(str(err)) from None
-    if not _MARKUP.search(text[:CHARSET_SNIFF_BYTES * 8]):
+    text, problem = read_html_bytes(data)
+    if not _MARKUP.search(text[:MARKUP_SNIFF_CHARS]):
         raise FormatError("not an HTML page: no HTML markup found")
     # An XML declaration with an encoding makes lxml refuse a str; the bytes are decoded already.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)

@@ -6,22 +6,13 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import load_untouched as _load
 from conftest import tree_digest
 
 import corpus
 from corpus.ingest.encodings import read_article_bytes
 
 N_SEEDS = 5
-
-
-def _load(folder):
-    """Load, returning the frame and the warning messages; the folder must be left untouched."""
-    before = tree_digest(folder)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        df = corpus.load_corpus(folder)
-    assert tree_digest(folder) == before, "the loader wrote to its input folder"
-    return df, [str(w.message) for w in caught if issubclass(w.category, corpus.CorpusWarning)]
 
 
 def test_empty_file_is_skipped_and_named(seed_copy):

@@ -6,13 +6,13 @@ import gzip
 import json
 import os
 import shutil
-import warnings
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import SEEDS, tree_digest
+from conftest import SEEDS
+from conftest import load_untouched as _load
 
 import corpus
 from corpus.ingest.sources import find_sources, sniff_format
@@ -20,17 +20,6 @@ from corpus.ingest.tabular import COLUMN_NAMES
 
 BODY = ("Iraqi officials said on Tuesday that the base near Baghdad had been struck by rockets overnight. "
         "Nobody was hurt, a spokesman for the coalition said, and the damage was being assessed. ") * 3
-
-
-def _load(path):
-    """Load, returning the frame and the warning messages; nothing may be written under the input."""
-    folder = path if path.is_dir() else path.parent
-    before = tree_digest(folder)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        frame = corpus.load_corpus(path)
-    assert tree_digest(folder) == before, "the loader wrote beside its input"
-    return frame, [str(w.message) for w in caught if issubclass(w.category, corpus.CorpusWarning)]
 
 
 def _records(n: int) -> list[dict]:
@@ -269,13 +258,6 @@ def test_files_that_share_a_stem_get_ids_qualified_by_ending_then_folder(tmp_pat
 
 def test_reading_only_some_files_checks_only_their_catalog_rows(seed_copy):
     first = sorted(seed_copy.glob("*.txt"))[1].name
-    frame, messages = _load_only(seed_copy, [first])
+    frame, messages = _load(seed_copy, only=[first])
     assert frame["source_file"].tolist() == [first]
     assert messages == [] and frame.attrs["skipped"] == []
-
-
-def _load_only(folder, names):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        frame = corpus.load_corpus(folder, only=names)
-    return frame, [str(w.message) for w in caught if issubclass(w.category, corpus.CorpusWarning)]
