@@ -82,7 +82,11 @@ def test_overview_notebook_runs_with_default_parameters(tmp_path):
     assert len(timeline) == 5 and timeline["date"].is_monotonic_increasing
     articles = pd.read_csv(out / "tables" / "articles.csv")
     assert len(articles) == 5 and "text_raw" not in articles.columns
-    for name in ("words_per_outlet", "timeline"):
+    repeats = pd.read_csv(out / "duplicates_per_outlet.csv").set_index("outlet")
+    assert len(repeats) == 5 and repeats["n_duplicates"].sum() == 0
+    assert repeats["n_copies"].to_dict() == {"Financial Times": 0, "CBN News": 0, "The New York Times": 0,
+                                             "The Independent": 1, "RT": 0}  # seed 000 runs a Times report
+    for name in ("words_per_outlet", "timeline", "duplicates_per_outlet"):
         assert (out / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         sidecar = json.loads((out / f"{name}.json").read_text())
         assert sidecar["csv"] == f"{name}.csv" and len(sidecar["caption"]) > 40
