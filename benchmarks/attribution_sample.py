@@ -35,13 +35,18 @@ GOLD_COLUMNS = ["is_attribution", "speaker", "source_type", "affiliation", "note
 def draw(args: argparse.Namespace) -> int:
     table = pd.read_csv(args.attributions, dtype=str, keep_default_na=False)
     top = pd.read_csv(args.top_sources, dtype=str, keep_default_na=False)
+    if args.exclude:
+        # a second sample must not re-judge the first one's rows (the first one was used to write the rules)
+        earlier = pd.read_csv(args.exclude, dtype=str, keep_default_na=False)
+        seen = set(zip(earlier["doc_id"], earlier["cue_start"]))
+        table = table[[key not in seen for key in zip(table["doc_id"], table["cue_start"])]]
     behind = table.merge(top[["outlet", "source_canonical"]], on=["outlet", "source_canonical"])
     figure = behind.sample(n=min(args.figure, len(behind)), random_state=args.seed)
     rest = table.drop(index=figure.index, errors="ignore")
     chosen = pd.concat([rest.sample(n=args.random, random_state=args.seed + 1).assign(stratum="random"),
                         figure.assign(stratum="figure")], ignore_index=True)
     chosen = chosen.drop_duplicates(["doc_id", "cue_start"]).reset_index(drop=True)
-    chosen.insert(0, "sample_id", [f"a{i:03d}" for i in range(1, len(chosen) + 1)])
+    chosen.insert(0, "sample_id", [f"{args.prefix}{i:03d}" for i in range(1, len(chosen) + 1)])
     chosen[SAMPLE_COLUMNS].to_csv(args.out, index=False)
     print(f"{len(chosen)} rows ({(chosen['stratum'] == 'random').sum()} random, "
           f"{(chosen['stratum'] == 'figure').sum()} behind the figure) -> {args.out}")
@@ -156,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--random", type=int, default=70)
     d.add_argument("--figure", type=int, default=50)
     d.add_argument("--seed", type=int, default=17)
+    d.add_argument("--exclude", default=None, help="an earlier sample whose rows are not drawn again")
+    d.add_argument("--prefix", default="a", help="prefix of the sample ids (a second sample: b)")
     d.add_argument("--out", required=True)
     d.set_defaults(func=draw)
     t = sub.add_parser("tasks")

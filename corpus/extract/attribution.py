@@ -35,6 +35,7 @@ from typing import Iterable, NamedTuple
 from spacy.tokens import Doc, Token
 
 from corpus.extract.affiliation import affiliation_in, entity_affiliations
+from corpus.extract.cue_model import cue_features, cue_model, is_candidate
 from corpus.extract.entities import GLUED_WORDS, alias_table, canonical_key, entity_mentions, surname_index
 from corpus.resources import data_lines, data_mapping, data_rows
 from corpus.extract.quotes import Quotation, find_quotations, quoted_share
@@ -731,6 +732,74 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     return drafts
 
 
+class CueCandidate(NamedTuple):
+    """A verb the rules did not read, with the subject and source span the rules would give it."""
+    verb: Token
+    subject: Token
+    source_start: int
+    source_end: int
+    features: list[str]
+
+
+def _quoted_tokens(doc: Doc, quotations: list[Quotation]) -> list[bool]:
+    quoted = [False] * len(doc)
+    for q in quotations:
+        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        for token in span or []:
+            quoted[token.i] = True
+    return quoted
+
+
+def cue_candidates(doc: Doc, *, taken: Iterable[int] = (), quotations: list[Quotation] | None = None,
+                   mention_at: dict[int, tuple[str, str]] | None = None) -> list[CueCandidate]:
+    """Every verb outside quotations, with a subject, that is not among ``taken`` (token indices of cues the
+    rules read): what the learned cue model (:mod:`corpus.extract.cue_model`) is trained on and decides."""
+    quotations = find_quotations(doc.text) if quotations is None else quotations
+    quoted = _quoted_tokens(doc, quotations)
+    mention_at = _mention_index(doc) if mention_at is None else mention_at
+    taken = set(taken)
+    out = []
+    for token in doc:
+        if token.i in taken or quoted[token.i] or not is_candidate(token):
+            continue
+        subject = _subject(token, quoted)
+        if subject is None or quoted[subject.i] or subject.lower_ in SPEAKER_PRONOUNS:
+            continue
+        source = _source(subject, mention_at, cue=token)
+        label = mention_at.get(source.core.i, ("", ""))[1]
+        out.append(CueCandidate(token, subject, source.start, source.end, cue_features(token, source.core, label)))
+    return out
+
+
+def _learned_content(verb: Token) -> tuple[int, int]:
+    """The complement of a learned cue ("wants [to leave Iraq]"), else the predicate without its subject."""
+    for dep in ("ccomp", "xcomp", "dobj", "prep"):
+        found = [c for c in verb.children if c.dep_ == dep]
+        if found:
+            return _char_span(t for c in found for t in c.subtree)
+    right = [t for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj") for t in c.subtree]
+    return _char_span(right) if right else (verb.idx, verb.idx + len(verb.text))
+
+
+def _learned_drafts(doc: Doc, quotations: list[Quotation], taken: set[int],
+                    mention_at: dict[int, tuple[str, str]], kinds: frozenset[str]) -> list[_Draft]:
+    model = cue_model()
+    if model is None:
+        return []
+    drafts = []
+    for candidate in cue_candidates(doc, taken=taken, quotations=quotations, mention_at=mention_at):
+        if model.probability(candidate.features) < model.threshold:
+            continue
+        verb = candidate.verb
+        lemma = verb.lemma_.lower()
+        kind = model.kinds.get(lemma, "stance")
+        if kind not in kinds:
+            continue
+        drafts.append(_Draft(verb, lemma, kind, verb.idx, verb.idx + len(verb.text), candidate.subject,
+                             _learned_content(verb), _channel(verb), None, _not_a_report(verb) or "asserted"))
+    return drafts
+
+
 def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
     """Token index -> (canonical entity, label) for every token inside a normalised entity mention."""
     index = {}
@@ -825,26 +894,27 @@ def extract_attributions(
     *,
     kinds: Iterable[str] = CUE_KINDS,
     resolve_pronouns: bool = True,
+    learned: bool = True,
 ) -> list[Attribution]:
     """Every attribution of a parsed article, in text order (a pure function of ``doc``).
 
     ``kinds`` selects cue kinds from the cue lexicon: ``speech`` (say, tell, warn ...), ``belief``
     (believe, think ...) and ``evidence`` (a report shows, a poll found); "according to" is speech.
+    ``learned`` adds the verbs the learned cue model (:mod:`corpus.extract.cue_model`) accepts among those
+    the rules leave.
     """
     kinds = frozenset(kinds)
     text = doc.text
     quotations = find_quotations(text)
-    quoted = [False] * len(doc)
-    for q in quotations:
-        span = doc.char_span(q.start, q.end, alignment_mode="contract")
-        for token in span or []:
-            quoted[token.i] = True
+    quoted = _quoted_tokens(doc, quotations)
     drafts = _verb_drafts(doc, quotations, kinds, quoted)
     if "speech" in kinds:
         drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted) + _colon_drafts(doc, quoted)
+    mention_at = _mention_index(doc)
+    if learned:
+        drafts += _learned_drafts(doc, quotations, {d.cue_token.i for d in drafts}, mention_at, kinds)
     drafts.sort(key=lambda d: d.cue_start)
 
-    mention_at = _mention_index(doc)
     person_subjects = sorted({
         (doc[i].idx, name) for i, (name, label) in mention_at.items()
         if label == "PERSON" and doc[i].dep_ in SUBJECT_DEPS

@@ -1,0 +1,104 @@
+"""A learned attribution cue: which verbs outside the cue lexicon (or the lexicon's rules) report a source.
+
+PolNeAR (Newell, Margolin & Ruths 2018) annotates beliefs, stances and intentions as attributions ("Iran
+wants", "officials believe", "Sanders backed"), but its annotators mark only some uses of each verb: a verb's
+lemma alone is a poor cue (on PolNeAR train, "want" is an attribution 30% of the times it has a subject). A
+logistic-regression classifier over the verb's lemma, its dependency frame (clausal, infinitival or object
+complement), its subject's kind (person, organisation, pronoun, the noun) and its tense and modality
+decides instead, in the manner of the feature-based cue classifiers of Pareti (2016, PARC 3.0) and
+Krestel, Bergler & Witte (2008). It only adds attributions: every verb the rules already read is left to them.
+
+The weights (``data/cue_model.json``) are trained on PolNeAR **train** by ``python -m corpus.train_cues``
+(``make cue-model``); scoring is a sum of weights, so nothing but the standard library runs at extraction time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from corpus.resources import data_text
+
+MODEL_FILE = "cue_model.json"
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "prep")
+NOT_CANDIDATES = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "become"})
+"""Light verbs, left out of both training and extraction: they never carry an attribution by themselves."""
+
+
+class CueModel(NamedTuple):
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+    kinds: dict[str, str]
+
+    def probability(self, features: list[str]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-score))
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> CueModel | None:
+    """The shipped weights, or None when the package has none (then only the rules run)."""
+    try:
+        raw = json.loads(data_text(MODEL_FILE))
+    except FileNotFoundError:
+        return None
+    return CueModel(raw["bias"], raw["threshold"], raw["weights"], raw.get("kinds", {}))
+
+
+def is_candidate(token: Token) -> bool:
+    return (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass")
+            and token.lemma_.lower() not in NOT_CANDIDATES)
+
+
+def _complement(verb: Token) -> str:
+    children = list(verb.children)
+    for dep in COMPLEMENT_DEPS:
+        found = [c for c in children if c.dep_ == dep]
+        if found:
+            return f"prep:{found[0].lower_}" if dep == "prep" else dep
+    return "none"
+
+
+def _subject_kind(subject: Token, label: str) -> tuple[str, str]:
+    """(coarse, fine): the subject as a person, organisation, pronoun or noun."""
+    if subject.pos_ == "PRON":
+        return "pron", "pron:" + subject.lower_
+    if label:
+        return ("person" if label == "PERSON" else "org"), "ent:" + label
+    if subject.pos_ == "PROPN":
+        return "propn", "propn"
+    return "noun", "noun:" + subject.lemma_.lower()
+
+
+def cue_features(verb: Token, subject: Token, subject_label: str) -> list[str]:
+    """The classifier's features of one candidate verb and its subject (strings, weights looked up by name)."""
+    lemma = verb.lemma_.lower()
+    complement = _complement(verb)
+    coarse, fine = _subject_kind(subject, subject_label)
+    morph = verb.morph
+    form = "/".join(morph.get("Tense") + morph.get("VerbForm")) or "none"
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    head = verb.head.lemma_.lower() if verb.head.i != verb.i else "root"
+    ccomp_mark = any(m.lower_ == "that" for c in verb.children if c.dep_ == "ccomp" for m in c.children)
+    features = [
+        f"l={lemma}", f"l={lemma}|c={complement}", f"c={complement}", f"s={fine}", f"sc={coarse}",
+        f"l={lemma}|sc={coarse}", f"c={complement}|sc={coarse}", f"f={form}", f"l={lemma}|f={form}",
+        f"d={verb.dep_}", f"l={lemma}|d={verb.dep_}", f"sd={subject.dep_}",
+        f"h={head}|d={verb.dep_}",
+    ]
+    features += [f"aux={a}" for a in auxiliaries] + [f"l={lemma}|aux={a}" for a in auxiliaries]
+    if negated:
+        features.append("neg")
+    if ccomp_mark:
+        features += ["that", f"l={lemma}|that"]
+    if subject.lower_ in ("who", "that", "which"):
+        features.append("relative")
+    if subject.i > verb.i:
+        features.append("inverted")
+    return features
