@@ -109,6 +109,13 @@ def extracted(articles: pd.DataFrame, *, n_process: int = 2) -> pd.DataFrame:
     return table[table["factuality"] == "asserted"]
 
 
+def _cue_still_there(text: str, start: int, end: int, cue: str) -> bool:
+    """The sample keeps the cue's lemma ("say" for "said", "tell" for "told"): a word of the same length class
+    starting with the same letter, or the colon or dash itself, must still be at the offsets."""
+    found = text[start:end].lower()
+    return bool(found) and found[0] == cue.lower()[0] and (found.isalpha() == cue.replace(" ", "").isalpha())
+
+
 def score(args: argparse.Namespace) -> int:
     sample = pd.read_csv(args.sample, dtype=str, keep_default_na=False)
     articles = _articles(args.corpus)
@@ -116,8 +123,14 @@ def score(args: argparse.Namespace) -> int:
     if args.cue_kinds:
         found = found[found["cue_kind"].isin(args.cue_kinds.split(","))]
     by_cue = {(r.doc_id, int(r.cue_start)): r for r in found.itertuples()}
+    adrift = [row.sample_id for row in sample.itertuples() if int(row.cue_start) >= 0
+              and not _cue_still_there(articles.loc[row.doc_id, "text"], int(row.cue_start), int(row.cue_end), row.cue)]
+    if adrift:
+        # a cleaning change moved the text: re-anchor the sample (its offsets) before scoring, never score it adrift
+        raise SystemExit(f"the cue of {len(adrift)} rows is no longer at its offsets: {', '.join(adrift)}")
     rows = []
     for row in sample.itertuples():
+        # cue_start -1: the cleaning now removes the words the cue was in (page chrome), so nothing can be extracted
         hit = by_cue.get((row.doc_id, int(row.cue_start)))
         gold_yes = row.is_attribution == "yes"
         rows.append({

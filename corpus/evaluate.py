@@ -93,8 +93,7 @@ def _overlap(a: Spans, b: Spans) -> int:
 def _cue_lemmas(doc: Doc, cue: Spans) -> set[str]:
     lemmas = set()
     for start, end in cue:
-        tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-        for token in tokens:
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():
             lemmas.add("according" if token.lower_ == "according" else token.lemma_.lower())
     return lemmas
 

@@ -35,8 +35,10 @@ from typing import Iterable, NamedTuple
 from spacy.tokens import Doc, Token
 
 from corpus.extract.affiliation import affiliation_in, entity_affiliations
-from corpus.extract.cue_model import cue_features, cue_model, is_candidate
-from corpus.extract.entities import GLUED_WORDS, alias_table, canonical_key, entity_mentions, surname_index
+from corpus.extract.cue_model import cue_features, cue_model, is_candidate, rule_features
+from corpus.extract.entities import (
+    GLUED_WORDS, alias_table, canonical_key, entity_mentions, first_name_genders, introduced_as_relative, surname_index,
+)
 from corpus.resources import data_lines, data_mapping, data_rows
 from corpus.extract.quotes import Quotation, find_quotations, quoted_share
 
@@ -444,6 +446,11 @@ EXPERTISE_NOUNS = frozenset({"expert", "analyst", "scholar", "specialist", "rese
                              "watcher", "hand", "historian", "correspondent", "reporter", "envoy"})
 
 
+ROLE_VERBS = frozenset({"be", "serve", "work", "lead", "head", "represent", "command", "run", "chair", "direct",
+                        "advise", "speak", "oversee", "become"})
+"""Verbs of a relative clause that say whom a source speaks for ("who heads Iraq's ...", "who serves as ...")."""
+
+
 def _in_aside(token: Token, core: Token) -> bool:
     """Whether ``token`` tells what a source knows or where it was, not whom it speaks for: "an expert on Iran",
     "who served in Iraq", "an Iran expert" ("of", "to", "for", "from" are kept: "the minister of defense of Iraq",
@@ -453,6 +460,8 @@ def _in_aside(token: Token, core: Token) -> bool:
     while token.i != core.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS:
             return True
+        if token.dep_ in ("relcl", "acl") and token.lemma_.lower() not in ROLE_VERBS:
+            return True  # "an Army officer who was convicted of killing an Iraqi prisoner": what befell them
         token = token.head
     return False
 
@@ -566,11 +575,47 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
     return None
 
 
+def _role_word(core: Token) -> str:
+    """The singular of an unnamed source's head noun: "officials" -> official, "Republicans" -> republican
+    (spaCy leaves plural proper nouns unlemmatised)."""
+    lemma = core.lemma_.lower()
+    if core.tag_ in ("NNS", "NNPS") and lemma == core.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
+
+
+def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """ "the administration" -> the administration the article names ("Trump administration"), the most named."""
+    word = core.lemma_.lower()
+    if word not in NAMED_BODY_HEADS or core.i in mention_at:
+        return None
+    named = Counter(name for name, label in mention_at.values()
+                    if label in ("ORG", "PERSON") and canonical_key(name).endswith(" " + word))
+    return named.most_common(1)[0][0] if named else None
+
+
+NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "all", "both", "one", "two",
+                         "three", "dozen", "dozens", "hundreds", "half", "majority", "number", "none", "each"})
+
+
+def _quantified(core: Token) -> Token:
+    """ "some of the SEALs", "many of the protesters": the group the quantifier picks from."""
+    if core.lemma_.lower() not in QUANTIFIERS:
+        return core
+    for prep in core.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0]
+    return core
+
+
 def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: str, affiliation: str) -> str:
     if mention is not None and source_type in ("named_person", "organization", "media"):
         return mention[0]
     if source_type in ("anonymous", "organization"):
-        return f"{core.lemma_.lower()} [{affiliation}]"
+        return f"{_role_word(core)} [{affiliation}]"
     return canonical_key(core.text)
 
 
@@ -638,7 +683,7 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
         entry = lexicon.get(token.lemma_.lower())
         if entry is None or entry.kind not in kinds:
             continue
-        particle = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.lower_ == "back"]
+        particle = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i > token.i]
         if entry.lemma == "push" and not particle:
             continue
         if entry.lemma == "point" and not any(c.lower_ in ("to", "out") for c in token.children):
@@ -750,14 +795,24 @@ def _quoted_tokens(doc: Doc, quotations: list[Quotation]) -> list[bool]:
     return quoted
 
 
-def cue_candidates(doc: Doc, *, taken: Iterable[int] = (), quotations: list[Quotation] | None = None,
+def _rule_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], kinds: frozenset[str]) -> list[_Draft]:
+    drafts = _verb_drafts(doc, quotations, kinds, quoted)
+    if "speech" in kinds:
+        drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted) + _colon_drafts(doc, quoted)
+    return drafts
+
+
+def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: list[Quotation] | None = None,
                    mention_at: dict[int, tuple[str, str]] | None = None) -> list[CueCandidate]:
-    """Every verb outside quotations, with a subject, that is not among ``taken`` (token indices of cues the
-    rules read): what the learned cue model (:mod:`corpus.extract.cue_model`) is trained on and decides."""
+    """Every verb outside quotations, with a subject, that is not the cue of one of the rules' ``drafts``
+    (all cue kinds' when not given): what the learned cue model (:mod:`corpus.extract.cue_model`) is trained
+    on and decides. A verb inside the content the rules found is marked ``nested``."""
     quotations = find_quotations(doc.text) if quotations is None else quotations
     quoted = _quoted_tokens(doc, quotations)
     mention_at = _mention_index(doc) if mention_at is None else mention_at
-    taken = set(taken)
+    drafts = _rule_drafts(doc, quotations, quoted, frozenset(CUE_KINDS)) if drafts is None else drafts
+    taken = {d.cue_token.i for d in drafts}
+    contents = [d.content for d in drafts]
     out = []
     for token in doc:
         if token.i in taken or quoted[token.i] or not is_candidate(token):
@@ -767,7 +822,9 @@ def cue_candidates(doc: Doc, *, taken: Iterable[int] = (), quotations: list[Quot
             continue
         source = _source(subject, mention_at, cue=token)
         label = mention_at.get(source.core.i, ("", ""))[1]
-        out.append(CueCandidate(token, subject, source.start, source.end, cue_features(token, source.core, label)))
+        nested = any(start <= token.idx < end for start, end in contents)
+        out.append(CueCandidate(token, subject, source.start, source.end,
+                                cue_features(token, source.core, label, nested=nested)))
     return out
 
 
@@ -781,13 +838,13 @@ def _learned_content(verb: Token) -> tuple[int, int]:
     return _char_span(right) if right else (verb.idx, verb.idx + len(verb.text))
 
 
-def _learned_drafts(doc: Doc, quotations: list[Quotation], taken: set[int],
+def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Draft],
                     mention_at: dict[int, tuple[str, str]], kinds: frozenset[str]) -> list[_Draft]:
     model = cue_model()
     if model is None:
         return []
     drafts = []
-    for candidate in cue_candidates(doc, taken=taken, quotations=quotations, mention_at=mention_at):
+    for candidate in cue_candidates(doc, drafts=rule_drafts, quotations=quotations, mention_at=mention_at):
         if model.probability(candidate.features) < model.threshold:
             continue
         verb = candidate.verb
@@ -810,7 +867,31 @@ def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
     return index
 
 
-def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[int, tuple[str, str]]) -> str:
+HONORIFIC_PRONOUNS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he"}
+
+
+def _gender_evidence(core: Token, source: _Source, cue: Token | None) -> str | None:
+    """A pronoun the article ties to the source: an honorific ("Mr. Gallagher"), "his"/"her" in the source
+    phrase ("Gallagher, in his Navy whites"), or the subject of the reported clause ("Waxman said he has
+    tried": the reporter's "he" is the speaker in indirect speech)."""
+    doc = core.doc
+    before = doc[core.i - 1].lower_.rstrip(".") if core.i else ""
+    if before in HONORIFIC_PRONOUNS:
+        return HONORIFIC_PRONOUNS[before]
+    words = {t.lower_ for t in doc[core.left_edge.i:core.right_edge.i + 1]} | {
+        t.lower_ for t in doc.char_span(source.start, source.end, alignment_mode="expand") or []}
+    if "his" in words or "her" in words:
+        return "his" if "his" in words else "her"
+    if cue is not None:
+        for clause in (c for c in cue.children if c.dep_ == "ccomp"):
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in ("he", "she"):
+                return subjects[0].lower_
+    return None
+
+
+def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[int, tuple[str, str]],
+                    cue: Token | None = None) -> str:
     """A person's name made whole from the article and the phrase around it: a first name alone is the one
     person the article named in full with it ("James" after "James Biden"); a first name coordinated with a
     full name shares its surname ("James and Hunter Biden" -> James Biden); a woman's name for a phrase that says "his" (or a
@@ -822,14 +903,15 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
                        and n.split()[0].lower() == name.lower()).most_common(2)
         if full and (len(full) == 1 or full[0][1] > full[1][1]):
             return full[0][0]  # the most mentioned, when one is
-    if " " not in name and _first_name_genders().get(name.lower()):
+    if " " not in name and first_name_genders().get(name.lower()):
         for conj in (c for c in core.children if c.dep_ == "conj"):
             other = mention_at.get(conj.i, ("", ""))
             if other[1] == "PERSON" and " " in other[0]:
                 return f"{name} {other[0].split()[-1]}"
-    words = {t.lower_ for t in core.doc[core.left_edge.i:core.right_edge.i + 1]} | {
-        t.lower_ for t in core.doc.char_span(source.start, source.end, alignment_mode="expand") or []}
-    pronoun = "his" if "his" in words else "her" if "her" in words else None
+    pronoun = _gender_evidence(core, source, None)
+    if pronoun is None and " " in name and " " not in alias_table().get(canonical_key(name.split()[-1]), ""):
+        # the reported clause's pronoun is weaker evidence: never against the story's default for a surname
+        pronoun = _gender_evidence(core, source, cue)
     if pronoun and " " in name and not _fits_pronoun(name, pronoun):
         surname = name.split()[-1]
         others = sorted({n for n, label in mention_at.values() if label == "PERSON" and n != name
@@ -853,15 +935,10 @@ def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[st
     return None
 
 
-@lru_cache(maxsize=1)
-def _first_name_genders() -> dict[str, str]:
-    return data_mapping("first_names.csv", "name", "gender")
-
-
 def _fits_pronoun(name: str, word: str) -> bool:
     """Whether a person's first name allows the pronoun: "he" never resolves to Andrea, "she" never to Edward
     (a gender filter on antecedents, as in Lappin & Leass 1994); a name in neither list fits both."""
-    gender = _first_name_genders().get(name.split()[0].lower()) if " " in name else None
+    gender = first_name_genders().get(name.split()[0].lower()) if " " in name else None
     if word in ("he", "him", "his"):
         return gender != "female"
     if word in ("she", "her"):
@@ -907,12 +984,13 @@ def extract_attributions(
     text = doc.text
     quotations = find_quotations(text)
     quoted = _quoted_tokens(doc, quotations)
-    drafts = _verb_drafts(doc, quotations, kinds, quoted)
-    if "speech" in kinds:
-        drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted) + _colon_drafts(doc, quoted)
+    drafts = _rule_drafts(doc, quotations, quoted, kinds)
     mention_at = _mention_index(doc)
+    learned_starts: set[int] = set()
     if learned:
-        drafts += _learned_drafts(doc, quotations, {d.cue_token.i for d in drafts}, mention_at, kinds)
+        added = _learned_drafts(doc, quotations, drafts, mention_at, kinds)
+        learned_starts = {d.cue_start for d in added}
+        drafts += added
     drafts.sort(key=lambda d: d.cue_start)
 
     person_subjects = sorted({
@@ -923,22 +1001,26 @@ def extract_attributions(
     # one name per mention (not per token), and the proper nouns NER missed, which may be bare surnames
     people = {(i if mention_at.get(i - 1) != mention_at[i] else None, name) for i, (name, label) in mention_at.items()
               if label == "PERSON"}
+    relatives = {mention_at[e.start][0] for e in doc.ents
+                 if e.label_ == "PERSON" and e.start in mention_at and introduced_as_relative(e)}
     persons_by_surname = surname_index([name for start, name in people if start is not None]
-                                       + [t.text for t in doc if t.pos_ == "PROPN" and t.i not in mention_at])
+                                       + [t.text for t in doc if t.pos_ == "PROPN" and t.i not in mention_at],
+                                       relatives=relatives)
     holders = _office_holders(doc, mention_at)
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)
         if draft.subject_span is not None:
             source = source._replace(start=draft.subject_span[0], end=draft.subject_span[1])
-        core = source.core
+        core = _quantified(source.core)
         if core.lower_ in SPEAKER_PRONOUNS and core.pos_ == "PRON":
             continue  # "I"/"you" outside a quotation (transcripts, podcasts): no speaker the article names
         if source_lexicon().get(core.lemma_.lower()) == "document":
             core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
-        mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname)
+        body = _named_body(core, mention_at)
+        mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname) or (body and (body, "ORG"))
         if mention is not None and mention[1] == "PERSON":
-            mention = (_completed_name(core, mention[0], source, mention_at), "PERSON")
+            mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
         if mention is None:
             holder = _office_holder(core, source.start, source.end, holders, mention_at)
             mention = (holder, "PERSON") if holder else None
@@ -962,7 +1044,7 @@ def extract_attributions(
             if affiliation is None and source_type == "anonymous":
                 # "the officials said", "officials said" after "US officials said": the officials named earlier
                 same = [a for a in out if a.source_type == "anonymous" and a.affiliation != "unknown"
-                        and a.source_canonical.startswith(core.lemma_.lower() + " [")]
+                        and a.source_canonical.startswith(_role_word(core) + " [")]
                 affiliation, evidence = (same[-1].affiliation, "earlier source") if same else (None, "")
             if affiliation is None and source_type == "named_person":
                 affiliation = _person_context_affiliation(mention[0] if mention else "", out, mention_at, doc)
@@ -984,7 +1066,20 @@ def extract_attributions(
             draft.cue_kind, draft.factuality, cue_text, draft.channel, antecedent,
             source.start, source.end, draft.cue_start, draft.cue_end, content_start, content_end,
         ))
-    return _attach_continuations(text, out, quotations, sent_starts)
+    found = _attach_continuations(text, out, quotations, sent_starts)
+    model = cue_model() if learned else None
+    if model is not None and model.keep_threshold > 0:
+        found = [a for a, features in zip(found, rule_attribution_features(found))
+                 if a.cue_start in learned_starts or model.probability(features) >= model.keep_threshold]
+    return found
+
+
+def rule_attribution_features(found: list[Attribution]) -> list[list[str]]:
+    """The learned cue model's features of each attribution (:func:`corpus.extract.cue_model.rule_features`)."""
+    return [rule_features(cue=a.cue, cue_kind=a.cue_kind, factuality=a.factuality, source_type=a.source_type,
+                          direct=a.direct, channel=a.channel, source=a.source,
+                          nested=any(b is not a and b.content_start <= a.cue_start < b.content_end for b in found))
+            for a in found]
 
 
 def _sentence_of(sent_starts: list[int], char: int) -> int:

@@ -6,7 +6,8 @@ lemma alone is a poor cue (on PolNeAR train, "want" is an attribution 30% of the
 logistic-regression classifier over the verb's lemma, its dependency frame (clausal, infinitival or object
 complement), its subject's kind (person, organisation, pronoun, the noun) and its tense and modality
 decides instead, in the manner of the feature-based cue classifiers of Pareti (2016, PARC 3.0) and
-Krestel, Bergler & Witte (2008). It only adds attributions: every verb the rules already read is left to them.
+Krestel, Bergler & Witte (2008). The same model also scores what the rules found, and an attribution of the rules below ``keep_threshold`` is
+dropped (a belief nested in another source's reported words, "call" in the sense of "name").
 
 The weights (``data/cue_model.json``) are trained on PolNeAR **train** by ``python -m corpus.train_cues``
 (``make cue-model``); scoring is a sum of weights, so nothing but the standard library runs at extraction time.
@@ -32,6 +33,7 @@ NOT_CANDIDATES = frozenset({"be", "have", "do", "get", "go", "come", "make", "ta
 class CueModel(NamedTuple):
     bias: float
     threshold: float
+    keep_threshold: float
     weights: dict[str, float]
     kinds: dict[str, str]
 
@@ -47,7 +49,7 @@ def cue_model() -> CueModel | None:
         raw = json.loads(data_text(MODEL_FILE))
     except FileNotFoundError:
         return None
-    return CueModel(raw["bias"], raw["threshold"], raw["weights"], raw.get("kinds", {}))
+    return CueModel(raw["bias"], raw["threshold"], raw.get("keep_threshold", 0.0), raw["weights"], raw.get("kinds", {}))
 
 
 def is_candidate(token: Token) -> bool:
@@ -75,7 +77,7 @@ def _subject_kind(subject: Token, label: str) -> tuple[str, str]:
     return "noun", "noun:" + subject.lemma_.lower()
 
 
-def cue_features(verb: Token, subject: Token, subject_label: str) -> list[str]:
+def cue_features(verb: Token, subject: Token, subject_label: str, *, nested: bool = False) -> list[str]:
     """The classifier's features of one candidate verb and its subject (strings, weights looked up by name)."""
     lemma = verb.lemma_.lower()
     complement = _complement(verb)
@@ -101,4 +103,28 @@ def cue_features(verb: Token, subject: Token, subject_label: str) -> list[str]:
         features.append("relative")
     if subject.i > verb.i:
         features.append("inverted")
+    if nested:
+        features += ["nested", f"l={lemma}|nested"]
+    return features
+
+
+def rule_features(*, cue: str, cue_kind: str, factuality: str, source_type: str, direct: str, channel: str,
+                  source: str, nested: bool) -> list[str]:
+    """Features of an attribution the rules found, for the same model's decision to keep it: PolNeAR's
+    annotators leave out some of what the rules read (a belief inside another's reported words, "call"
+    meaning "name"), and the cue, its kind, the source's type and its form tell them apart."""
+    pronoun = source.lower() in ("he", "she", "they", "it", "we", "i", "you", "who")
+    features = [
+        "r", f"r|cue={cue}", f"r|kind={cue_kind}", f"r|fact={factuality}", f"r|st={source_type}",
+        f"r|direct={direct}", f"r|cue={cue}|st={source_type}", f"r|kind={cue_kind}|direct={direct}",
+        f"r|cue={cue}|direct={direct}", f"r|kind={cue_kind}|fact={factuality}",
+    ]
+    if channel:
+        features.append("r|channel")
+    if pronoun:
+        features += ["r|pron", f"r|cue={cue}|pron"]
+    if nested:
+        features += ["r|nested", f"r|kind={cue_kind}|nested"]
+    if len(source.split()) > 8:
+        features.append("r|long_source")
     return features

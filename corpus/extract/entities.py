@@ -25,13 +25,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from corpus.resources import data_lines, data_rows
+from corpus.resources import data_lines, data_mapping, data_rows
 
 __all__ = [
     "ENTITY_LABELS",
@@ -128,13 +128,44 @@ def normalise_surface(surface: str) -> str:
         previous, text = text, _TITLE_RE.sub("", text).strip()
     words = text.split()
     keys = [canonical_key(w) for w in words]
-    while len(set(keys)) < len(keys):  # keep what follows the first occurrence of the first repeated word
+    while len(set(keys)) < len(keys):
         first = next(i for i, k in enumerate(keys) if k in keys[i + 1:])
-        words, keys = words[first + 1:], keys[first + 1:]
+        second = keys.index(keys[first], first + 1)
+        # link text repeats a name: "Trump Donald John Trump" (the surname repeats: keep what follows its first
+        # occurrence), "Charles Schumer Charles (Chuck) Ellis Schumer" (the first name repeats: keep the name
+        # it opens); the form that starts with a first name is the name
+        after, before = words[first + 1:], words[first:second]
+        words = before if canonical_key(before[0]) in first_name_genders() and \
+            canonical_key(after[0]) not in first_name_genders() else after
+        keys = [canonical_key(w) for w in words]
     if any(GLUED_WORDS.search(word) for word in words):
         return ""
     variants = _variants()
     return " ".join(variants.get(canonical_key(tok), tok) for tok in words)
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Lower-case first name -> ``male`` or ``female`` (``data/first_names.csv``)."""
+    return data_mapping("first_names.csv", "name", "gender")
+
+
+KIN_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "widower", "niece",
+    "nephew", "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "stepson",
+    "stepdaughter", "spouse", "fiancee", "fiancée", "fiance", "fiancé", "sibling", "child", "mom", "dad",
+})
+
+
+def introduced_as_relative(span: Span) -> bool:
+    """ "his wife, Andrea Gallagher", "Joe Biden's son Hunter Biden", "Melania Trump, his wife": a person the
+    article introduces through a family tie to someone else (a kinship noun just before the name, or an
+    apposition right after it)."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
+    after = [t for t in doc[span.end:span.end + 4]]
+    return any(t.lower_ in KIN_NOUNS for t in before) or bool(
+        after and after[0].text == "," and any(t.lower_ in KIN_NOUNS for t in after[1:]))
 
 
 def _is_acting(span: Span) -> bool:
@@ -148,7 +179,7 @@ def _starts_with_another_surname(name: str, aliases: dict[str, str]) -> bool:
     return " " in target and target != name and target.split()[-1] == name.split()[0]
 
 
-def surname_index(names: Iterable[str]) -> dict[str, str]:
+def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> dict[str, str]:
     """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
     mention, so repeats count).
 
@@ -157,6 +188,8 @@ def surname_index(names: Iterable[str]) -> dict[str, str]:
     (``data/entity_aliases.csv``: Trump -> Donald Trump, what the bare name means in this story) also counts
     every bare mention of it, so a single "Melania Trump" does not take over "Trump said". Ties go to the
     longer, then the later name in sort order, so the result does not depend on the order of ``names``.
+    A person introduced through a family tie (``relatives``: "his wife, Andrea Gallagher") is what the bare
+    surname means only when no one else of that surname is named: news style names the relative in full.
     """
     counts = Counter(names)
     bare = Counter({canonical_key(n): k for n, k in counts.items() if " " not in n})
@@ -173,7 +206,8 @@ def surname_index(names: Iterable[str]) -> dict[str, str]:
         default = aliases.get(surname, "")
         if " " in default:
             group[default] = group.get(default, 0) + bare[surname]
-        index[surname] = max(group, key=lambda p: (group[p], p == default, len(p), p))
+        principal = [p for p in group if p not in relatives] or list(group)
+        index[surname] = max(principal, key=lambda p: (group[p], p == default, len(p), p))
     return index
 
 
@@ -202,7 +236,8 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = [e for e in doc.ents if e.label_ in ENTITY_LABELS and canonical_key(e.text) not in stop]
     cleaned = [normalise_surface(e.text) for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)
-    persons = surname_index(c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c))
+    persons = surname_index((c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c)),
+                            relatives={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and introduced_as_relative(e)})
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
     out = []
     for span, clean in zip(spans, cleaned):

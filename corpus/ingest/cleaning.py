@@ -221,6 +221,22 @@ def drop_inline_chrome(page: _Page) -> None:
 
 INLINE_HEADER_MAX = 1500
 
+_NAME_LINK_BLOCK = re.compile(
+    r"\b(?P<surname>[A-Z][\w'’-]+) (?:[A-Z(][\w.'’()-]* ){0,5}?(?P=surname)(?=[A-Z\"“‘'0-9])[^\n]{0,400}? MORE\b")
+
+
+def drop_name_link_blocks(page: _Page) -> None:
+    """Remove the link block some sites (The Hill) hang on a person's name: "Mitch McConnell Addison (Mitch)
+    Mitchell McConnellTrump admin releases trove ... What to watch for on Day 2 MORE (R-Ky.)" becomes "Mitch
+    McConnell (R-Ky.)". The block is the person's full legal name run into the headlines of other stories, up to
+    "MORE"; left in, it makes the headlines part of the sentence and the name a garbled source."""
+    out = []
+    for para in page.paragraphs:
+        for match in _NAME_LINK_BLOCK.finditer(para):
+            page.remove("name_link_block", match.group(0)[len(match.group("surname")):])
+        out.append(_NAME_LINK_BLOCK.sub(lambda m: m.group("surname"), para))
+    page.paragraphs = out
+
 _PLACE_BYLINE = re.compile(
     r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+) in [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?"
 )
@@ -401,6 +417,7 @@ PIPELINE: tuple[Callable[[_Page], None], ...] = (
     drop_tails,
     drop_appeals,
     drop_inline_chrome,
+    drop_name_link_blocks,
     drop_chrome_lines,
     drop_syndication_credit,
     drop_duplicate_paragraphs,

@@ -144,3 +144,65 @@ def test_a_name_is_made_whole_from_its_phrase():
 def test_a_first_name_alone_is_the_person_named_in_full():
     text = "James Biden ran a company in Iraq. James told investors the contracts were legal."
     assert _one(text, "told").source_canonical == "James Biden"
+
+
+def test_a_person_introduced_as_a_relative_does_not_take_the_bare_surname():
+    assert surname_index(["Edward Gallagher", "Andrea Gallagher", "Andrea Gallagher", "Gallagher"],
+                         relatives={"Andrea Gallagher"})["gallagher"] == "Edward Gallagher"
+    assert surname_index(["Andrea Gallagher", "Gallagher"], relatives={"Andrea Gallagher"})["gallagher"] == \
+        "Andrea Gallagher"  # no one else of the name: the relative is the only reading
+    text = ("Navy SEAL Edward Gallagher and his wife, Andrea Gallagher, spoke outside the court. Andrea Gallagher "
+            "cried. Andrea Gallagher thanked the jury. Chief Gallagher said the verdict was fair.")
+    assert _one(text, "said").source_canonical == "Edward Gallagher"
+
+
+@pytest.mark.parametrize("speaker_sentence, expected", [
+    ("Waxman said he has tried to keep everyone safe.", "Ben Waxman"),
+    ("Waxman said she has tried to keep everyone safe.", "Whitney Waxman"),
+    ("Mr. Waxman said the masks were selling.", "Ben Waxman"),
+    ("Ms. Waxman said the masks were selling.", "Whitney Waxman"),
+])
+def test_a_pronoun_or_honorific_tied_to_a_surname_picks_the_family_member(speaker_sentence, expected):
+    text = ("The factory was founded by Ben and Whitney Waxman. Whitney Waxman designed the masks. Ben Waxman ran "
+            "the floor. " + speaker_sentence)
+    assert _one(text, "said").source_canonical == expected
+
+
+def test_the_reported_clause_pronoun_never_overrides_the_story_default_for_a_surname():
+    text = "Melania Trump visited the hospital. Trump said she was a wonderful first lady."
+    assert _one(text, "said").source_canonical == "Donald Trump"
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("Charles Schumer Charles", "Charles Schumer"),
+    ("Chris Murphy Christopher Murphy", "Christopher Murphy"),
+])
+def test_a_repeated_first_name_keeps_the_name_it_opens(surface, canonical):
+    assert normalise_surface(surface) == canonical
+
+
+@pytest.mark.parametrize("text, canonical, source_type", [
+    ("Republicans said the vote was a sham.", "republican [US]", "anonymous"),
+    ("Some of the protesters said they would return.", "protester [unknown]", "anonymous"),
+    ("The Trump administration imposed sanctions. The administration has said Iran must end its support for "
+     "militias.", "Trump administration", "organization"),
+])
+def test_unnamed_sources_are_named_by_their_group_in_the_singular(text, canonical, source_type):
+    found = _one(text, "said")
+    assert (found.source_canonical, found.source_type) == (canonical, source_type)
+
+
+def test_what_befell_a_source_is_not_whom_it_speaks_for():
+    text = ("Michael Behenna, a former Army officer who was convicted of killing an Iraqi prisoner, said he was "
+            "grateful for the pardon.")
+    found = _one(text, "said")
+    assert (found.affiliation, found.affiliation_evidence) == ("US", "source phrase")
+
+
+@pytest.mark.parametrize("phrase, affiliation", [
+    ("Ken Weinstein, president of the conservative Hudson Institute", "US"),
+    ("Isaac Bogoch, a professor at the University of Toronto", "other"),
+])
+def test_institutions_place_their_people(phrase, affiliation):
+    found = _one(f"“The risk is low,” said {phrase}.", "said")
+    assert found.affiliation == affiliation

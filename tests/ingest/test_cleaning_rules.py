@@ -125,3 +125,17 @@ def test_report_and_word_count():
     repeated = sum(len(p) for p in BODY.split("\n"))
     assert summarise_removals(result.removals) == f"skip_link x1 (20 chars); duplicate_paragraph x2 ({repeated} chars)"
     assert count_words(result.text) == 10 + 5
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellTrump admin releases trove of "
+     "documents The Hill's Morning Report - Trump trial begins MORE (R-Ky.) was able to hold his caucus.",
+     "Senate Majority Leader Mitch McConnell (R-Ky.) was able to hold his caucus."),
+    ("President Trump Donald John TrumpBiden leads in new poll MORE said on Sunday that more would come.",
+     "President Trump said on Sunday that more would come."),
+    ("He said MORE troops would go to Iraq, said Smith.", "He said MORE troops would go to Iraq, said Smith."),
+])
+def test_a_link_block_hung_on_a_name_is_page_chrome(raw, clean):
+    result = clean_article(raw)
+    assert result.text == clean
+    assert ("name_link_block" in {r.rule for r in result.removals}) == (raw != clean)
