@@ -113,7 +113,7 @@ def _cue_still_there(text: str, start: int, end: int, cue: str) -> bool:
     """The sample keeps the cue's lemma ("say" for "said", "tell" for "told"): a word of the same length class
     starting with the same letter, or the colon or dash itself, must still be at the offsets."""
     found = text[start:end].lower()
-    return bool(found) and found[0] == cue.lower()[0] and (found.isalpha() == cue.replace(" ", "").isalpha())
+    return bool(found) and found[0] == cue.lower()[0] and (found.replace(" ", "").isalpha() == cue.replace(" ", "").isalpha())
 
 
 def score(args: argparse.Namespace) -> int:

@@ -56,13 +56,13 @@ def training_rows(docs, pairs):
         rules = extract_attributions(doc, learned=False)
         predicted = [Predicted(((a.source_start, a.source_end),), ((a.cue_start, a.cue_end),)) for a in rules]
         matched = match(predicted, gold)
-        found = [(features, i in matched, p) for i, (features, p)
-                 in enumerate(zip(rule_attribution_features(rules), predicted))]
+        found = [(features, i in matched, p, a.factuality != "asserted") for i, (features, p, a)
+                 in enumerate(zip(rule_attribution_features(rules), predicted, rules))]
         for c in cue_candidates(doc):
             cue = (c.verb.idx, c.verb.idx + len(c.verb.text))
             label = any(_overlaps((cue,), g.cue) and _overlaps(((c.source_start, c.source_end),), g.source)
                         for g in gold)
-            found.append((c.features, label, Predicted(((c.source_start, c.source_end),), (cue,))))
+            found.append((c.features, label, Predicted(((c.source_start, c.source_end),), (cue,)), False))
         out.append((doc, gold, found, len(rules)))
     return out
 
@@ -81,8 +81,8 @@ def _scores(rows, probabilities, keep: float, add: float) -> dict:
     total = Counts()
     k = 0
     for doc, gold, found, n_rules in rows:
-        chosen = [p for i, ((_, _, p), prob) in enumerate(zip(found, probabilities[k:k + len(found)]))
-                  if prob >= (keep if i < n_rules else add)]
+        chosen = [p for i, ((_, _, p, flagged), prob) in enumerate(zip(found, probabilities[k:k + len(found)]))
+                  if flagged or prob >= (keep if i < n_rules else add)]
         k += len(found)
         total += score_document(doc, chosen, gold)
     return summarise(total)
@@ -99,10 +99,10 @@ def train(split_dir: Path, out: Path, *, cache: Path | None = None, min_precisio
 
     docs, pairs = _parsed(split_dir, cache, model_name)
     rows = training_rows(docs, pairs)
-    seen = Counter(f for _, _, found, _ in rows for fs, _, _ in found for f in set(fs))
+    seen = Counter(f for _, _, found, _ in rows for fs, _, _, _ in found for f in set(fs))
     # a feature seen fewer than MIN_COUNT times gets no weight: it would only fit its few examples
-    features = [{f: 1 for f in fs if seen[f] >= MIN_COUNT} for _, _, found, _ in rows for fs, _, _ in found]
-    labels = np.array([label for _, _, found, _ in rows for _, label, _ in found])
+    features = [{f: 1 for f in fs if seen[f] >= MIN_COUNT} for _, _, found, _ in rows for fs, _, _, _ in found]
+    labels = np.array([label for _, _, found, _ in rows for _, label, _, _ in found])
     groups = np.array([i for i, (_, _, found, _) in enumerate(rows) for _ in found])
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(features)

@@ -541,12 +541,39 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
                     and entity_affiliations().get(person, side) == side)]
     if not fitting:
         return None
+    sentence_start = core.sent.start_char
+    in_sentence = [person for at, person in fitting if at >= sentence_start] + [
+        name for i, (name, label) in mention_at.items() if label == "PERSON" and sentence_start <= core.doc[i].idx < core.idx
+        and name in {person for _, person in fitting}]
+    if in_sentence:
+        return in_sentence[-1]  # "When it came to Trump's turn to speak, the president told ...": the holder just named
     # the most prominent holder (most mentions before the source), the latest among equals: "the president" in a
     # story about Trump that quotes "President Emmanuel Macron" is still Trump
     before = Counter(name for i, (name, label) in mention_at.items() if label == "PERSON" and core.doc[i].idx < core.idx
                      and mention_at.get(i - 1) != (name, label))
     latest = {person: at for at, person in fitting}
     return max(latest, key=lambda p: (before[p], latest[p]))
+
+
+def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """ "the LPL analyst" after "LPL Financial senior market strategist Ryan Detrick": a definite description
+    whose proper-noun modifiers are in the title or apposition of a person the article named before."""
+    modifiers = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
+    if not modifiers or core.pos_ != "NOUN" or not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
+        return None
+    doc = core.doc
+    for i in range(core.left_edge.i - 1, -1, -1):
+        name, label = mention_at.get(i, ("", ""))
+        if label != "PERSON" or mention_at.get(i - 1) == (name, label):
+            continue
+        head = doc[i]
+        while mention_at.get(head.head.i) == (name, label) and head.head.i != head.i:
+            head = head.head
+        described = {t.lower_ for t in doc[max(doc[i].sent.start, i - 6):i]} | {
+            t.lower_ for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        if modifiers <= described:
+            return name
+    return None
 
 
 OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "sen": "senator", "rep": "representative"}
@@ -950,10 +977,17 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
     """(canonical, type, affiliation) of the nearest fitting antecedent before ``pronoun``."""
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
+        # a person who is only the subject of someone's reported words (or the source of an attribution nested
+        # in them) is not the next "he said": the reporter goes on with the speaker (the continued centre of
+        # centering theory)
+        def reported(start: int) -> bool:
+            return any(a.content_start <= start < a.content_end for a in earlier)
+
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
-                if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)]
+                if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)
+                and not reported(a.source_start)]
         fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")))
-                 for start, name in subjects if _fits_pronoun(name, word)]
+                 for start, name in subjects if _fits_pronoun(name, word) and not reported(start)]
     elif word in PLURAL_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
                 if a.source_type in ("anonymous", "organization") and a.source_canonical]
@@ -1022,7 +1056,8 @@ def extract_attributions(
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
         if mention is None:
-            holder = _office_holder(core, source.start, source.end, holders, mention_at)
+            holder = _office_holder(core, source.start, source.end, holders, mention_at) \
+                or _described_person(core, mention_at)
             mention = (holder, "PERSON") if holder else None
         antecedent = ""
         evidence = ""
@@ -1069,8 +1104,10 @@ def extract_attributions(
     found = _attach_continuations(text, out, quotations, sent_starts)
     model = cue_model() if learned else None
     if model is not None and model.keep_threshold > 0:
+        # flagged rows (negated, hypothetical, asked) stay, flagged: the analyses leave them out anyway
         found = [a for a, features in zip(found, rule_attribution_features(found))
-                 if a.cue_start in learned_starts or model.probability(features) >= model.keep_threshold]
+                 if a.cue_start in learned_starts or a.factuality != "asserted"
+                 or model.probability(features) >= model.keep_threshold]
     return found
 
 

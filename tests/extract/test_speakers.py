@@ -206,3 +206,24 @@ def test_what_befell_a_source_is_not_whom_it_speaks_for():
 def test_institutions_place_their_people(phrase, affiliation):
     found = _one(f"“The risk is low,” said {phrase}.", "said")
     assert found.affiliation == affiliation
+
+
+def test_he_said_goes_on_with_the_speaker_not_the_person_he_spoke_about():
+    text = ("Dylan Dille claimed that on the day the boy died, he was with Eddie Gallagher at the base. "
+            "He said Gallagher had told him earlier that the medics knew what to do. "
+            "He returned to his post later, he said.")
+    assert {a.source_canonical for a in _attributions(text) if a.cue_text == "said"} == {"Dylan Dille"}
+
+
+def test_the_office_goes_to_the_holder_named_in_the_same_sentence():
+    text = ("French President Emmanuel Macron spoke first. Macron thanked the veterans. Macron bowed. "
+            "President Donald Trump arrived later. When it came to Trump's turn, the president told the crowd "
+            "that the veterans were heroes.")
+    assert _one(text, "told").source_canonical == "Donald Trump"
+
+
+def test_a_definite_description_goes_to_the_person_it_described():
+    text = ("“Investors are on edge,” said LPL Financial senior market strategist Ryan Detrick. Indeed, the LPL "
+            "analyst said the index has declined 5% on average in such events.")
+    found = [a for a in _attributions(text) if a.cue_text == "said"]
+    assert [a.source_canonical for a in found] == ["Ryan Detrick", "Ryan Detrick"]
