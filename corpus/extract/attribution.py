@@ -555,6 +555,16 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     return max(latest, key=lambda p: (before[p], latest[p]))
 
 
+def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """ "Pakistani Ambassador to the U.S. Asad M. Khan said": the parser made the title the head of the phrase
+    and the name a prepositional object; the one person the phrase names is the speaker."""
+    if core.lower_.rstrip(".") not in OFFICE_WORDS:
+        return None
+    named = {name for i, (name, label) in mention_at.items()
+             if label == "PERSON" and source.start <= core.doc[i].idx < source.end}
+    return named.pop() if len(named) == 1 else None
+
+
 def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """ "the LPL analyst" after "LPL Financial senior market strategist Ryan Detrick": a definite description
     whose proper-noun modifiers are in the title or apposition of a person the article named before."""
@@ -1056,7 +1066,8 @@ def extract_attributions(
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
         if mention is None:
-            holder = _office_holder(core, source.start, source.end, holders, mention_at) \
+            holder = _titled_person(core, source, mention_at) \
+                or _office_holder(core, source.start, source.end, holders, mention_at) \
                 or _described_person(core, mention_at)
             mention = (holder, "PERSON") if holder else None
         antecedent = ""

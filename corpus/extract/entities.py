@@ -230,10 +230,31 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
     return aliased, label
 
 
+def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
+    """ "the U.S. Asad M. Khan" (ORG): a span of another label that ends in the surname of a person the article
+    names elsewhere ("Mr. Khan", PERSON) ends in that person's name: its last capitalised words, from the first
+    that is not a place, nationality or organisation word, become a PERSON mention."""
+    surnames = {canonical_key(e.text.split()[-1]) for e in spans if e.label_ == "PERSON"}
+    out = []
+    for span in spans:
+        if span.label_ != "PERSON" and len(span) >= 3 and canonical_key(span[-1].text) in surnames:
+            tail = span.end
+            while tail - 1 > span.start and span.doc[tail - 1].pos_ == "PROPN" and span.doc[tail - 1].text[:1].isupper() \
+                    and not span.doc[tail - 1].lower_.rstrip(".") in ("u.s", "us", "u.n", "un", "uk", "eu"):
+                tail -= 1
+            name = span.doc[tail:span.end]
+            if 2 <= len(name) <= 4 and canonical_key(name[0].text) not in surnames:
+                out.append(Span(span.doc, name.start, name.end, label="PERSON"))
+                continue
+        out.append(span)
+    return out
+
+
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
     """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
     stop = _stoplist()
     spans = [e for e in doc.ents if e.label_ in ENTITY_LABELS and canonical_key(e.text) not in stop]
+    spans = _people_inside_other_spans(spans)
     cleaned = [normalise_surface(e.text) for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)
     persons = surname_index((c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c)),

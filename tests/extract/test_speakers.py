@@ -227,3 +227,11 @@ def test_a_definite_description_goes_to_the_person_it_described():
             "analyst said the index has declined 5% on average in such events.")
     found = [a for a in _attributions(text) if a.cue_text == "said"]
     assert [a.source_canonical for a in found] == ["Ryan Detrick", "Ryan Detrick"]
+
+
+def test_a_person_the_parser_buried_in_a_title_or_an_organisation_span_is_the_speaker():
+    text = ("The talks are moving ahead, Pakistani Ambassador to the U.S. Asad M. Khan said Monday. "
+            "Mr. Khan said this year represents a golden opportunity.")
+    found = [a for a in _attributions(text) if a.cue_text == "said"]
+    assert [(a.source_canonical, a.source_type, a.affiliation) for a in found] == \
+        [("Asad M. Khan", "named_person", "other")] * 2
