@@ -8,7 +8,7 @@ JOBS ?= 2
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install figures test lab lock clean-cache clean
+.PHONY: help install figures test lab lock cue-model clean-cache clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -35,6 +35,11 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 	$(BIN)/python -m piptools compile --quiet --extra dev --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+POLNEAR ?= ../shared/data/polnear
+cue-model: $(STAMP) ## Retrain the learned attribution cue model on PolNeAR train (POLNEAR=path), then score dev
+	$(BIN)/python -m corpus.train_cues --polnear $(POLNEAR)/train --out corpus/data/cue_model.json
+	$(BIN)/python -m corpus.evaluate attribution --polnear $(POLNEAR)/dev --json benchmarks/polnear_dev.json
 
 clean-cache: ## Delete the annotation caches (parses and table rows)
 	rm -rf .cache/annotations .cache/tables
