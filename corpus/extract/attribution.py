@@ -574,13 +574,14 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
         name, label = mention_at.get(i, ("", ""))
-        if label != "PERSON" or mention_at.get(i - 1) == (name, label):
+        if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name:
             continue
         head = doc[i]
         while mention_at.get(head.head.i) == (name, label) and head.head.i != head.i:
             head = head.head
-        described = {t.lower_ for t in doc[max(doc[i].sent.start, i - 6):i]} | {
-            t.lower_ for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        # a title right before the name ("LPL Financial senior market strategist Ryan Detrick"), or an apposition
+        title = doc[max(doc[i].sent.start, i - 6):i] if i and doc[i - 1].pos_ in ("NOUN", "PROPN") else []
+        described = {t.lower_ for t in title} | {t.lower_ for c in head.children if c.dep_ == "appos" for t in c.subtree}
         if modifiers <= described:
             return name
     return None

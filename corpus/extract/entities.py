@@ -232,9 +232,10 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
 
 def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     """ "the U.S. Asad M. Khan" (ORG): a span of another label that ends in the surname of a person the article
-    names elsewhere ("Mr. Khan", PERSON) ends in that person's name: its last capitalised words, from the first
+    names elsewhere by surname alone ("Mr. Khan", PERSON) ends in that person's name (when it looks like one: a
+    known first name or a middle initial): its last capitalised words, from the first
     that is not a place, nationality or organisation word, become a PERSON mention."""
-    surnames = {canonical_key(e.text.split()[-1]) for e in spans if e.label_ == "PERSON"}
+    surnames = {canonical_key(e.text) for e in spans if e.label_ == "PERSON" and len(e) == 1}
     out = []
     for span in spans:
         if span.label_ != "PERSON" and len(span) >= 3 and canonical_key(span[-1].text) in surnames:
@@ -243,7 +244,9 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
                     and not span.doc[tail - 1].lower_.rstrip(".") in ("u.s", "us", "u.n", "un", "uk", "eu"):
                 tail -= 1
             name = span.doc[tail:span.end]
-            if 2 <= len(name) <= 4 and canonical_key(name[0].text) not in surnames:
+            # a person's name: a known first name or a middle initial ("Asad M. Khan"), not "House Service Badge"
+            looks_personal = name[0].lower_ in first_name_genders() or any(re.fullmatch(r"[A-Z]\.", t.text) for t in name)
+            if 2 <= len(name) <= 4 and looks_personal and canonical_key(name[0].text) not in surnames:
                 out.append(Span(span.doc, name.start, name.end, label="PERSON"))
                 continue
         out.append(span)

@@ -16,7 +16,7 @@ from corpus.resources import data_lines, data_text
 
 __all__ = ["PIPELINE_VERSION", "build_pipeline", "get_pipeline", "domain_patterns", "patterns_digest"]
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 """Bump when the patterns or the pipeline change, so cached annotations are rebuilt."""
 
 def title_abbreviations() -> list[str]:
@@ -46,6 +46,18 @@ def make_domain_entities(nlp: Language, name: str, overwrite_ents: bool):
     return ruler
 
 
+@Language.component("corpus_paragraph_breaks")
+def paragraph_breaks(doc):
+    """A blank line ends a sentence: the clean text separates paragraphs (and photo captions, subheads, name
+    lines) by blank lines, and without this the parser joins "Lt. Thomas MacNeil" to the next paragraph's
+    "MacNeil, who had roomed with Gallagher, ..." and loses its subject. The parser keeps boundaries set
+    before it (spaCy's pre-set ``is_sent_start``)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def build_pipeline(model_name: str | None = None) -> Language:
     """Load the model, swap in the faster equivalents of :mod:`corpus.nlp.fast_pipes` (same annotations) and add
     the domain entity ruler after its statistical NER."""
@@ -56,6 +68,7 @@ def build_pipeline(model_name: str | None = None) -> Language:
     for abbreviation in title_abbreviations():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("corpus_domain_entities", after="ner")
+    nlp.add_pipe("corpus_paragraph_breaks", before=nlp.pipe_names[0])
     return nlp
 
 
