@@ -88,6 +88,8 @@ def tasks(args: argparse.Namespace) -> int:
 def normalise(name: str) -> str:
     name = name.lower().replace("’", "'").replace("u.s.", "us")
     name = re.sub(r"^the\s+", "", name.strip())
+    # a middle initial names the same person: "Alexander S. Vindman" is "Alexander Vindman"
+    name = re.sub(r"(?<=\w) [a-z]\.(?= \w)", "", name)
     return " ".join(re.findall(r"[a-z0-9\[\]]+", name))
 
 

@@ -179,6 +179,9 @@ def _starts_with_another_surname(name: str, aliases: dict[str, str]) -> bool:
     return " " in target and target != name and target.split()[-1] == name.split()[0]
 
 
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-")
+
+
 def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> dict[str, str]:
     """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
     mention, so repeats count).
@@ -201,6 +204,8 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> d
         words = set(name.split())
         owner = next((p for p in group if words <= set(p.split())), name)
         group[owner] = group.get(owner, 0) + counts[name]
+    for surname in [k for k in people if _PARTICLE.match(k)]:
+        people.setdefault(_PARTICLE.sub("", surname), people[surname])  # "Jubeir" for "Adel al-Jubeir"
     index = {}
     for surname, group in people.items():
         default = aliases.get(surname, "")
@@ -224,6 +229,12 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
     if len(cleaned.split()) == 1 and key in persons:
         cleaned, label = persons[key], "PERSON"
         key = canonical_key(cleaned)
+    elif label == "PERSON" and " " in cleaned:
+        # "Abdul Mahdi" after "Adel Abdul Mahdi": a shorter form of the one person of that surname
+        fuller = persons.get(canonical_key(cleaned.split()[-1]), "")
+        if len(fuller.split()) > len(cleaned.split()) and set(cleaned.split()) <= set(fuller.split()):
+            cleaned = fuller
+            key = canonical_key(cleaned)
     aliased = alias_table().get(key, cleaned)
     if " " not in cleaned and aliased.endswith(" " + cleaned) and label in ("ORG", "GPE", "NORP", "PERSON"):
         label = "PERSON"  # a surname alias ("Trump" -> "Donald Trump") names a person, whatever NER guessed
@@ -245,8 +256,9 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
                 tail -= 1
             name = span.doc[tail:span.end]
             # a person's name: a known first name or a middle initial ("Asad M. Khan"), not "House Service Badge"
-            looks_personal = name[0].lower_ in first_name_genders() or any(re.fullmatch(r"[A-Z]\.", t.text) for t in name)
-            if 2 <= len(name) <= 4 and looks_personal and canonical_key(name[0].text) not in surnames:
+            looks_personal = 2 <= len(name) <= 4 and (
+                name[0].lower_ in first_name_genders() or any(re.fullmatch(r"[A-Z]\.", t.text) for t in name))
+            if looks_personal and canonical_key(name[0].text) not in surnames:
                 out.append(Span(span.doc, name.start, name.end, label="PERSON"))
                 continue
         out.append(span)

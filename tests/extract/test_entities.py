@@ -96,3 +96,22 @@ def test_sentence_ids_and_offsets():
     mentions = entity_mentions(doc)
     assert [m.sent_id for m in mentions] == [0, 1]
     assert [doc.text[m.start_char:m.end_char] for m in mentions] == ["Iran", "Iraq"]
+
+
+def test_a_span_of_another_label_ending_in_a_common_noun_stays_as_it_is():
+    from corpus.extract.entities import entity_mentions
+    from corpus.nlp.pipeline import get_pipeline
+
+    doc = get_pipeline()("Badge said nothing. Left: the White House Service Badge, and the U.S. Army Reserve.")
+    assert "House Service Badge" not in {m.entity for m in entity_mentions(doc) if m.label == "PERSON"}
+
+
+def test_shorter_forms_and_arabic_article_surnames_are_the_full_name():
+    from corpus.extract.entities import surname_index
+
+    assert surname_index(["Adel al-Jubeir", "Jubeir"])["jubeir"] == "Adel al-Jubeir"
+    from corpus.extract.entities import entity_mentions
+    from corpus.nlp.pipeline import get_pipeline
+
+    doc = get_pipeline()("Iraqi Prime Minister Adel Abdul Mahdi resigned. Abdul Mahdi said he would stay on.")
+    assert {m.entity for m in entity_mentions(doc) if m.label == "PERSON"} == {"Adel Abdul Mahdi"}
