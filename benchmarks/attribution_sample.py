@@ -37,7 +37,7 @@ def draw(args: argparse.Namespace) -> int:
     top = pd.read_csv(args.top_sources, dtype=str, keep_default_na=False)
     if args.exclude:
         # a second sample must not re-judge the first one's rows (the first one was used to write the rules)
-        earlier = pd.read_csv(args.exclude, dtype=str, keep_default_na=False)
+        earlier = pd.concat([pd.read_csv(path, dtype=str, keep_default_na=False) for path in args.exclude])
         seen = set(zip(earlier["doc_id"], earlier["cue_start"]))
         table = table[[key not in seen for key in zip(table["doc_id"], table["cue_start"])]]
     behind = table.merge(top[["outlet", "source_canonical"]], on=["outlet", "source_canonical"])
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--random", type=int, default=70)
     d.add_argument("--figure", type=int, default=50)
     d.add_argument("--seed", type=int, default=17)
-    d.add_argument("--exclude", default=None, help="an earlier sample whose rows are not drawn again")
+    d.add_argument("--exclude", nargs="*", default=None, help="earlier samples whose rows are not drawn again")
     d.add_argument("--prefix", default="a", help="prefix of the sample ids (a second sample: b)")
     d.add_argument("--out", required=True)
     d.set_defaults(func=draw)

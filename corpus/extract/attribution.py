@@ -984,8 +984,20 @@ def _fits_pronoun(name: str, word: str) -> bool:
     return True
 
 
-def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str]]) -> tuple[str, str, str] | None:
-    """(canonical, type, affiliation) of the nearest fitting antecedent before ``pronoun``."""
+def _in_main_clause(subject: Token) -> bool:
+    """A subject of its sentence's main verb (or of a verb coordinated with it), not of a subordinate clause."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
+             sent_starts: list[int] | None = None) -> tuple[str, str, str] | None:
+    """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
+    sentence before it, a source or the subject of a main clause first ("Miller went to Breisch when Gallagher
+    was up for the award. He told Breisch ..." is Miller: the preferred centre of centering theory, Grosz,
+    Joshi & Weinstein 1995), else the nearest."""
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         # a person who is only the subject of someone's reported words (or the source of an attribution nested
@@ -994,21 +1006,31 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         def reported(start: int) -> bool:
             return any(a.content_start <= start < a.content_end for a in earlier)
 
-        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)
                 and not reported(a.source_start)]
-        fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")))
-                 for start, name in subjects if _fits_pronoun(name, word) and not reported(start)]
+        fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")), main)
+                 for start, name, main in subjects if _fits_pronoun(name, word) and not reported(start)]
     elif word in PLURAL_PRONOUNS:
-        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type in ("anonymous", "organization") and a.source_canonical]
     elif word in THING_PRONOUNS:
-        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation)) for a in earlier
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type in ("organization", "media")]
     else:
         return None
     fits = [f for f in fits if f[0] < pronoun.idx]
-    return max(fits, key=lambda f: f[0])[1] if fits else None
+    if not fits:
+        return None
+    if sent_starts:
+        own = _sentence_of(sent_starts, pronoun.idx)
+        before = [f for f in fits if _sentence_of(sent_starts, f[0]) < own]
+        if before and not any(_sentence_of(sent_starts, f[0]) == own for f in fits):
+            nearest = max(_sentence_of(sent_starts, f[0]) for f in before)
+            in_nearest = [f for f in before if _sentence_of(sent_starts, f[0]) == nearest]
+            main = [f for f in in_nearest if f[2]]
+            return max(main or in_nearest, key=lambda f: f[0])[1]
+    return max(fits, key=lambda f: f[0])[1]
 
 
 def extract_attributions(
@@ -1038,9 +1060,10 @@ def extract_attributions(
         drafts += added
     drafts.sort(key=lambda d: d.cue_start)
 
+    # a person named inside someone's quotation is not the antecedent of the reporter's next "he"
     person_subjects = sorted({
-        (doc[i].idx, name) for i, (name, label) in mention_at.items()
-        if label == "PERSON" and doc[i].dep_ in SUBJECT_DEPS
+        (doc[i].idx, name, _in_main_clause(doc[i])) for i, (name, label) in mention_at.items()
+        if label == "PERSON" and doc[i].dep_ in SUBJECT_DEPS and not quoted[i]
     })
     sent_starts = [s.start_char for s in doc.sents]
     # one name per mention (not per token), and the proper nouns NER missed, which may be bare surnames
@@ -1074,7 +1097,7 @@ def extract_attributions(
         antecedent = ""
         evidence = ""
         if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
-            resolved = _resolve(core, out, person_subjects) if resolve_pronouns else None
+            resolved = _resolve(core, out, person_subjects, sent_starts) if resolve_pronouns else None
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
             else:

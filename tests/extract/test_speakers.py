@@ -243,3 +243,16 @@ def test_a_cue_inside_another_source_s_reported_words_is_that_source_s_report():
     found = [(a.cue_text, a.source) for a in _attributions("James and Hunter Biden denied any wrongdoing, their "
                                                            "lawyer said on Monday.")]
     assert found == [("said", "their lawyer")]
+
+
+def test_he_is_the_main_subject_of_the_sentence_before_not_a_subordinate_one():
+    text = ("Craig Miller first went to Lt. Commander Robert Breisch in March, when Edward Gallagher was up for the "
+            "award. He told Breisch that it was based on lies.")
+    assert _one(text, "told").source_canonical == "Craig Miller"
+
+
+def test_a_person_named_inside_a_quotation_is_not_the_next_he():
+    text = ("“Trump’s handling of Iran is undermining American credibility,” Michael Makovsky said in a statement. "
+            "“Trump has given the impression he lost his nerve.” He said the president’s tweet was a mistake.")
+    found = [a for a in _attributions(text) if a.cue_text == "said"]
+    assert [a.source_canonical for a in found] == ["Michael Makovsky", "Michael Makovsky"]
