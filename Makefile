@@ -38,7 +38,7 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 
 POLNEAR ?= ../shared/data/polnear
 cue-model: $(STAMP) ## Retrain the learned attribution cue model on PolNeAR train (POLNEAR=path), then score dev
-	$(BIN)/python -m corpus.train_cues --polnear $(POLNEAR)/train --out corpus/data/cue_model.json
+	$(BIN)/python -m corpus.evaluate.train_cues --polnear $(POLNEAR)/train --out corpus/data/cue_model.json
 	$(BIN)/python -m corpus.evaluate attribution --polnear $(POLNEAR)/dev --json benchmarks/polnear_dev.json
 
 clean-cache: ## Delete the annotation caches (parses and table rows)

@@ -822,6 +822,7 @@ class CueCandidate(NamedTuple):
     source_start: int
     source_end: int
     features: list[str]
+    subject_span: tuple[int, int] | None = None
 
 
 def _quoted_tokens(doc: Doc, quotations: list[Quotation]) -> list[bool]:
@@ -855,14 +856,18 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
     for token in doc:
         if token.i in taken or quoted[token.i] or not is_candidate(token):
             continue
-        subject = _subject(token, quoted)
+        subject, span = _subject(token, quoted), None
+        if subject is None:
+            subject, span = _speaker_before_cue(token, quoted) or (None, None)  # "..., officials believe."
         if subject is None or quoted[subject.i] or subject.lower_ in SPEAKER_PRONOUNS:
             continue
         source = _source(subject, mention_at, cue=token)
+        if span is not None:
+            source = source._replace(start=span[0], end=span[1])
         label = mention_at.get(source.core.i, ("", ""))[1]
         nested = any(start <= token.idx < end for start, end in contents)
         out.append(CueCandidate(token, subject, source.start, source.end,
-                                cue_features(token, source.core, label, nested=nested)))
+                                cue_features(token, source.core, label, nested=nested), span))
     return out
 
 
@@ -891,7 +896,8 @@ def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Dr
         if kind not in kinds:
             continue
         drafts.append(_Draft(verb, lemma, kind, verb.idx, verb.idx + len(verb.text), candidate.subject,
-                             _learned_content(verb), _channel(verb), None, _not_a_report(verb) or "asserted"))
+                             _learned_content(verb), _channel(verb), candidate.subject_span,
+                             _not_a_report(verb) or "asserted"))
     return drafts
 
 

@@ -9,7 +9,7 @@ decides instead, in the manner of the feature-based cue classifiers of Pareti (2
 Krestel, Bergler & Witte (2008). The same model also scores what the rules found, and an attribution of the rules below ``keep_threshold`` is
 dropped (a belief nested in another source's reported words, "call" in the sense of "name").
 
-The weights (``data/cue_model.json``) are trained on PolNeAR **train** by ``python -m corpus.train_cues``
+The weights (``data/cue_model.json``) are trained on PolNeAR **train** by ``python -m corpus.evaluate.train_cues``
 (``make cue-model``); scoring is a sum of weights, so nothing but the standard library runs at extraction time.
 """
 
@@ -105,6 +105,8 @@ def cue_features(verb: Token, subject: Token, subject_label: str, *, nested: boo
         features.append("inverted")
     if nested:
         features += ["nested", f"l={lemma}|nested"]
+    if any(t.text in ('"', "“", "”") for t in verb.sent):
+        features += ["quote", f"l={lemma}|quote"]
     return features
 
 

@@ -1,4 +1,4 @@
-"""Train the learned attribution cue model on PolNeAR train: ``python -m corpus.train_cues`` (``make cue-model``).
+"""Train the learned attribution cue model on PolNeAR train: ``python -m corpus.evaluate.train_cues`` (``make cue-model``).
 
 For each verb the rules leave (:func:`corpus.extract.attribution.cue_candidates`), the label is whether a
 PolNeAR attribution has its cue on that verb and its source overlapping the source the rules would give.
@@ -68,9 +68,9 @@ def training_rows(docs, pairs):
 
 
 def _overlaps(a, b) -> bool:
-    from corpus.evaluate import _overlap
+    from corpus.evaluate import overlap
 
-    return _overlap(a, b) > 0
+    return overlap(a, b) > 0
 
 
 def _scores(rows, probabilities, keep: float, add: float) -> dict:
@@ -146,7 +146,7 @@ def train(split_dir: Path, out: Path, *, cache: Path | None = None, min_precisio
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--polnear", default="../shared/data/polnear/train", help="the PolNeAR train split")
-    parser.add_argument("--out", default=str(Path(__file__).with_name("data") / "cue_model.json"))
+    parser.add_argument("--out", default=str(Path(__file__).parent.parent / "data" / "cue_model.json"))
     parser.add_argument("--cache", default=None, help="a DocBin file for the parses (read if present, else written)")
     parser.add_argument("--min-precision", type=float, default=0.85)
     parser.add_argument("--C", default="0.25,0.5,1", dest="cs", help="regularisation strengths to choose from")

@@ -15,6 +15,8 @@ and ``SPLIT_DIR/attributions/*_<annotator>.ann`` (one annotator per text unless
   to a gold attribution outside the set ("believes", "called for") is neither right nor wrong here.
 * ``relation_*``: stricter, the source and the cue must both overlap.
 
+``corpus.evaluate.train_cues`` trains the learned cue model (:mod:`corpus.extract.cue_model`) on PolNeAR train.
+
 The same figures are computed, in the same run, for textacy's ``direct_quotations`` (a baseline that
 finds quotations only); ``--baseline none`` skips it.
 """
@@ -86,7 +88,8 @@ def read_brat(path: Path) -> list[GoldAttribution]:
     return gold
 
 
-def _overlap(a: Spans, b: Spans) -> int:
+def overlap(a: Spans, b: Spans) -> int:
+    """Characters shared by two sets of spans."""
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
@@ -107,10 +110,10 @@ def match(predicted: list[Predicted], gold: list[GoldAttribution], *, need_cue: 
     pairs = []
     for i, p in enumerate(predicted):
         for j, g in enumerate(gold):
-            source = _overlap(p.source, g.source)
+            source = overlap(p.source, g.source)
             if not source:
                 continue
-            cue = _overlap(p.cue, g.cue)
+            cue = overlap(p.cue, g.cue)
             if need_cue and not cue:
                 continue
             pairs.append((-(cue > 0), -source, i, j))
