@@ -79,8 +79,7 @@ def tasks(args: argparse.Namespace) -> int:
                       "outlet": articles.loc[row.doc_id, "outlet"], "cue": text[start:end],
                       "cue_start": start, "paragraph_with_cue_marked": paragraph})
     with open(out / "tasks.jsonl", "w", encoding="utf-8") as handle:
-        for line in lines:
-            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        handle.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
     print(f"{len(lines)} tasks, {sample['doc_id'].nunique()} articles -> {out}")
     return 0
 

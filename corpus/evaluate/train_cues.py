@@ -48,7 +48,11 @@ def training_rows(docs, pairs):
     """Per document: the gold attributions, the rules' attributions labelled by whether they match a gold
     source, and the labelled verb candidates the rules leave."""
     from corpus.evaluate import Predicted, match, read_brat
-    from corpus.extract.attribution import cue_candidates, extract_attributions, rule_attribution_features
+    from corpus.extract.attribution import (
+        cue_candidates,
+        extract_attributions,
+        rule_attribution_features,
+    )
 
     out = []
     for doc, (_, ann) in zip(docs, pairs):
@@ -134,7 +138,7 @@ def train(split_dir: Path, out: Path, *, cache: Path | None = None, min_precisio
     kinds = {r["lemma"]: r["kind"] for r in data_rows(KINDS_FILE)}
     payload = {
         "trained_on": f"PolNeAR {split_dir.name} ({len(rows)} documents, first annotator)",
-        "rows": int(len(labels)), "positives": int(labels.sum()), "C": c,
+        "rows": len(labels), "positives": int(labels.sum()), "C": c,
         "keep_threshold": best[1], "threshold": round(best[2], 3), "min_precision": min_precision,
         "train_out_of_fold": {"rules_only": rules_only, "with_model": best[3]},
         "bias": round(float(model.intercept_[0]), 4), "kinds": kinds, "weights": dict(sorted(weights.items())),

@@ -29,18 +29,30 @@ to the quoted speaker's own words.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from corpus.extract.affiliation import affiliation_in, entity_affiliations
-from corpus.extract.cue_model import cue_features, cue_model, is_candidate, rule_features
-from corpus.extract.entities import (
-    GLUED_WORDS, alias_table, canonical_key, entity_mentions, first_name_genders, introduced_as_relative, surname_index,
+from corpus.extract.cue_model import (
+    cue_features,
+    cue_model,
+    is_candidate,
+    rule_features,
 )
-from corpus.resources import data_lines, data_mapping, data_rows
+from corpus.extract.entities import (
+    GLUED_WORDS,
+    alias_table,
+    canonical_key,
+    entity_mentions,
+    first_name_genders,
+    introduced_as_relative,
+    surname_index,
+)
 from corpus.extract.quotes import Quotation, find_quotations, quoted_share
+from corpus.resources import data_lines, data_mapping, data_rows
 
 SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
 AFFILIATIONS = ("US", "Iran", "Iraq", "other", "unknown")

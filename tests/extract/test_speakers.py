@@ -184,8 +184,8 @@ def test_a_repeated_first_name_keeps_the_name_it_opens(surface, canonical):
 @pytest.mark.parametrize("text, canonical, source_type", [
     ("Republicans said the vote was a sham.", "republican [US]", "anonymous"),
     ("Some of the protesters said they would return.", "protester [unknown]", "anonymous"),
-    ("The Trump administration imposed sanctions. The administration has said Iran must end its support for "
-     "militias.", "Trump administration", "organization"),
+    (("The Trump administration imposed sanctions. The administration has said Iran must end its support for "
+      "militias."), "Trump administration", "organization"),
 ])
 def test_unnamed_sources_are_named_by_their_group_in_the_singular(text, canonical, source_type):
     found = _one(text, "said")

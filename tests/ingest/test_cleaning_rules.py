@@ -128,8 +128,8 @@ def test_report_and_word_count():
 
 
 @pytest.mark.parametrize("raw, clean", [
-    ("Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellTrump admin releases trove of "
-     "documents The Hill's Morning Report - Trump trial begins MORE (R-Ky.) was able to hold his caucus.",
+    (("Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellTrump admin releases trove of "
+      "documents The Hill's Morning Report - Trump trial begins MORE (R-Ky.) was able to hold his caucus."),
      "Senate Majority Leader Mitch McConnell (R-Ky.) was able to hold his caucus."),
     ("President Trump Donald John TrumpBiden leads in new poll MORE said on Sunday that more would come.",
      "President Trump said on Sunday that more would come."),
