@@ -1,10 +1,13 @@
-"""Train the learned attribution cue model on PolNeAR train: ``python -m corpus.evaluate.train_cues`` (``make cue-model``).
+"""Train the learned attribution cue model on PolNeAR train (``make cue-model``).
 
-For each verb the rules leave (:func:`corpus.extract.attribution.cue_candidates`), the label is whether a
+Run as ``python -m corpus.evaluate.train_cues``. For each verb the rules leave
+(:func:`corpus.extract.attribution.cue_candidates`) that the model may add (``data/learned_cue_kinds.csv``:
+reporting, belief, intention and stance verbs), the label is whether a
 PolNeAR attribution has its cue on that verb and its source overlapping the source the rules would give.
-A logistic regression (scikit-learn, L2) is fitted on the candidates' features; the decision threshold is the
-one that maximises the source F1 of the whole extractor (rules plus model) on out-of-fold predictions over
-train (5 folds by document) while its precision stays at or above ``--min-precision``. Dev and test are
+The rules' own asserted rows are labelled too (whether they match a gold source). One logistic regression
+(scikit-learn, L2) is fitted on both; the regularisation and the two thresholds (add a candidate, keep a rules'
+row) are those that maximise the source F1 of the whole extractor on out-of-fold predictions over train (5 folds
+by document) while its precision stays at or above ``--min-precision``. Dev and test are
 never read. The weights are written as JSON (feature -> weight, rounded, near-zero weights dropped) so that
 extraction needs no scikit-learn.
 """
@@ -20,7 +23,6 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-KINDS_FILE = "learned_cue_kinds.csv"
 MIN_COUNT = 3
 
 
@@ -53,7 +55,9 @@ def training_rows(docs, pairs):
         extract_attributions,
         rule_attribution_features,
     )
+    from corpus.extract.cue_model import learned_cue_kinds
 
+    addable = learned_cue_kinds()
     out = []
     for doc, (_, ann) in zip(docs, pairs):
         gold = [g for g in read_brat(ann) if g.source]
@@ -63,6 +67,8 @@ def training_rows(docs, pairs):
         found = [(features, i in matched, p, a.factuality != "asserted") for i, (features, p, a)
                  in enumerate(zip(rule_attribution_features(rules), predicted, rules))]
         for c in cue_candidates(doc):
+            if c.verb.lemma_.lower() not in addable:
+                continue  # the model never adds a verb outside the list, so it is neither trained nor scored on one
             cue = (c.verb.idx, c.verb.idx + len(c.verb.text))
             label = any(_overlaps((cue,), g.cue) and _overlaps(((c.source_start, c.source_end),), g.source)
                         for g in gold)
@@ -99,8 +105,6 @@ def train(split_dir: Path, out: Path, *, cache: Path | None = None, min_precisio
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from corpus.resources import data_rows
-
     docs, pairs = _parsed(split_dir, cache, model_name)
     rows = training_rows(docs, pairs)
     seen = Counter(f for _, _, found, _ in rows for fs, _, _, _ in found for f in set(fs))
@@ -135,13 +139,12 @@ def train(split_dir: Path, out: Path, *, cache: Path | None = None, min_precisio
     model = LogisticRegression(C=c, max_iter=3000).fit(matrix, labels)
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
                if abs(w) >= 0.02}
-    kinds = {r["lemma"]: r["kind"] for r in data_rows(KINDS_FILE)}
     payload = {
         "trained_on": f"PolNeAR {split_dir.name} ({len(rows)} documents, first annotator)",
         "rows": len(labels), "positives": int(labels.sum()), "C": c,
         "keep_threshold": best[1], "threshold": round(best[2], 3), "min_precision": min_precision,
         "train_out_of_fold": {"rules_only": rules_only, "with_model": best[3]},
-        "bias": round(float(model.intercept_[0]), 4), "kinds": kinds, "weights": dict(sorted(weights.items())),
+        "bias": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items())),
     }
     out.write_text(json.dumps(payload, indent=0) + "\n", encoding="utf-8")
     return payload

@@ -904,8 +904,8 @@ def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Dr
             continue
         verb = candidate.verb
         lemma = verb.lemma_.lower()
-        kind = model.kinds.get(lemma, "stance")
-        if kind not in kinds:
+        kind = model.kinds.get(lemma)
+        if kind is None or kind not in kinds:
             continue
         drafts.append(_Draft(verb, lemma, kind, verb.idx, verb.idx + len(verb.text), candidate.subject,
                              _learned_content(verb), _channel(verb), candidate.subject_span,

@@ -22,9 +22,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from corpus.resources import data_text
+from corpus.resources import data_mapping, data_text
 
 MODEL_FILE = "cue_model.json"
+KINDS_FILE = "learned_cue_kinds.csv"
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "prep")
 NOT_CANDIDATES = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "become"})
 """Light verbs, left out of both training and extraction: they never carry an attribution by themselves."""
@@ -49,7 +50,15 @@ def cue_model() -> CueModel | None:
         raw = json.loads(data_text(MODEL_FILE))
     except FileNotFoundError:
         return None
-    return CueModel(raw["bias"], raw["threshold"], raw.get("keep_threshold", 0.0), raw["weights"], raw.get("kinds", {}))
+    return CueModel(raw["bias"], raw["threshold"], raw.get("keep_threshold", 0.0), raw["weights"], learned_cue_kinds())
+
+
+@lru_cache(maxsize=1)
+def learned_cue_kinds() -> dict[str, str]:
+    """The verbs the model may add and their cue kind (``data/learned_cue_kinds.csv``): reporting, belief,
+    intention and stance verbs; PolNeAR also marks actions (voting, signing, releasing) that the project's
+    analyses do not count as anyone's words, so a verb not listed is never added."""
+    return data_mapping(KINDS_FILE, "lemma", "kind")
 
 
 def is_candidate(token: Token) -> bool:

@@ -256,3 +256,14 @@ def test_a_person_named_inside_a_quotation_is_not_the_next_he():
             "“Trump has given the impression he lost his nerve.” He said the president’s tweet was a mistake.")
     found = [a for a in _attributions(text) if a.cue_text == "said"]
     assert [a.source_canonical for a in found] == ["Michael Makovsky", "Michael Makovsky"]
+
+
+def test_the_learned_model_adds_only_verbs_that_report_a_view():
+    """PolNeAR marks actions too (voting, releasing, signing); the model may add only the listed verbs."""
+    from corpus.extract.cue_model import learned_cue_kinds
+
+    found = _attributions("The committee voted to release the report on Tuesday, and the president signed the bill.")
+    assert {"vote", "release", "sign"}.isdisjoint(learned_cue_kinds())
+    assert [a for a in found if a.cue in ("vote", "release", "sign")] == []
+    wants = _one("Iran wants American troops to leave Iraq.", "wants")
+    assert (wants.cue_kind, wants.source_canonical) == ("intention", "Iran")
