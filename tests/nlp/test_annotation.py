@@ -53,3 +53,13 @@ def test_seed_entities(seed_corpus, tmp_path):
     text = dict(zip(seed_corpus["doc_id"], seed_corpus["text"]))
     assert all(text[d][s:e] == surf for d, s, e, surf in
                zip(mentions["doc_id"], mentions["start_char"], mentions["end_char"], mentions["surface"]))
+
+
+def test_a_blank_line_ends_a_sentence_so_a_caption_is_not_parsed_into_the_next_paragraph():
+    from corpus.nlp.pipeline import get_pipeline
+
+    doc = get_pipeline()("He spoke first.\n\nLt. Thomas MacNeil\n\nMacNeil, who had roomed with Gallagher, was the "
+                         "first to take the stand.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[1] == "Lt. Thomas MacNeil"
+    assert [t.dep_ for t in doc if t.text == "MacNeil"][-1] == "nsubj"
