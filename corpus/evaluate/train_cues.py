@@ -55,9 +55,7 @@ def training_rows(docs, pairs):
         extract_attributions,
         rule_attribution_features,
     )
-    from corpus.extract.cue_model import learned_cue_kinds
 
-    addable = learned_cue_kinds()
     out = []
     for doc, (_, ann) in zip(docs, pairs):
         gold = [g for g in read_brat(ann) if g.source]
@@ -66,9 +64,7 @@ def training_rows(docs, pairs):
         matched = match(predicted, gold)
         found = [(features, i in matched, p, a.factuality != "asserted") for i, (features, p, a)
                  in enumerate(zip(rule_attribution_features(rules), predicted, rules))]
-        for c in cue_candidates(doc):
-            if c.verb.lemma_.lower() not in addable:
-                continue  # the model never adds a verb outside the list, so it is neither trained nor scored on one
+        for c in cue_candidates(doc):  # only verbs the model may add: it is neither trained nor scored on others
             cue = (c.verb.idx, c.verb.idx + len(c.verb.text))
             label = any(_overlaps((cue,), g.cue) and _overlaps(((c.source_start, c.source_end),), g.source)
                         for g in gold)

@@ -40,6 +40,7 @@ from corpus.extract.cue_model import (
     cue_features,
     cue_model,
     is_candidate,
+    learned_cue_kinds,
     rule_features,
 )
 from corpus.extract.entities import (
@@ -855,9 +856,11 @@ def _rule_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], kind
 
 def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: list[Quotation] | None = None,
                    mention_at: dict[int, tuple[str, str]] | None = None) -> list[CueCandidate]:
-    """Every verb outside quotations, with a subject, that is not the cue of one of the rules' ``drafts``
-    (all cue kinds' when not given): what the learned cue model (:mod:`corpus.extract.cue_model`) is trained
-    on and decides. A verb inside the content the rules found is marked ``nested``."""
+    """Every verb the learned cue model may add (:func:`corpus.extract.cue_model.learned_cue_kinds`), outside
+    quotations, with a subject, that is not the cue of one of the rules' ``drafts`` (all cue kinds' when not
+    given): what the model is trained on and decides. A verb inside the content the rules found is marked
+    ``nested``. The lemma is checked first: finding a subject and a source phrase is the costly part."""
+    addable = learned_cue_kinds()
     quotations = find_quotations(doc.text) if quotations is None else quotations
     quoted = _quoted_tokens(doc, quotations)
     mention_at = _mention_index(doc) if mention_at is None else mention_at
@@ -866,7 +869,7 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
     contents = [d.content for d in drafts]
     out = []
     for token in doc:
-        if token.i in taken or quoted[token.i] or not is_candidate(token):
+        if token.lemma_.lower() not in addable or token.i in taken or quoted[token.i] or not is_candidate(token):
             continue
         subject, span = _subject(token, quoted), None
         if subject is None:
