@@ -522,6 +522,16 @@ OFFICE_WORDS = frozenset({
 in that office ("President Donald Trump", "Mike Pompeo, the secretary of state")."""
 
 
+def _appositions(first: Token, mention_at: dict[int, tuple[str, str]]) -> list[Token]:
+    """The words of the appositions of the mention that starts at ``first`` ("Mike Pompeo, the secretary of
+    state"), found on the mention's head token."""
+    mention = mention_at[first.i]
+    head = first
+    while mention_at.get(head.head.i) == mention and head.head.i != head.i:
+        head = head.head
+    return [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+
+
 def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]]) -> list[tuple[int, str, str, list[Token]]]:
     """(character offset, office word, person, title words) for every person named with a title."""
     holders = []
@@ -530,11 +540,7 @@ def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]]) -> list[tu
             continue
         token = doc[i]
         before = [t for t in doc[max(token.sent.start, i - 5):i] if mention_at.get(t.i, ("", ""))[1] != "PERSON"]
-        head = doc[i]
-        while mention_at.get(head.head.i) == (name, label) and head.head.i != head.i:
-            head = head.head
-        appositions = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
-        for words in (before, appositions):
+        for words in (before, _appositions(token, mention_at)):
             offices = [t for t in words if t.lower_ in OFFICE_WORDS]
             if offices:
                 holders.append((token.idx, offices[-1].lower_.rstrip("."), name, words))
@@ -555,9 +561,10 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     if not fitting:
         return None
     sentence_start = core.sent.start_char
+    fitting_people = {person for _, person in fitting}
     in_sentence = [person for at, person in fitting if at >= sentence_start] + [
         name for i, (name, label) in mention_at.items() if label == "PERSON" and sentence_start <= core.doc[i].idx < core.idx
-        and name in {person for _, person in fitting}]
+        and name in fitting_people]
     if in_sentence:
         return in_sentence[-1]  # "When it came to Trump's turn to speak, the president told ...": the holder just named
     # the most prominent holder (most mentions before the source), the latest among equals: "the president" in a
@@ -589,12 +596,9 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         name, label = mention_at.get(i, ("", ""))
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name:
             continue
-        head = doc[i]
-        while mention_at.get(head.head.i) == (name, label) and head.head.i != head.i:
-            head = head.head
         # a title right before the name ("LPL Financial senior market strategist Ryan Detrick"), or an apposition
         title = doc[max(doc[i].sent.start, i - 6):i] if i and doc[i - 1].pos_ in ("NOUN", "PROPN") else []
-        described = {t.lower_ for t in title} | {t.lower_ for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        described = {t.lower_ for t in [*title, *_appositions(doc[i], mention_at)]}
         if modifiers <= described:
             return name
     return None
@@ -907,8 +911,8 @@ def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Dr
             continue
         verb = candidate.verb
         lemma = verb.lemma_.lower()
-        kind = model.kinds.get(lemma)
-        if kind is None or kind not in kinds:
+        kind = learned_cue_kinds()[lemma]  # every candidate's lemma is on the list
+        if kind not in kinds:
             continue
         drafts.append(_Draft(verb, lemma, kind, verb.idx, verb.idx + len(verb.text), candidate.subject,
                              _learned_content(verb), _channel(verb), candidate.subject_span,
@@ -1014,7 +1018,7 @@ def _in_main_clause(subject: Token) -> bool:
 
 
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
-             sent_starts: list[int] | None = None) -> tuple[str, str, str] | None:
+             sent_starts: list[int]) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
     sentence before it, a source or the subject of a main clause first ("Miller went to Breisch when Gallagher
     was up for the award. He told Breisch ..." is Miller: the preferred centre of centering theory, Grosz,
@@ -1043,14 +1047,12 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
     fits = [f for f in fits if f[0] < pronoun.idx]
     if not fits:
         return None
-    if sent_starts:
-        own = _sentence_of(sent_starts, pronoun.idx)
-        before = [f for f in fits if _sentence_of(sent_starts, f[0]) < own]
-        if before and not any(_sentence_of(sent_starts, f[0]) == own for f in fits):
-            nearest = max(_sentence_of(sent_starts, f[0]) for f in before)
-            in_nearest = [f for f in before if _sentence_of(sent_starts, f[0]) == nearest]
-            main = [f for f in in_nearest if f[2]]
-            return max(main or in_nearest, key=lambda f: f[0])[1]
+    sentence = {f[0]: _sentence_of(sent_starts, f[0]) for f in fits}
+    nearest = max(sentence.values())
+    if nearest < _sentence_of(sent_starts, pronoun.idx):  # no candidate in the pronoun's own sentence
+        in_nearest = [f for f in fits if sentence[f[0]] == nearest]
+        main = [f for f in in_nearest if f[2]]
+        return max(main or in_nearest, key=lambda f: f[0])[1]
     return max(fits, key=lambda f: f[0])[1]
 
 

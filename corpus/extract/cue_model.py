@@ -27,8 +27,6 @@ from corpus.resources import data_mapping, data_text
 MODEL_FILE = "cue_model.json"
 KINDS_FILE = "learned_cue_kinds.csv"
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "prep")
-NOT_CANDIDATES = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "become"})
-"""Light verbs, left out of both training and extraction: they never carry an attribution by themselves."""
 
 
 class CueModel(NamedTuple):
@@ -36,7 +34,6 @@ class CueModel(NamedTuple):
     threshold: float
     keep_threshold: float
     weights: dict[str, float]
-    kinds: dict[str, str]
 
     def probability(self, features: list[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -50,7 +47,7 @@ def cue_model() -> CueModel | None:
         raw = json.loads(data_text(MODEL_FILE))
     except FileNotFoundError:
         return None
-    return CueModel(raw["bias"], raw["threshold"], raw.get("keep_threshold", 0.0), raw["weights"], learned_cue_kinds())
+    return CueModel(raw["bias"], raw["threshold"], raw.get("keep_threshold", 0.0), raw["weights"])
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +59,8 @@ def learned_cue_kinds() -> dict[str, str]:
 
 
 def is_candidate(token: Token) -> bool:
-    return (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass")
-            and token.lemma_.lower() not in NOT_CANDIDATES)
+    """A verb in its own right (not an auxiliary or a modifier); which verbs may be added is the list's say."""
+    return token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass")
 
 
 def _complement(verb: Token) -> str:

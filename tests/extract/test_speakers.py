@@ -15,6 +15,11 @@ def _attributions(text: str):
     return extract_attributions(get_pipeline()(text))
 
 
+def _sources(text: str, cue: str) -> list[str]:
+    """The canonical source of every attribution whose cue is ``cue``, in text order."""
+    return [a.source_canonical for a in _attributions(text) if a.cue_text == cue]
+
+
 def _one(text: str, cue: str):
     found = [a for a in _attributions(text) if a.cue_text == cue]
     assert len(found) == 1, [(a.source, a.cue_text) for a in _attributions(text)]
@@ -212,7 +217,7 @@ def test_he_said_goes_on_with_the_speaker_not_the_person_he_spoke_about():
     text = ("Dylan Dille claimed that on the day the boy died, he was with Eddie Gallagher at the base. "
             "He said Gallagher had told him earlier that the medics knew what to do. "
             "He returned to his post later, he said.")
-    assert {a.source_canonical for a in _attributions(text) if a.cue_text == "said"} == {"Dylan Dille"}
+    assert set(_sources(text, "said")) == {"Dylan Dille"}
 
 
 def test_the_office_goes_to_the_holder_named_in_the_same_sentence():
@@ -225,8 +230,7 @@ def test_the_office_goes_to_the_holder_named_in_the_same_sentence():
 def test_a_definite_description_goes_to_the_person_it_described():
     text = ("“Investors are on edge,” said LPL Financial senior market strategist Ryan Detrick. Indeed, the LPL "
             "analyst said the index has declined 5% on average in such events.")
-    found = [a for a in _attributions(text) if a.cue_text == "said"]
-    assert [a.source_canonical for a in found] == ["Ryan Detrick", "Ryan Detrick"]
+    assert _sources(text, "said") == ["Ryan Detrick", "Ryan Detrick"]
 
 
 def test_a_person_the_parser_buried_in_a_title_or_an_organisation_span_is_the_speaker():
@@ -254,8 +258,7 @@ def test_he_is_the_main_subject_of_the_sentence_before_not_a_subordinate_one():
 def test_a_person_named_inside_a_quotation_is_not_the_next_he():
     text = ("“Trump’s handling of Iran is undermining American credibility,” Michael Makovsky said in a statement. "
             "“Trump has given the impression he lost his nerve.” He said the president’s tweet was a mistake.")
-    found = [a for a in _attributions(text) if a.cue_text == "said"]
-    assert [a.source_canonical for a in found] == ["Michael Makovsky", "Michael Makovsky"]
+    assert _sources(text, "said") == ["Michael Makovsky", "Michael Makovsky"]
 
 
 def test_the_learned_model_adds_only_verbs_that_report_a_view():
