@@ -43,7 +43,8 @@ import pandas as pd
 
 from corpus.ingest.cleaning import Removal
 from corpus.ingest.loader import (ARTICLE_COLUMNS, CATALOG_NAME, DUPLICATE_COLUMNS, CorpusError, CorpusWarning,
-                                  Skipped, corpus_source, flag_duplicates, load_corpus, read_catalog, sha256_file)
+                                  LoadReport, Skipped, corpus_source, flag_duplicates, load_corpus, read_catalog,
+                                  sha256_file)
 from corpus.ingest.sources import find_sources
 from corpus.nlp.cache import CacheWarning, annotation_cache_dir, installed_model_tag
 from corpus.nlp.model import BATCH_SIZE, default_model_name
@@ -212,9 +213,9 @@ class CorpusStore:
             flags = self.sql("SELECT * FROM duplicates").set_index("doc_id")
             for column in DUPLICATE_COLUMNS if columns is None else [c for c in DUPLICATE_COLUMNS if c in columns]:
                 frame[column] = frame["doc_id"].map(flags[column]).to_numpy()
-        frame.attrs["skipped"] = [Skipped(*s) for s in self.manifest.get("skipped", [])]
-        frame.attrs["sources"] = list(self.manifest.get("sources", []))
-        frame.attrs["warnings"] = list(self.manifest.get("warnings", []))
+        frame.attrs["skipped"] = LoadReport(Skipped(*s) for s in self.manifest.get("skipped", []))
+        frame.attrs["sources"] = LoadReport(self.manifest.get("sources", []))
+        frame.attrs["warnings"] = LoadReport(self.manifest.get("warnings", []))
         frame.attrs["source"] = self.manifest.get("corpus", "")
         return frame
 
@@ -293,52 +294,60 @@ def _articles_frame(records: pd.DataFrame) -> pd.DataFrame:
 def _table_frame(name: str, rows: list[list], meta: list[tuple]) -> pd.DataFrame:
     """One table's rows of some articles as the CSV tables read back: outlet and date from the articles, text
     columns "" for missing, numeric columns numbers, dates as dates (see :func:`corpus.tables.build.load_tables`)."""
-    fields = ROW_FIELDS[name]
-    records = []
-    for (doc_id, outlet, date), article_rows_of_table in zip(meta, rows):
-        for position, row in enumerate(article_rows_of_table):
-            values = dict(zip(fields, row))
-            values.update({"doc_id": doc_id, "outlet": outlet, "date": date, ROW_ORDER: position})
-            records.append(values)
-    frame = pd.DataFrame.from_records(records, columns=[*TABLES[name], ROW_ORDER])
+    flat = [row for article_rows_of_table in rows for row in article_rows_of_table]
+    columns = {field: [row[j] for row in flat] for j, field in enumerate(ROW_FIELDS[name])}
+    for j, column in enumerate(("doc_id", "outlet", "date")):
+        columns[column] = [m[j] for m, article_rows_of_table in zip(meta, rows) for _ in article_rows_of_table]
+    columns[ROW_ORDER] = [position for article_rows_of_table in rows for position in range(len(article_rows_of_table))]
+    frame = pd.DataFrame({column: columns[column] for column in [*TABLES[name], ROW_ORDER]})
     for column in TABLES[name]:
         if column == "date":
             frame[column] = pd.to_datetime(frame[column])
         elif column in NUMERIC_COLUMNS:
             frame[column] = pd.to_numeric(frame[column].replace("", None))
         else:
-            frame[column] = frame[column].map(lambda v: "" if v is None else str(v)).astype("str")
+            frame[column] = pd.Series(["" if v is None else str(v) for v in columns[column]], dtype="str")
     frame[ROW_ORDER] = frame[ROW_ORDER].astype("int64")
     return frame
 
 
-def _write_parquet(frame: pd.DataFrame, path: Path) -> dict:
+@contextmanager
+def _parquet_writer():
+    """One DuckDB connection for all the Parquet files a sync writes: opening one costs about 25 ms, which
+    was most of the time of writing a bucket's file (measured on 600 articles: 257 files, 11.8 s)."""
     import duckdb
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
     connection = duckdb.connect()
     try:
-        connection.register("frame", frame)
-        escaped = str(tmp).replace("'", "''")
-        connection.execute(f"COPY (SELECT * FROM frame) TO '{escaped}' (FORMAT parquet)")
+        yield connection
     finally:
         connection.close()
+
+
+def _write_parquet(writer, frame: pd.DataFrame, path: Path) -> dict:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    writer.register("frame", frame)
+    try:
+        escaped = str(tmp).replace("'", "''")
+        writer.execute(f"COPY (SELECT * FROM frame) TO '{escaped}' (FORMAT parquet)")
+    finally:
+        writer.unregister("frame")
     os.replace(tmp, path)
     stat = path.stat()
     return {"sha256": sha256_file(path), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": len(frame)}
 
 
-def _write_bucket(path: Path, bucket: str, generation: str, articles: pd.DataFrame,
+def _write_bucket(writer, path: Path, bucket: str, generation: str, articles: pd.DataFrame,
                   rows: list[dict]) -> dict:
     meta = list(zip(articles["doc_id"], articles["outlet"], articles["date"].dt.normalize()))
     entry = {}
     folder = path / f"b{bucket}"
-    record = _write_parquet(_articles_frame(articles), folder / f"articles.{generation}.parquet")
+    record = _write_parquet(writer, _articles_frame(articles), folder / f"articles.{generation}.parquet")
     entry["articles"] = {"file": f"b{bucket}/articles.{generation}.parquet", **record}
     for name in TABLES:
         frame = _table_frame(name, [r[name] for r in rows], meta)
-        record = _write_parquet(frame, folder / f"{name}.{generation}.parquet")
+        record = _write_parquet(writer, frame, folder / f"{name}.{generation}.parquet")
         entry[name] = {"file": f"b{bucket}/{name}.{generation}.parquet", **record}
     return entry
 
@@ -382,7 +391,7 @@ def sync(
     path = store_path(corpus_path, store=store)
     model_name = model or default_model_name()
     key = _pipeline_key(model_name)
-    with _locked(path, fcntl.LOCK_EX):
+    with _locked(path, fcntl.LOCK_EX), _parquet_writer() as writer:
         previous = _read_manifest(path) or {}
         if previous.get("pipeline") != key or previous.get("corpus") != str(root.resolve()):
             previous = {}  # another pipeline or extractor version: every bucket is rebuilt (the row cache helps)
@@ -438,17 +447,18 @@ def sync(
             nlp = table_pipeline(model_name)  # only loaded when there is something to parse or extract
             rows_iter = _rows(todo, nlp, model=model, engine=engine, scheduler=scheduler, n_process=n_process,
                               batch_size=batch_size, progress=progress)
+            bucket_of_row = todo["_bucket"].tolist()
             current, collected = None, []
             for i, rows, was_parsed in rows_iter:
                 parsed += was_parsed
-                bucket = todo["_bucket"].iloc[i]
+                bucket = bucket_of_row[i]
                 if current is not None and bucket != current:
-                    new_buckets[current] = _flush(path, current, generation, todo, collected)
+                    new_buckets[current] = _flush(writer, path, current, generation, todo, collected)
                     collected = []
                 current = bucket
                 collected.append((i, rows))
             if current is not None:
-                new_buckets[current] = _flush(path, current, generation, todo, collected)
+                new_buckets[current] = _flush(writer, path, current, generation, todo, collected)
         files = {name: {**record, "doc_ids": docs_of.get(name, [])} for name, record in scan.files.items()}
         kept_files = set(scan.files) - reread
         sources = [r for r in previous.get("sources", []) if r["file"] in kept_files]
@@ -456,7 +466,7 @@ def sync(
                          key=lambda r: (r["file"], r["member"]))
         duplicates = previous.get("duplicates") if not dirty and _intact(path, previous.get("duplicates")) else None
         if duplicates is None and new_buckets:
-            duplicates = _write_duplicates(path, generation, new_buckets)
+            duplicates = _write_duplicates(writer, path, generation, new_buckets)
         manifest = {
             "version": STORE_VERSION, "corpus": str(root.resolve()), "pipeline": key,
             "model": installed_model_tag(model_name),
@@ -489,7 +499,7 @@ def _intact(path: Path, record: dict | None) -> bool:
     return stat.st_mtime_ns == record.get("mtime_ns") or sha256_file(path / record["file"]) == record["sha256"]
 
 
-def _write_duplicates(path: Path, generation: str, buckets: dict) -> dict:
+def _write_duplicates(writer, path: Path, generation: str, buckets: dict) -> dict:
     """Duplicates and copies over the whole corpus (they depend on every article, so a changed bucket redoes
     them all; 37,554 articles take seconds, see benchmarks/duplicates.json)."""
     reader = CorpusStore(path, {"buckets": buckets}, shared_lock=False)
@@ -497,13 +507,14 @@ def _write_duplicates(path: Path, generation: str, buckets: dict) -> dict:
     articles["date"] = pd.to_datetime(articles["date"])
     flags = flag_duplicates(articles)[["doc_id", *DUPLICATE_COLUMNS]]
     name = f"duplicates.{generation}.parquet"
-    return {"file": name, **_write_parquet(flags, path / name)}
+    return {"file": name, **_write_parquet(writer, flags, path / name)}
 
 
-def _flush(path: Path, bucket: str, generation: str, todo: pd.DataFrame, collected: list[tuple[int, dict]]) -> dict:
+def _flush(writer, path: Path, bucket: str, generation: str, todo: pd.DataFrame,
+           collected: list[tuple[int, dict]]) -> dict:
     positions = [i for i, _ in collected]
     articles = todo.iloc[positions].drop(columns=["_bucket"]).reset_index(drop=True)
-    return _write_bucket(path, bucket, generation, articles, [rows for _, rows in collected])
+    return _write_bucket(writer, path, bucket, generation, articles, [rows for _, rows in collected])
 
 
 def _rows(articles: pd.DataFrame, nlp, *, model: str | None, engine: str, scheduler, n_process: int,

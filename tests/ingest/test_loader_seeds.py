@@ -113,3 +113,13 @@ def test_metadata_found_in_the_text_when_the_catalog_is_silent(tmp_path, seed_co
         assert rows.loc[doc_id, "title"] == catalog.loc[doc_id + ".txt", "title"]
     # Without a catalog the bodies come out the same as with one.
     assert list(df["text"]) == list(seed_corpus["text"])
+
+
+def test_load_reports_are_shared_not_copied_by_derived_frames(seed_corpus):
+    """pandas deep-copies ``attrs`` into every derived frame; the load reports are shared instead (one record
+    per file would otherwise be copied on every column access), and still compare as the lists they are."""
+    derived = seed_corpus[seed_corpus["n_words"] > 0][["doc_id", "outlet"]].iloc[:2]
+    for name in ("skipped", "warnings", "sources"):
+        assert derived.attrs[name] is seed_corpus.attrs[name]
+    assert derived.attrs["sources"] == [dict(r) for r in seed_corpus.attrs["sources"]]
+    assert len(derived.attrs["sources"]) == 5

@@ -213,3 +213,34 @@ def test_a_corpus_of_exports_goes_through_every_notebook(tmp_path, monkeypatch):
     assert set(articles["source_format"]) == {"jsonl", "lexis-txt"}
     claims = pd.read_csv(out / "tables" / "troop_claims.csv")
     assert set(claims["doc_id"]) >= {"wire-1", "feed-1"}
+
+
+def test_a_saved_figure_is_shown_once_as_the_saved_png(tmp_path):
+    """In a kernel, save_figure shows the PNG it wrote and closes the figure: one image output per figure, the
+    figure set's own bytes, and no second drawing by the inline backend."""
+    import base64
+
+    from small_notebooks import write_notebook
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    body = """
+    import pandas as pd
+    import matplotlib.pyplot as plt
+    from corpus.publish import figures
+    out = figures.output_folder(output_dir)
+    data = pd.DataFrame({"x": [1, 2, 3], "y": [scale, 2 * scale, 3 * scale]})
+    fig, ax = plt.subplots()
+    ax.plot(data["x"], data["y"])
+    figures.save_figure(fig, data, "line", out, caption="A line.")
+    print(len(plt.get_fignums()), "figures open")
+    """
+    write_notebook(folder / "00_inline.ipynb", body)
+    out = tmp_path / "figures"
+    assert run_notebooks(out=out, notebooks_dir=folder, only=["00_inline"]) == 0
+    executed = nbformat.read(out / "00_inline" / "00_inline.ipynb", as_version=4)
+    outputs = executed.cells[-1].outputs
+    images = [o["data"]["image/png"] for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 1
+    assert base64.b64decode(images[0]) == (out / "00_inline" / "line.png").read_bytes()
+    assert "0 figures open" in "".join(o.get("text", "") for o in outputs)
