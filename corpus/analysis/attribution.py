@@ -29,10 +29,15 @@ def sourcing_mix(table: pd.DataFrame, *, outlets: list[str]) -> pd.DataFrame:
 
 def top_sources(table: pd.DataFrame, *, outlets: list[str], top_n: int) -> pd.DataFrame:
     """The ``top_n`` most cited sources per outlet: ``outlet, source_canonical, source_type, n``."""
-    chosen = table[table["outlet"].isin(outlets)]
-    counts = (chosen.groupby(["outlet", "source_canonical"])
-              .agg(source_type=("source_type", lambda s: s.value_counts().index[0]), n=("doc_id", "size"))
-              .reset_index())
+    chosen = table.loc[table["outlet"].isin(outlets), ["outlet", "source_canonical", "source_type"]]
+    chosen = chosen.assign(position=range(len(chosen)))
+    source = ["outlet", "source_canonical"]
+    # a source's type is its most frequent one, ties to the type met first (as value_counts orders them)
+    by_type = (chosen.groupby([*source, "source_type"]).agg(n=("position", "size"), first=("position", "min"))
+               .reset_index().sort_values([*source, "n", "first"], ascending=[True, True, False, True]))
+    counts = chosen.groupby(source).size().rename("n").reset_index()
+    counts = counts.merge(by_type.drop_duplicates(source)[[*source, "source_type"]], on=source, how="left")
+    counts = counts[[*source, "source_type", "n"]]
     counts = counts.sort_values(["outlet", "n", "source_canonical"], ascending=[True, False, True])
     return counts.groupby("outlet", sort=False).head(top_n).reset_index(drop=True)
 

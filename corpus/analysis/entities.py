@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import groupby
+from operator import itemgetter
 
 import pandas as pd
 
@@ -45,12 +46,10 @@ def entity_by_outlet(
 
 def cooccurrence(mentions: pd.DataFrame, entities: list[str]) -> pd.DataFrame:
     """How many sentences mention both entities of each pair: ``entity_a, entity_b, n_sentences``."""
-    chosen = mentions[mentions["entity"].isin(entities)]
-    per_sentence = chosen.groupby(["doc_id", "sent_id"])["entity"].agg(lambda s: sorted(set(s)))
-    pairs: dict[tuple[str, str], int] = {}
-    for ents in per_sentence:
-        for a, b in combinations(ents, 2):
-            pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    chosen = mentions.loc[mentions["entity"].isin(entities), ["doc_id", "sent_id", "entity"]].drop_duplicates()
+    both = chosen.merge(chosen, on=["doc_id", "sent_id"], suffixes=("_a", "_b"))
+    both = both[both["entity_a"] < both["entity_b"]]
+    pairs = both.groupby(["entity_a", "entity_b"]).size().to_dict()
     rows = [(a, b, pairs.get((a, b), 0) if a < b else pairs.get((b, a), 0)) for a in entities for b in entities if a != b]
     return pd.DataFrame(rows, columns=["entity_a", "entity_b", "n_sentences"])
 
@@ -65,8 +64,10 @@ def merge_report(mentions: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["entity", "n_mentions", "n_surfaces", "surfaces"])
     per_surface = (mentions.groupby(["entity", "surface"]).size().rename("n").reset_index()
                    .sort_values(["entity", "n", "surface"], ascending=[True, False, True]))
-    per_surface["listed"] = per_surface["surface"] + " (" + per_surface["n"].astype(str) + ")"
-    report = per_surface.groupby("entity").agg(
-        n_mentions=("n", "sum"), n_surfaces=("surface", "size"), surfaces=("listed", "; ".join),
-    ).reset_index()
+    listed = (per_surface["surface"] + " (" + per_surface["n"].astype(str) + ")").tolist()
+    # one join per entity over the sorted rows: pandas' per-group join took seconds on 3,000 articles
+    surfaces = [(entity, "; ".join(listed[i] for i, _ in rows))
+                for entity, rows in groupby(enumerate(per_surface["entity"]), key=itemgetter(1))]
+    report = per_surface.groupby("entity").agg(n_mentions=("n", "sum"), n_surfaces=("surface", "size")).reset_index()
+    report["surfaces"] = report["entity"].map(dict(surfaces))
     return report.sort_values(["n_surfaces", "n_mentions", "entity"], ascending=[False, False, True], ignore_index=True)

@@ -26,12 +26,14 @@ def plot_claims_ledger(table: pd.DataFrame, *, outlets: list[str]) -> plt.Figure
     """Every numeric claim: value (log scale) against publication date, colour by outlet, shape by bound."""
     colours = _colours(outlets)
     fig, ax = plt.subplots(figsize=(11, 5.5))
-    for row in table.itertuples():
-        colour = colours.get(row.outlet, "#bbbbbb")
-        if row.bound == "range":
-            ax.vlines(row.date, row.low, row.high, color=colour, lw=1.5)
-        ax.scatter(row.date, row.y, marker=BOUND_MARKERS[row.bound], color=colour, s=36, edgecolor="white",
-                   linewidth=0.5, zorder=3)
+    # one artist per kind of marker, not per claim: thousands of artists took seconds to draw and save
+    table = table.assign(colour=[colours.get(o, "#bbbbbb") for o in table["outlet"]])
+    ranges = table[table["bound"] == "range"]
+    if len(ranges):
+        ax.vlines(ranges["date"], ranges["low"], ranges["high"], colors=ranges["colour"].tolist(), lw=1.5)
+    for bound, part in table.groupby("bound", sort=False):
+        ax.scatter(part["date"], part["y"], marker=BOUND_MARKERS[bound], color=part["colour"].tolist(), s=36,
+                   edgecolor="white", linewidth=0.5, zorder=3)
     ax.set_yscale("log")
     ax.set_ylabel("Personnel claimed (log scale)")
     ax.set_xlabel("Publication date")
@@ -72,14 +74,15 @@ def plot_claim_groups(table: pd.DataFrame, *, groups: list[str], outlets: list[s
             claims = part[part["row_name"] == outlet]
             label_dates = len(claims) <= MAX_DATE_LABELS_PER_ROW  # more labels than this overprint each other
             unlabelled += not label_dates
-            for row in claims.itertuples():
-                colour = colours.get(outlet, "#bbbbbb")
-                if row.bound == "range":
-                    ax.hlines(y, row.low, row.high, color=colour, lw=1.5)
-                ax.scatter(row.y, y, marker=BOUND_MARKERS[row.bound], color=colour, s=40, zorder=3)
-                if label_dates:
-                    ax.annotate(f"{row.date:%d %b %y}", (row.y, y), xytext=(0, 6), textcoords="offset points",
-                                ha="center", fontsize=6, color="#555555")
+            colour = colours.get(outlet, "#bbbbbb")
+            ranges = claims[claims["bound"] == "range"]
+            if len(ranges):
+                ax.hlines([y] * len(ranges), ranges["low"], ranges["high"], color=colour, lw=1.5)
+            for bound, same in claims.groupby("bound", sort=False):
+                ax.scatter(same["y"], [y] * len(same), marker=BOUND_MARKERS[bound], color=colour, s=40, zorder=3)
+            for row in claims.itertuples() if label_dates else ():
+                ax.annotate(f"{row.date:%d %b %y}", (row.y, y), xytext=(0, 6), textcoords="offset points",
+                            ha="center", fontsize=6, color="#555555")
         ax.set_yticks(range(len(names)), names, fontsize=8)
         ax.set_ylim(len(names) - 0.5, -0.7)
         ax.set_xscale("log")

@@ -52,8 +52,12 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
         return table
     table = table.copy()
     for column in text_columns:
-        table[column] = table[column].map(
-            lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+        values = table[column]
+        is_text = values.map(type) == str if values.dtype == object else values.notna()
+        starts = pd.Series(False, index=table.index)
+        starts[is_text] = values[is_text].astype(str).str.startswith(FORMULA_STARTS)
+        if starts.any():
+            table[column] = values.where(~starts, "'" + values[starts].astype(str))
     return table
 
 
