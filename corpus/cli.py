@@ -83,10 +83,6 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    # papermill imports nbformat, which imports jsonschema, which compiles 38 Lark grammars at import when
-    # rfc3987-syntax is installed (JupyterLab's jupyter-events brings it): 4.2 s before the first notebook could
-    # start (cProfile). Only its "iri" format checks need it, and no notebook schema has one.
-    sys.modules.setdefault("rfc3987_syntax", None)
     from corpus.publish.runner import describe_parameters, discover_notebooks, run_notebooks
 
     if args.help_notebook:

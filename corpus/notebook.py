@@ -10,6 +10,7 @@ so a student's copy of a notebook starts from the same place as the project's ow
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -20,7 +21,7 @@ from corpus.analysis.overview import DUPLICATE_POLICIES, apply_duplicate_policy
 from corpus.ingest.loader import describe_problem
 from corpus.plots.style import apply_style
 from corpus.publish.figures import output_folder
-from corpus.tables.store import sync
+from corpus.tables.store import RUN_STORE_ENV, open_synced, sync
 
 __all__ = ["Setup", "SetupStatus", "setup"]
 
@@ -46,8 +47,9 @@ def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Ite
           summed: Mapping[str, Sequence[str]] | None = None, outlets: Iterable[str] | None = None,
           model: str | None = None, n_process: int = 1, duplicates: str = "drop") -> Setup:
     """Apply the figure style, create ``output_dir`` (and its ``tables/``), bring the corpus's store up to date
-    (:func:`corpus.tables.store.sync`: a no-op when ``corpus run`` or another notebook already did; else the
-    new and changed articles are parsed here, once, with a progress bar) and read from it the articles of
+    (:func:`corpus.tables.store.sync`: a no-op when another notebook already did, skipped when ``corpus run``
+    synced it before starting this notebook; else the new and changed articles are parsed here, once, with a
+    progress bar) and read from it the articles of
     ``outlets`` (all when None) and the named ``tables``, keeping the articles ``duplicates`` says
     (:data:`corpus.analysis.overview.DUPLICATE_POLICIES`: ``keep``, ``drop`` or ``original_outlet``); the tables
     keep the rows of those articles, under the outlet each is counted for. ``summed`` names large tables to
@@ -60,7 +62,12 @@ def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Ite
         raise ValueError(f"duplicates={duplicates!r}: use one of {', '.join(map(repr, DUPLICATE_POLICIES))}")
     apply_style()
     out = output_folder(output_dir)
-    store, report = sync(corpus_path, model=model, n_process=n_process)
+    synced = open_synced(os.environ[RUN_STORE_ENV], corpus_path, model=model) if RUN_STORE_ENV in os.environ else None
+    if synced is not None:  # corpus run synced this store before it started the notebooks
+        store, parsed, reused = synced, 0, synced.n_articles
+    else:
+        store, report = sync(corpus_path, model=model, n_process=n_process)
+        parsed, reused = report.parsed, report.reused
     chosen = list(outlets) if outlets is not None else None
     every = store.articles(outlets=chosen)
     articles = apply_duplicate_policy(every, duplicates)
@@ -74,6 +81,6 @@ def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Ite
             loaded[name] = table
     for name, by in (summed or {}).items():
         loaded[name] = store.summed(name, by=by, articles=articles[["doc_id", "outlet"]])
-    status = SetupStatus(report.parsed, report.reused, store.manifest.get("model", ""),
+    status = SetupStatus(parsed, reused, store.manifest.get("model", ""),
                          [describe_problem(p) for p in store.manifest.get("warnings", [])])
     return Setup(articles, loaded, out, status)

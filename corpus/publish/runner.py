@@ -28,6 +28,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -45,7 +46,7 @@ from corpus.paths import NOTEBOOKS_DIR, SEEDS_DIR
 from corpus.publish.gallery import render_index
 from corpus.publish.manifest import (FIGURE_SET_KIND, changes_since, corpus_fingerprint, git_state, output_hashes,
                                      software_versions)
-from corpus.tables.store import sync
+from corpus.tables.store import RUN_STORE_ENV, sync
 
 __all__ = ["discover_notebooks", "notebook_parameters", "describe_parameters", "resolve_parameters",
            "check_parameters", "check_output", "run_notebooks", "ParameterError", "OutputError"]
@@ -72,11 +73,20 @@ def discover_notebooks(notebooks_dir: str | Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.fullmatch(p.name))
 
 
-def notebook_parameters(path: Path) -> dict[str, dict]:
-    """The parameters a notebook declares in its ``parameters`` cell (name -> papermill's description)."""
+def _papermill():
+    """papermill, imported without jsonschema's IRI grammars: papermill imports nbformat, which imports
+    jsonschema, which compiles 38 Lark grammars at import when rfc3987-syntax is installed (JupyterLab's
+    jupyter-events brings it), 4.2 s in the runner and again in each worker before its first notebook (cProfile).
+    Only jsonschema's "iri" format checks need them, and the notebook schema has none."""
+    sys.modules.setdefault("rfc3987_syntax", None)
     import papermill
 
-    return papermill.inspect_notebook(str(path))
+    return papermill
+
+
+def notebook_parameters(path: Path) -> dict[str, dict]:
+    """The parameters a notebook declares in its ``parameters`` cell (name -> papermill's description)."""
+    return _papermill().inspect_notebook(str(path))
 
 
 def describe_parameters(path: Path) -> str:
@@ -196,14 +206,16 @@ def check_parameters(resolved: dict[Path, dict], declared: dict[Path, dict]) -> 
         raise ParameterError("bad parameter value: " + "; ".join(problems))
 
 
-def _execute(notebook: str, executed: str, parameters: dict, cwd: str) -> dict:
+def _execute(notebook: str, executed: str, parameters: dict, cwd: str, store_token: str) -> dict:
     """Run one notebook (in a worker process); return its status, duration and error.
+
+    Its kernel inherits ``store_token`` (:data:`~corpus.tables.store.RUN_STORE_ENV`): the store this run synced.
 
     The kernel's own stderr (start-up warnings, crashes) goes to ``kernel.log`` beside the executed notebook,
     so that the terminal shows one line per notebook.
     """
-    import papermill
-
+    papermill = _papermill()
+    os.environ[RUN_STORE_ENV] = store_token  # this worker process is the run's own; kernels inherit its env
     logging.getLogger("papermill").setLevel(logging.WARNING)
     kernel_log = os.open(Path(executed).with_name("kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(kernel_log, 2)
@@ -259,7 +271,8 @@ def _die_with_parent() -> None:
         _end_worker()
 
 
-def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int) -> dict[Path, dict]:
+def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int, store_token: str
+                 ) -> dict[Path, dict]:
     """Run the notebooks, at most ``jobs`` at a time, in numbered order; log each start and end.
 
     Interrupted (Ctrl-C, SIGTERM), it kills its workers and their kernels before it re-raises."""
@@ -272,7 +285,8 @@ def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int)
             while waiting and len(running) < jobs:
                 nb = waiting.pop(0)
                 log.info("%s started", nb.stem)
-                future = pool.submit(_execute, str(nb), str(staging / nb.stem / nb.name), runs[nb], str(nb.parent))
+                future = pool.submit(_execute, str(nb), str(staging / nb.stem / nb.name), runs[nb], str(nb.parent),
+                                     store_token)
                 running[future] = nb
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
@@ -440,10 +454,11 @@ def _swap_into_place(staging: Path, out: Path, run_id: str) -> None:
         os.replace(staging, out)
 
 
-def _sync_for_run(corpus_dir: Path, jobs: int) -> tuple[object, list[dict], dict]:
+def _sync_for_run(corpus_dir: Path, jobs: int) -> tuple[object, list[dict], dict, str]:
     """Bring the corpus's store up to date before any notebook runs (parsing with ``jobs`` workers), so that the
     notebooks only read it, in parallel. The articles, their problems (file, row, problem, including texts too
-    long to parse) and what the sync did; a corpus that cannot be loaded is a :class:`CorpusError`."""
+    long to parse), what the sync did and the store's token; a corpus that cannot be loaded is a
+    :class:`CorpusError`."""
     store, report = sync(corpus_dir, n_process=max(1, jobs))
     articles = store.articles(columns=["doc_id", "source_file"])
     problems = list(store.manifest.get("warnings", []))
@@ -452,7 +467,7 @@ def _sync_for_run(corpus_dir: Path, jobs: int) -> tuple[object, list[dict], dict
     for name, n in zip(too_long["source_file"], too_long["n"]):
         problems.append({"file": name, "row": None, "problem": f"{n:,} characters of clean text, over the model's "
                          f"limit of {MAX_TEXT_CHARS:,}: not parsed, no rows in any table"})
-    return articles, problems, report.as_manifest()
+    return articles, problems, report.as_manifest(), store.token()
 
 
 def _read_previous(previous: str | Path | None, check: OutputCheck) -> tuple[dict | None, str]:
@@ -514,13 +529,14 @@ def run_notebooks(
     corpus_dir = Path(os.path.realpath(corpus_path)) if corpus_path else SEEDS_DIR
     try:
         check_output(out, corpus_dir)
-        articles, problems, annotation = _sync_for_run(corpus_dir, jobs)
+        articles, problems, annotation, store_token = _sync_for_run(corpus_dir, jobs)
         out.parent.mkdir(parents=True, exist_ok=True)
         with _output_lock(out):
             check = check_output(out, corpus_dir)  # again, now that no other run can change it
             return _run_locked(notebooks, declared, parameters, out=out, corpus_dir=corpus_dir,
                                explicit_corpus=bool(corpus_path), articles=articles, problems=problems, check=check,
-                               previous=previous, jobs=jobs, partial=bool(only), annotation=annotation)
+                               previous=previous, jobs=jobs, partial=bool(only), annotation=annotation,
+                               store_token=store_token)
     except (OutputError, CorpusError) as err:
         log.error("%s", err)
         return 2
@@ -531,7 +547,8 @@ def _raise_on_sigterm(signum, frame):
 
 
 def _run_locked(notebooks, declared, parameters, *, out: Path, corpus_dir: Path, explicit_corpus: bool, articles,
-                problems: list[dict], check: OutputCheck, previous, jobs: int, partial: bool, annotation: dict) -> int:
+                problems: list[dict], check: OutputCheck, previous, jobs: int, partial: bool, annotation: dict,
+                store_token: str) -> int:
     started = _utc_now()
     run_id = started.strftime("%Y%m%dT%H%M%SZ")
     _remove_stale(out)
@@ -551,7 +568,7 @@ def _run_locked(notebooks, declared, parameters, *, out: Path, corpus_dir: Path,
     in_main_thread = threading.current_thread() is threading.main_thread()
     earlier_handler = signal.signal(signal.SIGTERM, _raise_on_sigterm) if in_main_thread else None
     try:
-        results = _execute_all(notebooks, runs, staging, jobs=max(1, jobs))
+        results = _execute_all(notebooks, runs, staging, jobs=max(1, jobs), store_token=store_token)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         log.error("run %s interrupted; no notebook process is left, %s is unchanged", run_id, out)

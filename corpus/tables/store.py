@@ -55,7 +55,8 @@ from corpus.tables.build import NUMERIC_COLUMNS, TABLES
 from corpus.tables.cluster import dask_rows
 from corpus.tables.rows import ROW_FIELDS, article_rows, extractors_digest, table_pipeline
 
-__all__ = ["BUCKETS", "STORE_TABLES", "CorpusStore", "SyncReport", "store_path", "sync", "open_store"]
+__all__ = ["BUCKETS", "RUN_STORE_ENV", "STORE_TABLES", "CorpusStore", "SyncReport", "store_path", "sync", "open_store",
+           "open_synced"]
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,16 @@ class CorpusStore:
         self.path = path
         self.manifest = manifest
         self.shared_lock = shared_lock  # off inside a sync, which holds the exclusive lock itself
+
+    @property
+    def n_articles(self) -> int:
+        return sum(entry["articles"]["rows"] for entry in self.manifest["buckets"].values())
+
+    def token(self) -> str:
+        """This store as it is now (folder, pipeline, manifest digest), for :func:`open_synced`."""
+        path = Path(os.path.realpath(self.path))
+        return json.dumps({"path": str(path), "pipeline": self.manifest.get("pipeline"),
+                           "manifest": hashlib.sha256((path / "store.json").read_bytes()).hexdigest()})
 
     def files(self, name: str) -> list[Path]:
         """The Parquet files of one table, bucket by bucket."""
@@ -218,6 +229,28 @@ class CorpusStore:
         frame.attrs["warnings"] = LoadReport(self.manifest.get("warnings", []))
         frame.attrs["source"] = self.manifest.get("corpus", "")
         return frame
+
+
+RUN_STORE_ENV = "CORPUS_RUN_STORE"
+"""Set by ``corpus run`` for its notebooks' kernels to the :meth:`CorpusStore.token` of the store it has just
+synced, so that each notebook reads that store as it is (:func:`open_synced`) instead of scanning the corpus
+again: every notebook of a run then reads the same store, and none re-reads a large corpus's file list."""
+
+
+def open_synced(token: str, corpus_path: str | Path | None = None, *, store: str | Path | None = None,
+                model: str | None = None) -> CorpusStore | None:
+    """The store ``token`` names, when ``corpus_path`` (or ``store``) and ``model`` lead to it and its manifest
+    is still the one the token recorded; else None, and the caller syncs."""
+    try:
+        named = json.loads(token)
+        path = Path(os.path.realpath(store_path(corpus_path, store=store)))
+        if named["path"] != str(path) or named["pipeline"] != _pipeline_key(model or default_model_name()):
+            return None
+        if hashlib.sha256((path / "store.json").read_bytes()).hexdigest() != named["manifest"]:
+            return None
+    except (ValueError, KeyError, TypeError, OSError, ImportError):  # ImportError: a model not installed
+        return None
+    return open_store(store=path)
 
 
 def open_store(corpus_path: str | Path | None = None, *, store: str | Path | None = None) -> CorpusStore:
@@ -478,10 +511,11 @@ def sync(
         tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path / "store.json")
         _remove_unreferenced(path, manifest)
-    n_articles = sum(entry["articles"]["rows"] for entry in manifest["buckets"].values())
+    result = CorpusStore(path, manifest)
+    n_articles = result.n_articles
     report = SyncReport(n_articles, parsed, n_articles - parsed, len(scan.removed), time.perf_counter() - started)
     log.info("store %s: %d articles, %d parsed, %d reused, %d removed in %.1f s", path, *report)
-    return CorpusStore(path, manifest), report
+    return result, report
 
 
 def _intact(path: Path, record: dict | None) -> bool:

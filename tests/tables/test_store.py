@@ -212,3 +212,25 @@ def test_a_large_table_summed_in_the_store_equals_the_pandas_sum(seed_corpus):
                                   check_dtype=False)
     with pytest.raises(ValueError, match="cannot sum"):
         store.summed("term_counts", by=["lemma"])
+
+
+def test_a_run_token_opens_the_store_it_named_and_nothing_else(seed_copy, monkeypatch):
+    from corpus.notebook import setup
+    from corpus.tables.store import RUN_STORE_ENV, open_synced
+
+    store, _ = sync(seed_copy)
+    token = store.token()
+    assert open_synced(token, seed_copy).manifest == store.manifest
+    assert open_synced(token, seed_copy, model="en_core_web_sm_other") is None  # another pipeline
+    assert open_synced(token) is None  # another corpus (the seeds)
+    assert open_synced("not json", seed_copy) is None
+
+    monkeypatch.setenv(RUN_STORE_ENV, token)
+    monkeypatch.setattr("corpus.notebook.sync", lambda *a, **k: pytest.fail("synced although the run had"))
+    articles, _, _, status = setup(seed_copy, seed_copy.parent / "out_a")
+    assert (status.parsed, status.cached) == (0, 5) and len(articles) == 5
+
+    (seed_copy / "new_article.txt").write_text("Iraq votes\n\nThe Pentagon said 5,000 troops would stay.\n",
+                                               encoding="utf-8")
+    sync(seed_copy)  # the store changed after the token was taken: the token no longer opens it
+    assert open_synced(token, seed_copy) is None
