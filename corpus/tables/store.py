@@ -144,7 +144,7 @@ class CorpusStore:
         """This store as it is now (folder, pipeline, manifest digest), for :func:`open_synced`."""
         path = Path(os.path.realpath(self.path))
         return json.dumps({"path": str(path), "pipeline": self.manifest.get("pipeline"),
-                           "manifest": hashlib.sha256((path / "store.json").read_bytes()).hexdigest()})
+                           "manifest": sha256_file(path / "store.json")})
 
     def files(self, name: str) -> list[Path]:
         """The Parquet files of one table, bucket by bucket."""
@@ -246,11 +246,12 @@ def open_synced(token: str, corpus_path: str | Path | None = None, *, store: str
         path = Path(os.path.realpath(store_path(corpus_path, store=store)))
         if named["path"] != str(path) or named["pipeline"] != _pipeline_key(model or default_model_name()):
             return None
-        if hashlib.sha256((path / "store.json").read_bytes()).hexdigest() != named["manifest"]:
+        written = (path / "store.json").read_bytes()  # read once: the bytes checked are the bytes opened
+        if hashlib.sha256(written).hexdigest() != named["manifest"]:
             return None
+        return CorpusStore(path, json.loads(written))
     except (ValueError, KeyError, TypeError, OSError, ImportError):  # ImportError: a model not installed
         return None
-    return open_store(store=path)
 
 
 def open_store(corpus_path: str | Path | None = None, *, store: str | Path | None = None) -> CorpusStore:
