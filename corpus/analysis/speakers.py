@@ -8,14 +8,25 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
 * a bare surname no full name in the article explains goes to the full name that surname means in the same
   outlet, else in the whole corpus (the most cited person with that surname);
 * a named person whose affiliation the article leaves ``unknown`` takes the affiliation the other articles
-  give that person (the most frequent known one), and ``affiliation_evidence`` says ``corpus``.
+  give that person (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
+* a person or unnamed source still ``unknown`` takes the article's setting, the side at least
+  ``SETTING_SHARE`` of the article's placed sources are on (at least ``SETTING_MIN_SOURCES`` of them), and
+  ``affiliation_evidence`` says ``article setting``: a prior, not evidence about the source, in the spirit of
+  "one sense per discourse" (Gale, Church & Yarowsky 1992). Readers of the hand-checked samples placed all but
+  2 of 316 real attributions, three quarters of them US, mostly by the story the source speaks in ("a lawmaker"
+  in a story about Congress, a defence lawyer in a US court-martial); organisations and outlets are left alone
+  (an article about Washington quoting Al Jazeera does not make it American).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["resolve_speakers"]
+__all__ = ["resolve_speakers", "SETTING_SHARE", "SETTING_MIN_SOURCES"]
+
+SETTING_SHARE = 0.6
+SETTING_MIN_SOURCES = 2
+PERSON_TYPES = ("named_person", "anonymous")
 
 
 def _full_names(people: pd.DataFrame) -> pd.DataFrame:
@@ -51,4 +62,28 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         open_rows = people & (table["affiliation"] == "unknown") & table["source_canonical"].isin(usual.index)
         table.loc[open_rows, "affiliation"] = table.loc[open_rows, "source_canonical"].map(usual)
         table.loc[open_rows, "affiliation_evidence"] = "corpus"
+    if "doc_id" in table.columns:
+        _apply_article_setting(table)
     return table
+
+
+def _article_settings(table: pd.DataFrame) -> pd.Series:
+    """doc_id -> the side most of the article's placed sources are on, where it is clear enough."""
+    placed = table[table["affiliation"] != "unknown"]
+    counts = placed.groupby(["doc_id", "affiliation"]).size().rename("n").reset_index()
+    counts["placed"] = counts.groupby("doc_id")["n"].transform("sum")
+    top = counts.sort_values(["doc_id", "n", "affiliation"], ascending=[True, False, True]).drop_duplicates("doc_id")
+    clear = (top["n"] >= SETTING_SHARE * top["placed"]) & (top["placed"] >= SETTING_MIN_SOURCES)
+    return top[clear].set_index("doc_id")["affiliation"]
+
+
+def _apply_article_setting(table: pd.DataFrame) -> None:
+    settings = _article_settings(table)
+    open_rows = ((table["affiliation"] == "unknown") & table["source_type"].isin(PERSON_TYPES)
+                 & table["doc_id"].isin(settings.index))
+    table.loc[open_rows, "affiliation"] = table.loc[open_rows, "doc_id"].map(settings)
+    table.loc[open_rows, "affiliation_evidence"] = "article setting"
+    # an unnamed source's canonical name carries its side ("official [unknown]" -> "official [US]")
+    roles = open_rows & table["source_canonical"].str.endswith(" [unknown]")
+    table.loc[roles, "source_canonical"] = (table.loc[roles, "source_canonical"].str.removesuffix("[unknown]")
+                                            + "[" + table.loc[roles, "affiliation"] + "]")

@@ -708,6 +708,8 @@ def _not_a_report(cue: Token) -> str:
     modality cues of factuality annotation (Saurí & Pustejovsky 2009, FactBank). Such rows are kept, with
     their ``factuality``, because attribution corpora annotate them (PolNeAR does), and left out of the
     analyses, which count what sources asserted."""
+    if cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in cue.children):
+        return "asked"  # "Asked about the amendment, Thune said", "when asked ...", "Trump was asked": a question put
     chain = [cue]
     while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])) \
             and chain[-1].head.i != chain[-1].i and len(chain) < 4:

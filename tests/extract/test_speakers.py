@@ -75,10 +75,21 @@ def test_a_statement_speaks_for_whoever_issued_it():
     ("The spokesman declined to say how many troops were hurt.", "say", "negated"),
     ("Such a strike could allow Trump to claim that Iran started the war.", "claim", "hypothetical"),
     ("Did the Pentagon warn Congress that Iran would strike?", "warn", "asked"),
+    ("Pompeo asked the Iraqi government to protect the embassy.", "asked", "asserted"),
     ("The Pentagon said two bases had been hit.", "said", "asserted"),
 ])
 def test_negated_hypothetical_and_asked_cues_are_flagged(text, cue, factuality):
     assert _one(text, cue).factuality == factuality
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Asked about the amendment, Thune said he trusted the generals.", "Asked"),
+    ("Asked about Zarif's presence in Biarritz on Sunday, Trump offered only a curt \"no comment.\"", "Asked"),
+    ("When asked on Monday if he was worried, Trump replied that he was not.", "asked"),
+    ("The senator was asked whether the troops would stay.", "asked"),
+])
+def test_a_question_put_to_a_source_is_not_the_source_speaking(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue and a.factuality == "asserted"] == []
 
 
 def test_speech_marked_by_a_colon():
@@ -270,3 +281,46 @@ def test_the_learned_model_adds_only_verbs_that_report_a_view():
     assert [a for a in found if a.cue in ("vote", "release", "sign")] == []
     wants = _one("Iran wants American troops to leave Iraq.", "wants")
     assert (wants.cue_kind, wants.source_canonical) == ("intention", "Iran")
+
+
+def test_unplaced_people_take_the_article_setting_and_say_so():
+    table = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "a", "a", "b", "b"],
+        "outlet": ["A"] * 7,
+        "source_canonical": ["Mark Esper", "Pentagon", "Jane Roe", "lawmaker [unknown]", "Al Jazeera",
+                             "John Doe", "Mark Esper"],
+        "source_type": ["named_person", "organization", "named_person", "anonymous", "media",
+                        "named_person", "named_person"],
+        "affiliation": ["US", "US", "unknown", "unknown", "unknown", "unknown", "US"],
+        "affiliation_evidence": ["entity table", "source phrase", "none", "none", "none", "none", "entity table"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["affiliation"].tolist() == ["US", "US", "US", "US", "unknown", "unknown", "US"]
+    assert resolved["affiliation_evidence"].tolist()[2:4] == ["article setting", "article setting"]
+    assert resolved["source_canonical"].tolist()[3] == "lawmaker [US]"
+
+
+def test_no_setting_when_the_placed_sources_are_split_or_too_few():
+    table = pd.DataFrame({
+        "doc_id": ["split"] * 3 + ["one"] * 2,
+        "outlet": ["A"] * 5,
+        "source_canonical": ["Mike Pompeo", "Javad Zarif", "Jane Roe", "Mike Pompeo", "John Doe"],
+        "source_type": ["named_person"] * 5,
+        "affiliation": ["US", "Iran", "unknown", "US", "unknown"],
+        "affiliation_evidence": ["entity table", "entity table", "none", "entity table", "none"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["affiliation"].tolist() == ["US", "Iran", "unknown", "US", "unknown"]
+
+
+@pytest.mark.parametrize("text, cue, canonical, source_type, affiliation", [
+    ("Immigrant rights advocates say the rules are changing.", "say", "advocate [unknown]", "anonymous", "unknown"),
+    ("Another sailor said the ship had not left port in months.", "said", "sailor [unknown]", "anonymous", "unknown"),
+    ("Chicago Fed President Charles Evans told reporters that the economy was strong.", "told", "Charles Evans",
+     "named_person", "US"),
+    ("Al-Jazeera reported that Qatar's foreign minister flew to Tehran.", "reported", "Al Jazeera", "media", "other"),
+    ("Islamic State has claimed several bombings in the south.", "claimed", "Islamic State", "organization", "other"),
+])
+def test_unnamed_people_bodies_and_outlets_are_typed_and_placed(text, cue, canonical, source_type, affiliation):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type, found.affiliation) == (canonical, source_type, affiliation)
