@@ -1,9 +1,11 @@
 """Which side a phrase places a person or body on (US, Iran, Iraq, other), looked up in one place.
 
-Two editable tables: ``data/affiliations.csv`` maps words and short phrases ("pentagon", "iranian",
+Three editable tables: ``data/affiliations.csv`` maps words and short phrases ("pentagon", "iranian",
 "foreign ministry") to an affiliation; ``data/entity_affiliations.csv`` maps canonical names of recurring
 people, outlets and bodies to theirs. The source extractor (:mod:`corpus.extract.attribution`) and the
 troop-claim extractor (:mod:`corpus.extract.troops`) both read them through these functions.
+``data/office_holders.csv`` lists who held the offices the story's sources speak from (title head word, side,
+person), so that "the president" in an article that calls Trump only "Trump" is still Trump.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from corpus.resources import data_mapping
+from corpus.resources import data_mapping, data_rows
 
-__all__ = ["affiliation_terms", "entity_affiliations", "affiliation_in"]
+__all__ = ["affiliation_terms", "entity_affiliations", "affiliation_in", "office_holders"]
 
 @lru_cache(maxsize=1)
 def affiliation_terms() -> dict[tuple[str, ...], str]:
@@ -28,6 +30,15 @@ def affiliation_terms() -> dict[tuple[str, ...], str]:
 def entity_affiliations() -> dict[str, str]:
     """Canonical person, outlet or body -> affiliation (``data/entity_affiliations.csv``)."""
     return data_mapping("entity_affiliations.csv", "entity", "affiliation")
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, dict[str, str]]:
+    """Office head word ("president", "minister") -> {person: side} (``data/office_holders.csv``)."""
+    table: dict[str, dict[str, str]] = {}
+    for row in data_rows("office_holders.csv"):
+        table.setdefault(row["office"], {})[row["person"]] = row["side"]
+    return table
 
 
 def affiliation_in(tokens: Iterable[Token]) -> str | None:

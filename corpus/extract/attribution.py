@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from corpus.extract.affiliation import affiliation_in, entity_affiliations
+from corpus.extract.affiliation import affiliation_in, entity_affiliations, office_holders
 from corpus.extract.cue_model import (
     cue_features,
     cue_model,
@@ -558,6 +558,12 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     fitting = [(at, person) for at, word, person, words in holders if word == office and at < core.idx
                and (side is None or affiliation_in(words) in (None, side)
                     and entity_affiliations().get(person, side) == side)]
+    # people the article names without the title who held the office in the story's years ("When it came to
+    # Trump's turn to speak, the president told ...", "the US president" in a story that says "Donald Trump")
+    known = office_holders().get(office, {})
+    fitting += [(core.doc[i].idx, name) for i, (name, label) in mention_at.items()
+                if label == "PERSON" and name in known and (side is None or known[name] == side)
+                and core.doc[i].idx < core.idx and mention_at.get(i - 1) != (name, label)]
     if not fitting:
         return None
     sentence_start = core.sent.start_char
@@ -1011,6 +1017,12 @@ def _fits_pronoun(name: str, word: str) -> bool:
     return True
 
 
+def _subject_of(token: Token) -> Token:
+    """The subject a person's mention stands for: the mention itself, or the subject it possesses ("Miller's
+    testimony was the most dramatic. He said ..." continues with Miller, the centre of centering theory)."""
+    return token.head if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS else token
+
+
 def _in_main_clause(subject: Token) -> bool:
     """A subject of its sentence's main verb (or of a verb coordinated with it), not of a subordinate clause."""
     verb = subject.head
@@ -1020,11 +1032,12 @@ def _in_main_clause(subject: Token) -> bool:
 
 
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
-             sent_starts: list[int]) -> tuple[str, str, str] | None:
+             sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0)) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
     sentence before it, a source or the subject of a main clause first ("Miller went to Breisch when Gallagher
     was up for the award. He told Breisch ..." is Miller: the preferred centre of centering theory, Grosz,
-    Joshi & Weinstein 1995), else the nearest."""
+    Joshi & Weinstein 1995), else the nearest. Nobody named inside the pronoun's own reported words
+    (``own_content``) is its antecedent: "'Chief Gallagher got in my face,' he told the trial" is not Gallagher."""
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         # a person who is only the subject of someone's reported words (or the source of an attribution nested
@@ -1046,7 +1059,7 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
                 if a.source_type in ("organization", "media")]
     else:
         return None
-    fits = [f for f in fits if f[0] < pronoun.idx]
+    fits = [f for f in fits if f[0] < pronoun.idx and not own_content[0] <= f[0] < own_content[1]]
     if not fits:
         return None
     sentence = {f[0]: _sentence_of(sent_starts, f[0]) for f in fits}
@@ -1087,8 +1100,8 @@ def extract_attributions(
 
     # a person named inside someone's quotation is not the antecedent of the reporter's next "he"
     person_subjects = sorted({
-        (doc[i].idx, name, _in_main_clause(doc[i])) for i, (name, label) in mention_at.items()
-        if label == "PERSON" and doc[i].dep_ in SUBJECT_DEPS and not quoted[i]
+        (doc[i].idx, name, _in_main_clause(_subject_of(doc[i]))) for i, (name, label) in mention_at.items()
+        if label == "PERSON" and _subject_of(doc[i]).dep_ in SUBJECT_DEPS and not quoted[i]
     })
     sent_starts = [s.start_char for s in doc.sents]
     # one name per mention (not per token), and the proper nouns NER missed, which may be bare surnames
@@ -1122,7 +1135,9 @@ def extract_attributions(
         antecedent = ""
         evidence = ""
         if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
-            resolved = _resolve(core, out, person_subjects, sent_starts) if resolve_pronouns else None
+            own_content = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
+            resolved = _resolve(core, out, person_subjects, sent_starts, own_content=own_content) \
+                if resolve_pronouns else None
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
             else:

@@ -324,3 +324,33 @@ def test_no_setting_when_the_placed_sources_are_split_or_too_few():
 def test_unnamed_people_bodies_and_outlets_are_typed_and_placed(text, cue, canonical, source_type, affiliation):
     found = _one(text, cue)
     assert (found.source_canonical, found.source_type, found.affiliation) == (canonical, source_type, affiliation)
+
+
+def test_nobody_named_in_a_speakers_own_reported_words_is_the_pronoun():
+    text = ("Thomas MacNeil took the stand on Monday. Edward Gallagher ran up to him in a parking lot and "
+            "threatened him, he told the jury.")
+    assert _one(text, "told").source_canonical == "Thomas MacNeil"
+
+
+@pytest.mark.xfail(strict=True, reason="single quotation marks are not read as quotations (British scare quotes), "
+                   "so a Daily Mail quotation with a nested quote is not the pronoun's own words")
+def test_nobody_named_in_a_single_quoted_quotation_is_the_pronoun():
+    text = ("Thomas MacNeil took the stand. 'Edward Gallagher got in my face and said 'If you talk, "
+            "you are done. I know things about all of you,' he told the trial.")
+    assert _one(text, "told").source_canonical == "Thomas MacNeil"
+
+
+def test_the_possessor_of_a_subject_is_the_next_pronoun():
+    text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
+            "He said that he saw the stabbing.")
+    assert _one(text, "said").source_canonical == "Craig Miller"
+
+
+@pytest.mark.parametrize("text", [
+    ("President Emmanuel Macron welcomed the leaders at the ceremony. When it came to Trump's turn to speak, "
+     "the president told the stories of the veterans on the stage."),
+    "Donald Trump spoke at the White House on Monday. “We do not seek conflict,” the US president added.",
+])
+def test_the_president_is_the_holder_the_article_names_without_the_title(text):
+    found = [a for a in _attributions(text) if a.cue_text in ("told", "added")]
+    assert [(a.source_canonical, a.source_type, a.affiliation) for a in found] == [("Donald Trump", "named_person", "US")]
