@@ -672,9 +672,21 @@ def _quantified(core: Token) -> Token:
     return core
 
 
-def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: str, affiliation: str) -> str:
+def _person_possessor(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """The person a body belongs to: "Netanyahu's office", "the Sanders campaign"."""
+    for child in core.children:
+        if child.dep_ in ("poss", "compound") and mention_at.get(child.i, ("", ""))[1] == "PERSON":
+            return mention_at[child.i][0]
+    return None
+
+
+def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: str, affiliation: str,
+                    mention_at: dict[int, tuple[str, str]] | None = None) -> str:
     if mention is not None and source_type in ("named_person", "organization", "media"):
         return mention[0]
+    owner = _person_possessor(core, mention_at or {})
+    if owner and source_type == "organization":
+        return f"{owner}'s {_role_word(core)}"  # "Israeli Prime Minister Benjamin Netanyahu's office"
     if source_type in ("anonymous", "organization"):
         return f"{_role_word(core)} [{affiliation}]"
     return canonical_key(core.text)
@@ -1160,7 +1172,11 @@ def extract_attributions(
                 affiliation = _person_context_affiliation(mention[0] if mention else "", out, mention_at, doc)
                 evidence = "article context" if affiliation else ""
             affiliation = affiliation or "unknown"
-            canonical = _canonical_name(core, mention, source_type, affiliation)
+            if affiliation == "unknown" and source_type == "organization":
+                owner = _person_possessor(core, mention_at)
+                affiliation = entity_affiliations().get(owner or "", "unknown")
+                evidence = "entity table" if affiliation != "unknown" else evidence
+            canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)
         if affiliation == "unknown":
             evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)

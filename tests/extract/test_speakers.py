@@ -354,3 +354,9 @@ def test_the_possessor_of_a_subject_is_the_next_pronoun():
 def test_the_president_is_the_holder_the_article_names_without_the_title(text):
     found = [a for a in _attributions(text) if a.cue_text in ("told", "added")]
     assert [(a.source_canonical, a.source_type, a.affiliation) for a in found] == [("Donald Trump", "named_person", "US")]
+
+
+def test_a_persons_office_is_named_by_its_person():
+    found = _one("Israeli Prime Minister Benjamin Netanyahu's office said he congratulated Pompeo.", "said")
+    assert (found.source_canonical, found.source_type, found.affiliation) == (
+        "Benjamin Netanyahu's office", "organization", "other")
