@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from corpus.resources import data_mapping, data_rows
+
+if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
+    from spacy.tokens import Token
 
 __all__ = ["affiliation_terms", "entity_affiliations", "affiliation_in", "office_holders"]
 

@@ -31,9 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpus.extract.affiliation import affiliation_in, entity_affiliations, office_holders
 from corpus.extract.cue_model import (
@@ -54,6 +52,9 @@ from corpus.extract.entities import (
 )
 from corpus.extract.quotes import Quotation, find_quotations, quoted_share
 from corpus.resources import data_lines, data_mapping, data_rows
+
+if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
+    from spacy.tokens import Doc, Token
 
 SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
 AFFILIATIONS = ("US", "Iran", "Iraq", "other", "unknown")
@@ -1185,7 +1186,7 @@ def extract_attributions(
         end = max(source.end, draft.cue_end, content_end)
         cue_text = text[draft.cue_start:draft.cue_end]
         out.append(Attribution(
-            doc._.doc_id if Doc.has_extension("doc_id") else None,
+            doc._.doc_id if doc.has_extension("doc_id") else None,
             _sentence_of(sent_starts, draft.cue_start), start, end,
             text[source.start:source.end], canonical, source_type, affiliation, evidence,
             draft.cue, text[content_start:content_end], _directness(content_start, content_end, quotations),

@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from typing import NamedTuple
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpus.resources import data_mapping, data_text
+
+if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
+    from spacy.tokens import Token
 
 MODEL_FILE = "cue_model.json"
 KINDS_FILE = "learned_cue_kinds.csv"

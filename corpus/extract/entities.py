@@ -27,11 +27,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable
 from functools import lru_cache
-from typing import NamedTuple
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpus.resources import data_lines, data_mapping, data_rows
+
+if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
+    from spacy.tokens import Doc, Span
 
 __all__ = [
     "ENTITY_LABELS",
@@ -246,6 +247,8 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     names elsewhere by surname alone ("Mr. Khan", PERSON) ends in that person's name (when it looks like one: a
     known first name or a middle initial): its last capitalised words, from the first
     that is not a place, nationality or organisation word, become a PERSON mention."""
+    from spacy.tokens import Span
+
     surnames = {canonical_key(e.text) for e in spans if e.label_ == "PERSON" and len(e) == 1}
     out = []
     for span in spans:

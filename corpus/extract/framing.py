@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 import numpy as np
-from spacy.tokens import Doc
 
 from corpus.resources import data_lines, data_rows
+
+if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
+    from spacy.tokens import Doc
 
 @lru_cache(maxsize=1)
 def chrome_words() -> frozenset[str]:

@@ -15,11 +15,12 @@ whose source is part of the table cache key.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, NamedTuple
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from corpus.resources import data_lines, data_rows
+
+if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
+    from spacy.tokens import Doc, Span
 
 SENTIMENT_COLUMNS = ["doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "text", "polarity",
                      "subjectivity", "vader", "polarity_no_events", "vader_no_events", "n_event_words"]

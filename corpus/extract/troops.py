@@ -15,14 +15,15 @@ ordered rules of ``data/claim_groups.csv``.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, NamedTuple
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from corpus.extract.affiliation import affiliation_in
 from corpus.extract.attribution import Attribution, cue_lexicon, extract_attributions
 from corpus.extract.numbers import SCALES, UNITS, VAGUE, VAGUE_MODIFIERS, parse_number
 from corpus.resources import data_mapping, data_rows
+
+if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
+    from spacy.tokens import Doc, Token
 
 CLAIM_COLUMNS = ["doc_id", "outlet", "date", "value", "low", "high", "bound", "unit", "actor", "change", "event",
                  "place", "group", "attribution", "sentence", "sent_id", "start_char", "end_char", "quantity"]

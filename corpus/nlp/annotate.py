@@ -14,17 +14,18 @@ import logging
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
-from spacy.language import Language
-from spacy.tokens import Doc
 from tqdm.auto import tqdm
 
 from corpus.ingest.loader import CorpusWarning
 from corpus.nlp.cache import annotation_cache_dir, cache_key, entry_path, model_tag, pipeline_tag, read_doc, write_doc
 from corpus.nlp.model import BATCH_SIZE, PROGRESS_MIN_DOCS
-from corpus.nlp.pipeline import get_pipeline
+
+if TYPE_CHECKING:  # spaCy is imported when something is parsed, not when this module is
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["AnnotationRun", "annotate", "parse_texts"]
 
@@ -68,6 +69,10 @@ def annotate(
     ``n_process`` and ``batch_size`` go to ``nlp.pipe``; ``progress`` as in :func:`parse_texts`. A text longer
     than ``nlp.max_length`` is not parsed: an empty ``Doc`` stands in for it and a warning names its file.
     """
+    from spacy.tokens import Doc
+
+    from corpus.nlp.pipeline import get_pipeline
+
     nlp = get_pipeline(model)
     folder = annotation_cache_dir(cache_dir)
     tag = pipeline_tag(nlp)

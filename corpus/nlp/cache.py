@@ -1,7 +1,7 @@
 """Cache keys and entries for parsed articles, in one place.
 
 A key is the sha256 of the clean text joined with a *pipeline tag* (model name and version, the project's
-:data:`~corpus.nlp.pipeline.PIPELINE_VERSION`, a digest of the domain patterns and the entry format), so a
+:data:`PIPELINE_VERSION`, a digest of the domain patterns and the entry format), so a
 changed text or pipeline never meets an old entry. Entries are written atomically (a temporary file, then a
 rename), so a crash never leaves half an entry, and each is *sealed*: a header line records its key, length
 and sha256, checked on every read. An entry that fails the check (truncated, emptied, bit-flipped, or copied
@@ -18,20 +18,34 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from corpus.nlp.pipeline import PIPELINE_VERSION, patterns_digest
 from corpus.paths import cache_dir as default_cache_dir
+from corpus.resources import data_text
 
-__all__ = ["CACHE_FORMAT", "CacheWarning", "model_tag", "installed_model_tag", "pipeline_tag", "cache_key", "annotation_cache_dir",
-           "entry_path", "write_atomic", "seal", "unseal", "read_doc", "write_doc"]
+if TYPE_CHECKING:  # a key is computed without loading spaCy (a notebook checks its store is current)
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+__all__ = ["PIPELINE_VERSION", "patterns_digest", "CACHE_FORMAT", "CacheWarning", "model_tag", "installed_model_tag",
+           "pipeline_tag", "cache_key", "annotation_cache_dir", "entry_path", "write_atomic", "seal", "unseal", "read_doc", "write_doc"]
+
+PIPELINE_VERSION = "4"
+"""Bump when the patterns or the pipeline (:mod:`corpus.nlp.pipeline`) change, so cached annotations are rebuilt."""
 
 CACHE_FORMAT = "sealed-1"
 """Part of every pipeline tag: entries written before entries carried a seal are never read."""
 
 SEAL_PREFIX = b"corpus-cache "
+
+
+@lru_cache(maxsize=1)
+def patterns_digest() -> str:
+    """A short digest of the pattern and abbreviation files, part of every cache key (read once per process)."""
+    text = data_text("entity_patterns.jsonl") + data_text("title_abbreviations.txt")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 class CacheWarning(UserWarning):
@@ -85,11 +99,13 @@ def model_tag(nlp: Language) -> str:
 
 def installed_model_tag(name: str) -> str:
     """:func:`model_tag` of an installed model package, read from its ``meta.json`` without loading it."""
+    import importlib.util
     import json
 
-    import spacy.util
-
-    package = spacy.util.get_package_path(name)
+    spec = importlib.util.find_spec(name)  # found, not imported: importing a model package imports spaCy
+    if spec is None or not spec.submodule_search_locations:
+        raise OSError(f"no model package {name} is installed")
+    package = Path(next(iter(spec.submodule_search_locations)))
     metas = sorted(package.glob("meta.json")) + sorted(package.glob("*/meta.json"))
     if not metas:
         raise OSError(f"model package {name} has no meta.json")
@@ -132,6 +148,8 @@ def read_doc(path: Path, key: str, vocab: Vocab) -> Doc | None:
     if payload is None:
         return None
     try:
+        from spacy.tokens import DocBin
+
         return next(iter(DocBin().from_bytes(payload).get_docs(vocab)))
     except Exception as err:  # a sealed entry that spaCy cannot read was written by another spaCy: rebuild it
         warnings.warn(f"cache entry {path}: unreadable ({type(err).__name__}); discarded, it will be rebuilt",
@@ -142,6 +160,8 @@ def read_doc(path: Path, key: str, vocab: Vocab) -> Doc | None:
 
 def write_doc(path: Path, key: str, doc: Doc) -> None:
     """Store a parsed document (without user data) at ``path``, sealed for ``key``."""
+    from spacy.tokens import DocBin
+
     entry = DocBin(store_user_data=False)
     entry.add(doc)
     write_atomic(path, seal(key, entry.to_bytes()))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 
+from corpus.nlp.cache import PIPELINE_VERSION, patterns_digest
 from corpus.nlp.extensions import register_extensions
 from corpus.nlp.fast_pipes import speed_up_pipeline
 from corpus.nlp.model import MAX_TEXT_CHARS, default_model_name, load_model
@@ -16,8 +16,6 @@ from corpus.resources import data_lines, data_text
 
 __all__ = ["PIPELINE_VERSION", "build_pipeline", "get_pipeline", "domain_patterns", "patterns_digest"]
 
-PIPELINE_VERSION = "4"
-"""Bump when the patterns or the pipeline change, so cached annotations are rebuilt."""
 
 def title_abbreviations() -> list[str]:
     """Abbreviated titles kept as one token (``data/title_abbreviations.txt``)."""
@@ -27,13 +25,6 @@ def title_abbreviations() -> list[str]:
 def domain_patterns() -> list[dict]:
     """Entity patterns for names the small model misses (``data/entity_patterns.jsonl``)."""
     return [json.loads(line) for line in data_text("entity_patterns.jsonl").splitlines() if line.strip()]
-
-
-@lru_cache(maxsize=1)
-def patterns_digest() -> str:
-    """A short digest of the pattern and abbreviation files, part of every cache key (read once per process)."""
-    text = data_text("entity_patterns.jsonl") + data_text("title_abbreviations.txt")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 @Language.factory("corpus_domain_entities", default_config={"overwrite_ents": True})

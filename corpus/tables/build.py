@@ -9,25 +9,27 @@ whole table is held. :func:`load_tables` returns the tables as DataFrames; this 
 from __future__ import annotations
 
 import csv
+import hashlib
 import logging
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from corpus.extract.attribution import ATTRIBUTION_COLUMNS
-from corpus.extract.entities import MENTION_COLUMNS
-from corpus.extract.sentiment import SENTIMENT_COLUMNS
-from corpus.extract.troops import CLAIM_COLUMNS
+from corpus.extract.attribution import ATTRIBUTION_COLUMNS, Attribution
+from corpus.extract.entities import MENTION_COLUMNS, EntityMention
+from corpus.extract.sentiment import SENTIMENT_COLUMNS, SentenceScore
+from corpus.extract.troops import CLAIM_COLUMNS, TroopClaim
 from corpus.nlp.cache import annotation_cache_dir, model_tag
 from corpus.nlp.model import BATCH_SIZE
 from corpus.paths import cache_dir as default_cache_dir
-from corpus.tables.cluster import dask_rows
-from corpus.tables.rows import ROW_FIELDS, ArticleRows, article_rows, table_pipeline
 
-__all__ = ["TABLES", "build_tables", "load_tables", "TableRun", "LoadedTables"]
+__all__ = ["TABLES", "ROW_FIELDS", "TABLE_VERSION", "ArticleRows", "build_tables", "extractors_digest", "load_tables",
+           "TableRun", "LoadedTables"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,45 @@ NUMERIC_COLUMNS = frozenset({
     "content_end", "value", "low", "high", "polarity", "subjectivity", "vader", "polarity_no_events",
     "vader_no_events", "n_event_words", "count",
 })
+
+
+TABLE_VERSION = "1"
+"""Part of the cache key of every article's rows (with the extractors' source and data files)."""
+
+ROW_FIELDS: dict[str, list[str]] = {
+    "entity_mentions": list(EntityMention._fields),
+    "attributions": list(Attribution._fields),
+    "troop_claims": [*TroopClaim._fields, "group"],
+    "sentiment": list(SentenceScore._fields),
+    "term_counts": ["doc_id", "term", "count"],
+    "actor_sentences": ["doc_id", "sent_id", "actor"],
+    "event_naming": ["doc_id", "event", "term", "count"],
+}
+"""The fields each row of each table holds, in order (the extractors' own tuples)."""
+
+ArticleRows = tuple[int, dict, bool]
+"""(article position, rows by table, parsed in this run?)"""
+
+
+@lru_cache(maxsize=1)
+def extractors_digest() -> str:
+    """Digest of the table version, the source of every extractor module and of this one, and every data table.
+
+    An edit to an extractor's code or to a lexicon therefore invalidates the cached rows by itself; the
+    analysis and plotting stages are not in it, so editing them re-extracts nothing.
+    """
+    digest = hashlib.sha256(TABLE_VERSION.encode())
+    package = resources.files("corpus")
+    sources = sorted((e for e in package.joinpath("extract").iterdir() if e.name.endswith(".py")),
+                     key=lambda e: e.name)
+    for entry in [*sources, package.joinpath("tables", "rows.py")]:
+        digest.update(entry.read_bytes())
+    folder = package.joinpath("data")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class TableRun(NamedTuple):
@@ -96,9 +137,13 @@ def build_tables(
     cache = root / "tables" if use_cache else None
     doc_cache = annotation_cache_dir(root / "annotations" if cache_dir else None) if use_cache else None
     if engine == "dask":
+        from corpus.tables.cluster import dask_rows  # the parsing modules load spaCy: imported when they run
+
         rows, tag = dask_rows(articles, scheduler=scheduler, partitions=partitions, model=model,
                                     batch_size=batch_size, cache=cache, doc_cache=doc_cache)
     elif engine == "local":
+        from corpus.tables.rows import article_rows, table_pipeline
+
         nlp = table_pipeline(model)
         tag = model_tag(nlp)
         rows = article_rows(articles, nlp, n_process=n_process, batch_size=batch_size, cache=cache,

@@ -11,70 +11,30 @@ lexicon re-extracts (from the cached parse) and nothing is parsed twice.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import warnings
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from corpus.extract.attribution import Attribution, extract_attributions
-from corpus.extract.entities import EntityMention, entity_mentions
+from corpus.extract.attribution import extract_attributions
+from corpus.extract.entities import entity_mentions
 from corpus.extract.framing import doc_event_naming, doc_term_counts
-from corpus.extract.sentiment import SentenceScore, doc_actor_sentences, sentence_sentiment
-from corpus.extract.troops import TroopClaim, claim_group, extract_troop_claims
+from corpus.extract.sentiment import doc_actor_sentences, sentence_sentiment
+from corpus.extract.troops import claim_group, extract_troop_claims
 from corpus.ingest.loader import CorpusWarning
 from corpus.nlp.annotate import parse_texts
 from corpus.nlp.cache import cache_key, entry_path, pipeline_tag, read_doc, seal, unseal, write_atomic
 from corpus.nlp.model import default_model_name
 from corpus.nlp.pipeline import build_pipeline
+from corpus.tables.build import ROW_FIELDS, TABLE_VERSION, ArticleRows, extractors_digest
 
 __all__ = ["TABLE_VERSION", "ROW_FIELDS", "ArticleRows", "article_rows", "carried_rows", "doc_tables",
            "extractors_digest", "table_pipeline", "too_long"]
-
-TABLE_VERSION = "1"
-"""Part of the cache key of every article's rows (with the extractors' source and data files)."""
-
-ROW_FIELDS: dict[str, list[str]] = {
-    "entity_mentions": list(EntityMention._fields),
-    "attributions": list(Attribution._fields),
-    "troop_claims": [*TroopClaim._fields, "group"],
-    "sentiment": list(SentenceScore._fields),
-    "term_counts": ["doc_id", "term", "count"],
-    "actor_sentences": ["doc_id", "sent_id", "actor"],
-    "event_naming": ["doc_id", "event", "term", "count"],
-}
-"""The fields each row of each table holds, in order (the extractors' own tuples)."""
-
-ArticleRows = tuple[int, dict, bool]
-"""(article position, rows by table, parsed in this run?)"""
-
-
-@lru_cache(maxsize=1)
-def extractors_digest() -> str:
-    """Digest of the table version, the source of every extractor module and of this one, and every data table.
-
-    An edit to an extractor's code or to a lexicon therefore invalidates the cached rows by itself; the
-    analysis and plotting stages are not in it, so editing them re-extracts nothing.
-    """
-    digest = hashlib.sha256(TABLE_VERSION.encode())
-    package = resources.files("corpus")
-    sources = sorted((e for e in package.joinpath("extract").iterdir() if e.name.endswith(".py")),
-                     key=lambda e: e.name)
-    for entry in [*sources, package.joinpath("tables", "rows.py")]:
-        digest.update(entry.read_bytes())
-    folder = package.joinpath("data")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.is_file():
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
-    return digest.hexdigest()[:16]
-
 
 def doc_tables(doc: Doc) -> dict[str, list[list]]:
     """Every table's rows for one parsed article, without ``outlet`` and ``date`` (a pure function of ``doc``)."""

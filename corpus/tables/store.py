@@ -46,14 +46,11 @@ from corpus.ingest.loader import (ARTICLE_COLUMNS, CATALOG_NAME, DUPLICATE_COLUM
                                   LoadReport, Skipped, corpus_source, flag_duplicates, load_corpus, read_catalog,
                                   sha256_file)
 from corpus.ingest.sources import find_sources
-from corpus.nlp.cache import CacheWarning, annotation_cache_dir, installed_model_tag
+from corpus.nlp.cache import PIPELINE_VERSION, CacheWarning, annotation_cache_dir, installed_model_tag, patterns_digest
 from corpus.nlp.model import BATCH_SIZE, default_model_name
-from corpus.nlp.pipeline import PIPELINE_VERSION, patterns_digest
 from corpus.paths import SEEDS_DIR
 from corpus.paths import cache_dir as default_cache_dir
-from corpus.tables.build import NUMERIC_COLUMNS, TABLES
-from corpus.tables.cluster import dask_rows
-from corpus.tables.rows import ROW_FIELDS, article_rows, extractors_digest, table_pipeline
+from corpus.tables.build import NUMERIC_COLUMNS, ROW_FIELDS, TABLES, extractors_digest
 
 __all__ = ["BUCKETS", "RUN_STORE_ENV", "STORE_TABLES", "CorpusStore", "SyncReport", "store_path", "sync", "open_store",
            "open_synced"]
@@ -478,7 +475,9 @@ def sync(
         parsed = 0
         new_buckets = {b: e for b, e in buckets.items() if b not in dirty}
         if len(todo):
-            nlp = table_pipeline(model_name)  # only loaded when there is something to parse or extract
+            from corpus.tables.rows import table_pipeline  # spaCy is imported only when there is something to parse
+
+            nlp = table_pipeline(model_name)
             rows_iter = _rows(todo, nlp, model=model, engine=engine, scheduler=scheduler, n_process=n_process,
                               batch_size=batch_size, progress=progress)
             bucket_of_row = todo["_bucket"].tolist()
@@ -558,11 +557,15 @@ def _rows(articles: pd.DataFrame, nlp, *, model: str | None, engine: str, schedu
     cache = default_cache_dir() / "tables"
     doc_cache = annotation_cache_dir()
     if engine == "dask":
+        from corpus.tables.cluster import dask_rows
+
         rows, _ = dask_rows(articles, scheduler=scheduler, partitions=None, model=model, batch_size=batch_size,
                             cache=cache, doc_cache=doc_cache)
         return rows
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    from corpus.tables.rows import article_rows
+
     return article_rows(articles, nlp, n_process=n_process, batch_size=batch_size, cache=cache,
                         doc_cache=doc_cache, progress=progress)
 
