@@ -5,6 +5,8 @@ in the clean text, and the judges' answers (speaker, type, affiliation, whether 
 never article text. Protocol (``benchmarks/attribution_protocol.md``): a judge reads the whole article and
 answers from it alone, without seeing what the extractor said.
 
+    # 0. the corpus the offsets refer to (the 371 articles' records of articles.jsonl.gz), outside the repository
+    python benchmarks/attribution_sample.py corpus --out /tmp/ii371
     # 1. draw rows from an attributions table (the 371 AllSides Iran/Iraq articles, notebook 02's table)
     python benchmarks/attribution_sample.py draw --attributions figs/tables/attributions.csv \\
         --top-sources figs/02_source_attribution/top_sources.csv --random 70 --figure 50 --out sample.csv
@@ -59,6 +61,17 @@ def _articles(corpus_path: str) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", corpus.CorpusWarning)
         return corpus.load_corpus(corpus_path).set_index("doc_id")
+
+
+def make_corpus(args: argparse.Namespace) -> int:
+    """The folder the samples' offsets refer to: the 371 Iran/Iraq articles' records of ``articles.jsonl.gz``
+    (whose texts, unlike the subset's ``text/`` files, do not repeat the title), outside the repository."""
+    from corpus.ingest.allsides import write_corpus_folder_from_jsonl
+
+    subset = pd.read_csv(Path(args.subset) / "metadata.tsv", sep="\t", dtype=str, keep_default_na=False)
+    folder = write_corpus_folder_from_jsonl(args.jsonl, args.out, ids=set(subset["id"]))
+    print(f"{len(list(folder.glob('*.txt')))} articles -> {folder}")
+    return 0
 
 
 def tasks(args: argparse.Namespace) -> int:
@@ -179,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--prefix", default="a", help="prefix of the sample ids (a second sample: b)")
     d.add_argument("--out", required=True)
     d.set_defaults(func=draw)
+    c = sub.add_parser("corpus", help="write the corpus folder the samples' offsets refer to")
+    c.add_argument("--jsonl", default="../shared/data/allsides/articles.jsonl.gz")
+    c.add_argument("--subset", default="../shared/data/allsides/iran_iraq_2019_2020")
+    c.add_argument("--out", required=True)
+    c.set_defaults(func=make_corpus)
     t = sub.add_parser("tasks")
     t.add_argument("--sample", required=True)
     t.add_argument("--corpus", required=True)

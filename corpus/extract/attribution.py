@@ -714,6 +714,19 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
 """"called off" (cancelled), "called up" (mobilised), "called in" (summoned) report nothing."""
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+ACTION_READINGS = {
+    "continue": frozenset({"xcomp", "dobj"}),
+    "charge": frozenset({"prep:with"}),
+}
+"""Reporting verbs in a use that reports nothing, by the dependent that marks the use: "continued to import oil",
+"continued receiving fees" (aspect: a report, if any, is the complement's own verb, "continued to insist"; '"...,"
+he continued' stays), "charged him with misconduct" (an indictment; "charged that ..." reports)."""
+
+
+def _action_reading(verb: Token) -> bool:
+    """Whether ``verb`` is used for an act, not a report (:data:`ACTION_READINGS`)."""
+    marks = ACTION_READINGS.get(verb.lemma_.lower())
+    return bool(marks) and any(c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -729,6 +742,8 @@ def _not_a_report(cue: Token) -> str:
     analyses, which count what sources asserted."""
     if cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in cue.children):
         return "asked"  # "Asked about the amendment, Thune said", "when asked ...", "Trump was asked": a question put
+    if cue.dep_ in ("acl", "relcl") and _infinitive(cue):
+        return "hypothetical"  # "a resolution to condemn", "his decision to announce": an aim, not a report
     chain = [cue]
     while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])) \
             and chain[-1].head.i != chain[-1].i and len(chain) < 4:
@@ -745,7 +760,7 @@ def _not_a_report(cue: Token) -> str:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
-    if cue.sent.text.rstrip(" \"'”’)").endswith("?"):
+    if cue.sent.text.rstrip(" \n\t\"'”’)").endswith("?"):  # a sentence ends in its paragraph break
         return "asked"
     return ""
 
@@ -764,7 +779,7 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
             continue
         if entry.lemma == "point" and not any(c.lower_ in ("to", "out") for c in token.children):
             continue
-        if any(c.dep_ == "prt" and c.lower_ in NOT_SPEECH_PARTICLES for c in token.children):
+        if any(c.dep_ == "prt" and c.lower_ in NOT_SPEECH_PARTICLES for c in token.children) or _action_reading(token):
             continue
         subject, subject_span = _subject(token, quoted), None
         if subject is None:
@@ -826,6 +841,13 @@ COLON_LABELS = frozenset({
 """Words before a colon that label page furniture, not a speaker ("Related:", "Photo:", "Editor's note:")."""
 
 
+def _ends_in_speaker(before: list[Token], name: Token) -> bool:
+    """Whether the words before a colon end in a speaker: a name ("Lindsey Graham:") or a role word of the source
+    lexicon ("Pentagon spokesman:"), not another noun ("Macron's disruptions:")."""
+    words = [t for t in before if not t.is_punct]
+    return bool(words) and (words[-1].ent_type_ == name.ent_type_ != "" or words[-1].lemma_.lower() in source_lexicon())
+
+
 def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     """Speech marked by a colon or a dash at the start of a sentence: "Zarif: 'We do not seek war'",
     "Trump — 'Iran is standing down'" (interview transcripts, headlines, live blogs). The speaker is the
@@ -844,9 +866,13 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
         if any(t.pos_ in ("VERB", "AUX") for t in before) or any(t.like_num or t.lower_ in COLON_LABELS for t in before):
             continue
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
-        if not names or mark.text != ":" and not quoted[after[0].i]:
+        if not names or not _ends_in_speaker(before, names[-1]):
+            continue  # "Macron's disruptions:" introduces the writer's list, not Macron's words
+        if mark.text != ":" and not quoted[after[0].i]:
             continue  # after a dash only a quotation is speech ("Baghdad — The parliament voted" is a dateline)
         speaker = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), names[-1])
+        if speaker.ent_type_ != "PERSON" and _is_media_name(doc.text[slice(*_char_span(before))]):
+            continue  # "The Associated Press: After Trump's attacks ...": a credit in a list of links, not speech
         content = (after[0].idx, after[-1].idx + len(after[-1].text))
         drafts.append(_Draft(mark, mark.text, "speech", mark.idx, mark.idx + len(mark.text), speaker, content, "",
                              _char_span(before)))
@@ -894,7 +920,8 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
     contents = [d.content for d in drafts]
     out = []
     for token in doc:
-        if token.lemma_.lower() not in addable or token.i in taken or quoted[token.i] or not is_candidate(token):
+        if token.lemma_.lower() not in addable or token.i in taken or quoted[token.i] or not is_candidate(token) \
+                or _action_reading(token):
             continue
         subject, span = _subject(token, quoted), None
         if subject is None:

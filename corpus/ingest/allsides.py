@@ -13,7 +13,7 @@ import gzip
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -73,9 +73,11 @@ def write_corpus_folder(source_dir: str | Path, dest_dir: str | Path, *, link: b
     return dest_dir
 
 
-def write_corpus_folder_from_jsonl(path: str | Path, dest_dir: str | Path, *, limit: int | None = None) -> Path:
+def write_corpus_folder_from_jsonl(path: str | Path, dest_dir: str | Path, *, limit: int | None = None,
+                                   ids: Collection[str] | None = None) -> Path:
     """Make ``dest_dir`` a loadable corpus from an ``articles.jsonl.gz``: one ``<id>.txt`` per record with
-    a non-empty text (the first ``limit`` records), and a ``metadata.csv`` with the record's fields.
+    a non-empty text (the first ``limit`` records; only those whose ``id`` is in ``ids`` when given), and a
+    ``metadata.csv`` with the record's fields.
 
     The texts are written out as they are, so :func:`corpus.load_corpus` cleans them exactly as it
     cleans any article; ``dest_dir`` belongs outside the repository (the corpus is not ours to ship).
@@ -86,7 +88,7 @@ def write_corpus_folder_from_jsonl(path: str | Path, dest_dir: str | Path, *, li
     records = []
     for record in iter_jsonl_articles(path, limit=limit):
         text = record.get("text") or ""
-        if not text.strip():
+        if not text.strip() or ids is not None and record["id"] not in ids:
             continue
         (dest_dir / f"{record['id']}.txt").write_text(text, encoding="utf-8")
         records.append({field: str(record.get(field) or "") for field in fields})

@@ -360,3 +360,54 @@ def test_a_persons_office_is_named_by_its_person():
     found = _one("Israeli Prime Minister Benjamin Netanyahu's office said he congratulated Pompeo.", "said")
     assert (found.source_canonical, found.source_type, found.affiliation) == (
         "Benjamin Netanyahu's office", "organization", "other")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Some countries continued to import Iranian oil despite the sanctions.", "continued"),
+    ("The former adviser continued receiving consulting fees after he left.", "continued"),
+    ("The Navy charged him with misconduct after the photographs surfaced.", "charged"),
+])
+def test_a_reporting_verb_used_for_an_act_reports_nothing(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue and a.factuality == "asserted"] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("“We will not leave Iraq,” the general continued.", "continued"),
+    ("The senator charged that the administration had misled Congress.", "charged"),
+])
+def test_the_same_verbs_used_to_report_still_report(text, cue):
+    assert _one(text, cue).factuality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Macron's disruptions: a summit moved, a guest invited, a deal floated over dinner.",
+    "Trump's choices: more sanctions, more troops in the Gulf, or talks with Tehran.",
+])
+def test_a_colon_after_a_phrase_that_does_not_end_in_a_speaker_is_not_speech(text):
+    assert [a for a in _attributions(text) if a.cue_text == ":"] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Lindsey Graham: We cannot let Iran win this war in Iraq.", "Lindsey Graham"),
+    ("Pentagon spokesman: The strike killed the commander of the Quds Force in Baghdad.", "Pentagon spokesman"),
+    ("Iranian military adviser: The United States will regret this act of terror for years.", "adviser"),
+])
+def test_a_colon_after_a_name_or_a_role_is_speech(text, speaker):
+    assert speaker in _one(text, ":").source
+
+
+def test_an_outlet_before_a_colon_is_a_credit_not_speech():
+    text = ("The Washington Post: After the strike on the base, the president asked his advisers for options.\n\n"
+            "Reuters: Oil prices jumped four percent after the attack on the Saudi refinery.")
+    assert [a for a in _attributions(text) if a.cue_text == ":"] == []
+
+
+def test_a_question_standing_as_its_own_paragraph_is_asked():
+    text = "The boxes were sent to Paris.\n\nWhat does Iran say?\n\nThe agency's chief said the boxes would be read."
+    assert _one(text, "say").factuality == "asked"
+
+
+def test_an_infinitive_hung_on_a_noun_is_an_aim_not_a_report():
+    text = ("In 2011, Medvedev voted to abstain from, rather than veto, a U.N. Security Council resolution to condemn "
+            "Libyan leader Muammar Qaddafi.")
+    assert [a for a in _attributions(text) if a.cue_text == "condemn" and a.factuality == "asserted"] == []

@@ -261,3 +261,20 @@ def test_reading_only_some_files_checks_only_their_catalog_rows(seed_copy):
     frame, messages = _load(seed_copy, only=[first])
     assert frame["source_file"].tolist() == [first]
     assert messages == [] and frame.attrs["skipped"] == []
+
+
+def test_an_allsides_jsonl_file_becomes_a_corpus_folder_of_the_chosen_records(tmp_path):
+    from corpus.ingest.allsides import write_corpus_folder_from_jsonl
+
+    records = [{"id": f"a{i}", "source": "Reuters", "title": f"Title {i}", "date": "2020-01-0" + str(i + 1),
+                "text": f"Body of article {i}. The base was hit twice, officials said." if i != 2 else " "}
+               for i in range(4)]
+    path = tmp_path / "articles.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r) + "\n" for r in records)
+    every = write_corpus_folder_from_jsonl(path, tmp_path / "every")
+    chosen = write_corpus_folder_from_jsonl(path, tmp_path / "chosen", ids={"a1", "a2", "a3"})
+    assert sorted(p.name for p in every.glob("*.txt")) == ["a0.txt", "a1.txt", "a3.txt"]  # a2 has no text
+    assert sorted(p.name for p in chosen.glob("*.txt")) == ["a1.txt", "a3.txt"]
+    assert pd.read_csv(chosen / "metadata.csv")["file"].tolist() == ["a1.txt", "a3.txt"]
+    assert (chosen / "a1.txt").read_text(encoding="utf-8") == records[1]["text"]
