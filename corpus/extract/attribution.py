@@ -513,6 +513,19 @@ def _person_context_affiliation(name: str, earlier: list[Attribution], mention_a
     return None
 
 
+def _noun_context_affiliation(core: Token) -> str | None:
+    """An unnamed body's side from the article's other mentions of the same noun: "the coalition said" where
+    the article writes "the U.S.-led coalition"; only when every such mention that is placed agrees."""
+    lemma = core.lemma_.lower()
+    sides = set()
+    for token in core.doc:
+        if token.i != core.i and token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+            found = affiliation_in([t for t in token.subtree if t.i < token.i])
+            if found:
+                sides.add(found)
+    return sides.pop() if len(sides) == 1 else None
+
+
 OFFICE_WORDS = frozenset({
     "president", "secretary", "minister", "premier", "chancellor", "leader", "ayatollah", "general", "gen.",
     "senator", "sen.", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "commander", "prince", "king",
@@ -613,6 +626,12 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
 
 OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "sen": "senator", "rep": "representative"}
 
+NOT_ISSUERS = frozenset({"press", "news", "media", "video", "phone", "radio", "television", "tv", "web", "internet",
+                         "email", "twitter", "facebook", "court", "intelligence", "status", "policy", "research",
+                         "opinion", "exit", "campaign"})
+"""Words that make a document's kind, not its issuer: "a press release", "a news report", "an intelligence
+assessment", "a court filing", "an opinion poll"."""
+
 RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file", "send", "put", "sign", "write"})
 
 
@@ -623,6 +642,10 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
     for child in core.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
+    for child in sorted(core.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
+        if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < core.i \
+                and child.ent_type_ not in ("DATE", "TIME") and child.lemma_.lower() not in NOT_ISSUERS:
+            return child  # "a coalition statement", "a Pentagon report"
     doc = core.doc
     sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
     window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
@@ -1204,6 +1227,9 @@ def extract_attributions(
                 owner = _person_possessor(core, mention_at)
                 affiliation = entity_affiliations().get(owner or "", "unknown")
                 evidence = "entity table" if affiliation != "unknown" else evidence
+            if affiliation == "unknown" and source_type in ("organization", "anonymous") and mention is None:
+                affiliation = _noun_context_affiliation(core) or "unknown"
+                evidence = "article context" if affiliation != "unknown" else evidence
             canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)
         if affiliation == "unknown":
             evidence = "none"

@@ -115,6 +115,10 @@ GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z]")
 """Two names run together by a scraper ("WarrenBiden"); "McConnell", "MacArthur", "DeSantis" do not match."""
 
 
+_NICKNAME_RE = re.compile(r"\s+[\"“‘'][A-Za-z][\w.\- ]{0,20}[\"”’']\s+")
+"""A nickname in quotation marks between a first name and a surname."""
+
+
 def normalise_surface(surface: str) -> str:
     """Rules 1-2: strip articles, possessives and titles; standardise transliterations.
 
@@ -124,6 +128,7 @@ def normalise_surface(surface: str) -> str:
     text = unicodedata.normalize("NFKC", surface).replace("’", "'").strip(EDGE_CHARACTERS)
     text = re.sub(r"'s?$", "", text).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    text = _NICKNAME_RE.sub(" ", text)  # John "Tig" Tiegan is John Tiegan
     previous = None
     while previous != text:
         previous, text = text, _TITLE_RE.sub("", text).strip()

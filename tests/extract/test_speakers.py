@@ -411,3 +411,50 @@ def test_an_infinitive_hung_on_a_noun_is_an_aim_not_a_report():
     text = ("In 2011, Medvedev voted to abstain from, rather than veto, a U.N. Security Council resolution to condemn "
             "Libyan leader Muammar Qaddafi.")
     assert [a for a in _attributions(text) if a.cue_text == "condemn" and a.factuality == "asserted"] == []
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("The base was hit eleven times, according to a Pentagon statement released Sunday.", "Pentagon"),
+    ("A State Department report said the militia had fired the rockets.", "US State Department"),
+])
+def test_a_document_named_by_its_issuer_speaks_for_the_issuer(text, canonical):
+    found = _attributions(text)
+    assert [a.source_canonical for a in found] == [canonical]
+
+
+@pytest.mark.parametrize("text", [
+    "A press release said the base was hit eleven times.",
+    "According to a Sunday statement, the base was hit eleven times.",
+])
+def test_a_word_that_makes_the_document_s_kind_is_not_its_issuer(text):
+    assert [a.source_type for a in _attributions(text)] == ["other"]
+
+
+def test_an_unnamed_body_takes_the_side_the_article_gives_the_same_noun():
+    text = ("The U.S.-led coalition paused its training of Iraqi forces on Sunday. "
+            "The coalition said the decision was subject to continuous review.")
+    found = _one(text, "said")
+    assert (found.affiliation, found.affiliation_evidence) == ("US", "article context")
+    text = ("The Iraqi military and the U.S. military gave different counts. "
+            "The military said the base was safe.")
+    assert _one(text, "said").affiliation == "unknown"  # two sides: no evidence for either
+
+
+def test_the_soviets_are_not_placed_by_the_article_s_setting():
+    text = "By 1980, the Soviets openly boasted that the balance of forces favored them."
+    assert _one(text, "boasted").affiliation == "other"
+
+
+def test_a_nickname_in_quotation_marks_is_not_part_of_the_name():
+    assert normalise_surface("John “Tig” Tiegan") == "John Tiegan"
+    assert normalise_surface("Edward 'Eddie' Gallagher") == "Edward Gallagher"
+    assert normalise_surface("Robert O'Brien") == "Robert O'Brien"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("One Russian prisoner said, “We have never had access to a doctor here.”", "prisoner"),
+    ("A civilian who lives near the base said the blasts shook the whole town.", "civilian"),
+])
+def test_an_unnamed_person_quoted_by_what_they_are_is_anonymous(text, role):
+    found = _one(text, "said")
+    assert found.source_type == "anonymous" and found.source_canonical.startswith(role + " [")
