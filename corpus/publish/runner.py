@@ -273,14 +273,27 @@ def _die_with_parent() -> None:
         _end_worker()
 
 
-def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int, store_token: str
-                 ) -> dict[Path, dict]:
-    """Run the notebooks, at most ``jobs`` at a time, in numbered order; log each start and end.
+def _worker_ready() -> None:
+    """A pool worker's first task: import papermill while the run's process syncs the store."""
+    _papermill()
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """The notebook workers, started (and papermill imported in them) before the store's sync, so that their
+    start-up, about a second each, overlaps the sync instead of delaying the first notebooks."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_die_with_parent)
+    for _ in range(jobs):
+        pool.submit(_worker_ready)
+    return pool
+
+
+def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int, store_token: str,
+                 pool: ProcessPoolExecutor) -> dict[Path, dict]:
+    """Run the notebooks in ``pool``, at most ``jobs`` at a time, in numbered order; log each start and end.
 
     Interrupted (Ctrl-C, SIGTERM), it kills its workers and their kernels before it re-raises."""
     results: dict[Path, dict] = {}
     waiting = list(notebooks)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_die_with_parent)
     try:
         running = {}
         while waiting or running:
@@ -304,7 +317,6 @@ def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int,
         _kill_descendants()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
     return results
 
 
@@ -531,6 +543,11 @@ def run_notebooks(
     corpus_dir = Path(os.path.realpath(corpus_path)) if corpus_path else SEEDS_DIR
     try:
         check_output(out, corpus_dir)
+    except (OutputError, CorpusError) as err:
+        log.error("%s", err)
+        return 2
+    pool = _start_pool(max(1, jobs))
+    try:
         articles, problems, annotation, store_token = _sync_for_run(corpus_dir, jobs)
         out.parent.mkdir(parents=True, exist_ok=True)
         with _output_lock(out):
@@ -538,10 +555,16 @@ def run_notebooks(
             return _run_locked(notebooks, declared, parameters, out=out, corpus_dir=corpus_dir,
                                explicit_corpus=bool(corpus_path), articles=articles, problems=problems, check=check,
                                previous=previous, jobs=jobs, partial=bool(only), annotation=annotation,
-                               store_token=store_token)
+                               store_token=store_token, pool=pool)
     except (OutputError, CorpusError) as err:
         log.error("%s", err)
         return 2
+    except BaseException:  # interrupted: no worker or kernel outlives the run
+        _kill_descendants()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # a no-op after the line above
 
 
 def _raise_on_sigterm(signum, frame):
@@ -550,7 +573,7 @@ def _raise_on_sigterm(signum, frame):
 
 def _run_locked(notebooks, declared, parameters, *, out: Path, corpus_dir: Path, explicit_corpus: bool, articles,
                 problems: list[dict], check: OutputCheck, previous, jobs: int, partial: bool, annotation: dict,
-                store_token: str) -> int:
+                store_token: str, pool: ProcessPoolExecutor) -> int:
     started = _utc_now()
     run_id = started.strftime("%Y%m%dT%H%M%SZ")
     _remove_stale(out)
@@ -570,7 +593,7 @@ def _run_locked(notebooks, declared, parameters, *, out: Path, corpus_dir: Path,
     in_main_thread = threading.current_thread() is threading.main_thread()
     earlier_handler = signal.signal(signal.SIGTERM, _raise_on_sigterm) if in_main_thread else None
     try:
-        results = _execute_all(notebooks, runs, staging, jobs=max(1, jobs), store_token=store_token)
+        results = _execute_all(notebooks, runs, staging, jobs=max(1, jobs), store_token=store_token, pool=pool)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         log.error("run %s interrupted; no notebook process is left, %s is unchanged", run_id, out)
