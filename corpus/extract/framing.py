@@ -18,6 +18,7 @@ from corpus.resources import data_lines, data_rows
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
     from spacy.tokens import Doc
 
+
 @lru_cache(maxsize=1)
 def chrome_words() -> frozenset[str]:
     """Page-furniture words never counted as framing terms (``data/chrome_words.txt``)."""

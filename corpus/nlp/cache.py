@@ -16,9 +16,8 @@ import hashlib
 import os
 import tempfile
 import warnings
-from pathlib import Path
-
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corpus.paths import cache_dir as default_cache_dir
@@ -30,7 +29,8 @@ if TYPE_CHECKING:  # a key is computed without loading spaCy (a notebook checks 
     from spacy.vocab import Vocab
 
 __all__ = ["PIPELINE_VERSION", "patterns_digest", "CACHE_FORMAT", "CacheWarning", "model_tag", "installed_model_tag",
-           "pipeline_tag", "cache_key", "annotation_cache_dir", "entry_path", "write_atomic", "seal", "unseal", "read_doc", "write_doc"]
+           "pipeline_tag", "cache_key", "annotation_cache_dir", "entry_path", "write_atomic", "seal", "unseal",
+           "read_doc", "write_doc"]
 
 PIPELINE_VERSION = "4"
 """Bump when the patterns or the pipeline (:mod:`corpus.nlp.pipeline`) change, so cached annotations are rebuilt."""

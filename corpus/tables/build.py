@@ -72,7 +72,9 @@ ArticleRows = tuple[int, dict, bool]
 
 @lru_cache(maxsize=1)
 def extractors_digest() -> str:
-    """Digest of the table version, the source of every extractor module and of this one, and every data table.
+    """Digest of the table version, the source of every extractor module, of the row pipeline
+    (``corpus/tables/rows.py``) and of this module (which holds :data:`ROW_FIELDS`, the rows' layout), and every
+    data table.
 
     An edit to an extractor's code or to a lexicon therefore invalidates the cached rows by itself; the
     analysis and plotting stages are not in it, so editing them re-extracts nothing.
@@ -81,7 +83,7 @@ def extractors_digest() -> str:
     package = resources.files("corpus")
     sources = sorted((e for e in package.joinpath("extract").iterdir() if e.name.endswith(".py")),
                      key=lambda e: e.name)
-    for entry in [*sources, package.joinpath("tables", "rows.py")]:
+    for entry in [*sources, package.joinpath("tables", "rows.py"), package.joinpath("tables", "build.py")]:
         digest.update(entry.read_bytes())
     folder = package.joinpath("data")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
