@@ -77,15 +77,32 @@ def _peak_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # ru_maxrss is in KiB on Linux
 
 
+def process_kind(process: psutil.Process, me: psutil.Process) -> str:
+    """``benchmark`` (this process), ``kernel`` (a notebook's ipykernel), ``runner`` (``corpus run``) or
+    ``worker`` (anything else the run started: spaCy and notebook pool workers)."""
+    if process.pid == me.pid:
+        return "benchmark"
+    try:
+        command = " ".join(process.cmdline())
+    except psutil.Error:
+        return "worker"
+    if "ipykernel" in command:
+        return "kernel"
+    if "-m corpus run" in command or "-m corpus sync" in command:
+        return "runner"
+    return "worker"
+
+
 class TreeMemory(threading.Thread):
     """Samples the summed RSS and PSS of this process and all its descendants, keeping the largest sums
     (and the largest RSS of any one process, for processes such as notebook kernels that ``ru_maxrss``
-    of this process does not see)."""
+    of this process does not see), and the largest RSS of each kind of process (:func:`process_kind`)."""
 
     def __init__(self, interval: float = 1.0):
         super().__init__(daemon=True)
         self.interval = interval
         self.peak_rss_mb = self.peak_pss_mb = self.peak_process_rss_mb = 0.0
+        self.peak_rss_mb_by_kind: dict[str, float] = {}
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -98,7 +115,10 @@ class TreeMemory(threading.Thread):
                 except psutil.Error:  # a worker that ended between listing and reading
                     continue
                 rss, pss = rss + info.rss, pss + info.pss
-                self.peak_process_rss_mb = max(self.peak_process_rss_mb, round(info.rss / 2**20, 1))
+                process_mb = round(info.rss / 2**20, 1)
+                self.peak_process_rss_mb = max(self.peak_process_rss_mb, process_mb)
+                kind = process_kind(process, me)
+                self.peak_rss_mb_by_kind[kind] = max(self.peak_rss_mb_by_kind.get(kind, 0.0), process_mb)
             self.peak_rss_mb = max(self.peak_rss_mb, round(rss / 2**20, 1))
             self.peak_pss_mb = max(self.peak_pss_mb, round(pss / 2**20, 1))
 

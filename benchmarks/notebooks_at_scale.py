@@ -1,16 +1,17 @@
-"""Every notebook on a large corpus from a warm table cache: time per notebook and peak memory.
+"""A whole `corpus run` on a large corpus: time of the sync and of each notebook, peak memory by process kind.
 
     .venv/bin/python benchmarks/notebooks_at_scale.py --input ../shared/data/allsides/articles.jsonl.gz \\
         --corpus /tmp/allsides_full --cache-dir /tmp/allsides_cache --out /tmp/figures_full \\
         --json benchmarks/notebooks-37554.json
 
 ``--corpus`` is made from ``--input`` (``corpus.ingest.allsides.write_corpus_folder_from_jsonl``) when it has no
-``metadata.csv`` yet; it belongs outside the repository. ``--cache-dir`` should be the cache a run of
-``annotate.py --cache-dir`` (or ``corpus build-tables``) left on the same articles, so the tables come from the
-cache. The notebooks run one at a time through ``corpus run`` with their default parameters (plus
-``-p NAME VALUE`` pairs given here); times are the runner's, per notebook, from its ``manifest.json``. Peak
-memory is sampled every second over the runner and its kernels: the largest single process and the
-largest sum.
+``metadata.csv`` yet; it belongs outside the repository. ``--cache-dir`` is the run's ``CORPUS_CACHE_DIR``: with
+no store there yet the run is cold (the store's sync reads, cleans and parses every article), with the store of
+an earlier run on the same articles it is warm. The notebooks run through ``corpus run --jobs N`` with their
+default parameters (plus ``-p NAME VALUE`` pairs given here); times are the runner's, from its
+``manifest.json`` (``annotation`` is the sync's). Peak memory is sampled every second over the runner and
+every process it starts: the largest single process, the largest of each kind (``runner``, ``kernel``,
+``worker``), and the largest sum. Sizes: the store on disk, the whole cache folder, and the figure set's CSV files.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from annotate import TreeMemory  # noqa: E402  (the annotation benchmark's sampler)
 
 from corpus.ingest.allsides import write_corpus_folder_from_jsonl  # noqa: E402
+from corpus.publish.manifest import git_state  # noqa: E402
+
+
+def _bytes(paths) -> int:
+    return sum(p.stat().st_size for p in paths if p.is_file())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, required=True, help="the warm cache (CORPUS_CACHE_DIR)")
     parser.add_argument("--out", type=Path, required=True, help="figure set folder")
     parser.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
+    parser.add_argument("--jobs", type=int, default=2, help="corpus run --jobs")
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args(argv)
     if not (args.corpus / "metadata.csv").exists():
@@ -44,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus_folder_from_jsonl(args.input, args.corpus)
 
     command = [sys.executable, "-m", "corpus", "run", "--corpus", str(args.corpus), "--out", str(args.out),
-               "--jobs", "1", *[part for name, value in args.param for part in ("-p", name, value)]]
+               "--jobs", str(args.jobs), *[part for name, value in args.param for part in ("-p", name, value)]]
     memory = TreeMemory()
     memory.start()
     started = time.perf_counter()
@@ -57,11 +64,14 @@ def main(argv: list[str] | None = None) -> int:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     result = {
         "command": " ".join(command), "exit_code": finished.returncode, "total_seconds": round(seconds, 1),
-        "n_articles": sum(1 for _ in args.corpus.glob("*.txt")),
+        "git": git_state(), "n_articles": sum(1 for _ in args.corpus.glob("*.txt")),
         "notebooks": {run["name"]: {"status": run["status"], "seconds": run["duration_s"], "error": run["error"]}
                       for run in manifest["notebooks"]},
         "peak_rss_process_mb": memory.peak_process_rss_mb, "peak_rss_sum_mb": memory.peak_rss_mb,
-        "peak_pss_sum_mb": memory.peak_pss_mb,
+        "peak_pss_sum_mb": memory.peak_pss_mb, "peak_rss_mb_by_kind": memory.peak_rss_mb_by_kind,
+        "annotation": manifest.get("annotation"),
+        "store_bytes": _bytes((args.cache_dir / "stores").rglob("*")), "cache_bytes": _bytes(args.cache_dir.rglob("*")),
+        "figure_set_csv_bytes": _bytes(args.out.rglob("*.csv")) if args.out.exists() else None,
     }
     text = json.dumps(result, indent=2)
     if args.json:
