@@ -669,6 +669,65 @@ def _role_word(core: Token) -> str:
     return lemma
 
 
+RANK_MODIFIERS = frozenset({"deputy", "assistant", "vice", "acting", "associate", "lieutenant"})
+"""Words that make another office of a role: a deputy director is not the director."""
+
+
+def _role(core: Token) -> str:
+    """An unnamed source's role: its head noun in the singular with the words that change the office ("deputy
+    director", "assistant secretary")."""
+    modifiers = [t.lower_ for t in core.lefts if t.dep_ in ("amod", "compound") and t.lower_ in RANK_MODIFIERS]
+    return " ".join([*modifiers, _role_word(core)])
+
+
+def _proper_name(core: Token) -> tuple[str, str] | None:
+    """A proper noun NER left unlabelled ("Aramco said", "RealClearPolitics"), with its proper-noun modifiers: a
+    person when it starts with a first name of ``data/first_names.csv``, else a body (never a lower-cased role)."""
+    if not core.text[:1].isupper() or core.lemma_.lower() in source_lexicon() or core.lower_ in source_lexicon():
+        return None
+    if core.pos_ != "PROPN" and (core.pos_ != "NOUN" or core.i == core.sent.start or core.text.isupper()):
+        return None  # a capitalised noun inside a sentence is a name the tagger missed ("the RealClearPolitics average")
+    words = [t for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= core.i - 3] + [core]
+    name = " ".join(t.text for t in words)
+    if len(words) > 1 and words[0].lower_ in first_name_genders():
+        return name, "PERSON"
+    return name, "ORG"
+
+
+MEDIA_ANAPHORS = frozenset({"network", "broadcaster", "channel", "newspaper", "paper", "station", "outlet"})
+STATE_MEDIA_HEADS = frozenset({"television", "tv", "media", "radio", "broadcaster", "agency", "news"})
+
+
+def _state_media(token: Token) -> bool:
+    """ "state TV", "state-run television", "Iranian state media", "the state news agency"."""
+    return token.lemma_.lower() in STATE_MEDIA_HEADS and any(
+        t.lower_ in ("state", "state-run", "state-owned", "government-run") for t in token.lefts)
+
+
+def _media_antecedent(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
+    """ "the network said" after "a program aired by state television": the outlet the article last named (an
+    outlet's name or state media) before a bare "the network", "the newspaper", "the broadcaster"."""
+    if core.lemma_.lower() not in MEDIA_ANAPHORS or [t for t in core.lefts if t.dep_ != "det"] \
+            or not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
+        return None
+    for token in reversed(core.doc[max(0, core.i - 400):core.i]):
+        mention = mention_at.get(token.i)
+        if mention is not None and mention[1] == "ORG" and _is_media_name(mention[0]):
+            return token
+        if mention is None and _state_media(token):
+            return token
+    return None
+
+
+def _media_name(core: Token, affiliation: str) -> str:
+    """An outlet the article does not name: state media as ``state TV [Iran]`` (television and TV are one
+    name), any other by its words ("the network" stays "network")."""
+    if _state_media(core):
+        head = "TV" if core.lemma_.lower() in ("television", "tv") else core.lemma_.lower()
+        return f"state {head} [{affiliation}]"
+    return canonical_key(core.text)
+
+
 def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """ "the administration" -> the administration the article names ("Trump administration"), the most named."""
     word = core.lemma_.lower()
@@ -712,7 +771,9 @@ def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: s
     if owner and source_type == "organization":
         return f"{owner}'s {_role_word(core)}"  # "Israeli Prime Minister Benjamin Netanyahu's office"
     if source_type in ("anonymous", "organization"):
-        return f"{_role_word(core)} [{affiliation}]"
+        return f"{_role(core)} [{affiliation}]"
+    if source_type == "media":
+        return _media_name(core, affiliation)
     return canonical_key(core.text)
 
 
@@ -740,16 +801,57 @@ HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 ACTION_READINGS = {
     "continue": frozenset({"xcomp", "dobj"}),
     "charge": frozenset({"prep:with"}),
+    "respond": frozenset({"prep:with"}),
+    "react": frozenset({"prep:with"}),
+    "worry": frozenset({"dobj"}),
 }
 """Reporting verbs in a use that reports nothing, by the dependent that marks the use: "continued to import oil",
 "continued receiving fees" (aspect: a report, if any, is the complement's own verb, "continued to insist"; '"...,"
-he continued' stays), "charged him with misconduct" (an indictment; "charged that ..." reports)."""
+he continued' stays), "charged him with misconduct" (an indictment; "charged that ..." reports), "Iran responded
+with a campaign of provocations" (a counter-move, unless what it responded with is words, :data:`CHANNELS` and
+:data:`NOUN_CUES`: "responded with a statement"; "responded that ...", "responded by criticising" and '"...," he
+responded' report), "Biden's age
+worries some Democrats" (the subject is what worries them: the ones who believe are the object)."""
+INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply"})
+"""Verbs that, as a participle with no subject of their own after a clause whose subject is a thing ("satellites
+picked up a heat signature, suggesting Iran had launched missiles"), draw an inference from the clause's event:
+nobody is saying anything. After a clause whose subject can speak ("Trump attacked Pelosi, suggesting she ...") the
+participle is that speaker's."""
+ANONYMITY_WORDS = frozenset({"anonymity", "anonymous", "anonymously", "authorize", "authorized", "permission",
+                             "permit", "allow", "clearance"})
+"""Words of the anonymity formula: "requested anonymity to speak freely", "who was not authorized to discuss the
+plans", "spoke on condition of anonymity to describe the talks": the infinitive says why the source is unnamed; what
+the source said is carried by another cue ("said")."""
 
 
 def _action_reading(verb: Token) -> bool:
     """Whether ``verb`` is used for an act, not a report (:data:`ACTION_READINGS`)."""
     marks = ACTION_READINGS.get(verb.lemma_.lower())
-    return bool(marks) and any(c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks for c in verb.children)
+    return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
+                               and not any(o.lemma_.lower() in CHANNELS | NOUN_CUES for o in c.children)
+                               for c in verb.children)
+
+
+def _subjectless_participle(verb: Token) -> bool:
+    """ "..., calling on our allies to join": an -ing clause hung on another clause, whose subject it shares."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _can_speak(token: Token) -> bool:
+    """A person, a body or a place that stands for one, a pronoun for people, or a source noun of the lexicon."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in THING_PRONOUNS
+    category = source_lexicon().get(token.lemma_.lower())
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or category not in (None, "document")
+
+
+def _inference(verb: Token) -> bool:
+    """Whether ``verb`` draws an inference from the clause it hangs on (:data:`INFERENCE_PARTICIPLES`)."""
+    if verb.lemma_.lower() not in INFERENCE_PARTICIPLES or not _subjectless_participle(verb):
+        return False
+    subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and not _can_speak(subjects[0])
 
 
 def _infinitive(verb: Token) -> bool:
@@ -765,14 +867,26 @@ def _not_a_report(cue: Token) -> str:
     analyses, which count what sources asserted."""
     if cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in cue.children):
         return "asked"  # "Asked about the amendment, Thune said", "when asked ...", "Trump was asked": a question put
+    if _infinitive(cue) and any(t.lemma_.lower() in ANONYMITY_WORDS or t.lower_ in ANONYMITY_WORDS
+                                for t in cue.doc[max(cue.sent.start, cue.i - 7):cue.i]):
+        return "hypothetical"  # "requested anonymity to speak": the condition of anonymity, not a report
     if cue.dep_ in ("acl", "relcl") and _infinitive(cue):
         return "hypothetical"  # "a resolution to condemn", "his decision to announce": an aim, not a report
     chain = [cue]
-    while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])) \
-            and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+    while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])
+           or _subjectless_participle(chain[-1])) and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
+    beyond_participle = False
     for verb in chain:
         children = list(verb.children)
+        if beyond_participle:
+            # "Iran could use this moment, calling on our allies": the participle shares its clause's modality,
+            # not its negation or aim ("Pompeo sought to place the killing in context, noting ..." reports)
+            if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX or c.dep_ == "mark" and c.lower_ in
+                   HYPOTHETICAL_MARKS for c in children):
+                return "hypothetical"
+            continue
+        beyond_participle = _subjectless_participle(verb)
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in children):
             return "negated"
         if verb is not cue and verb.lemma_.lower() in NEGATING_HEADS:
@@ -802,7 +916,8 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
             continue
         if entry.lemma == "point" and not any(c.lower_ in ("to", "out") for c in token.children):
             continue
-        if any(c.dep_ == "prt" and c.lower_ in NOT_SPEECH_PARTICLES for c in token.children) or _action_reading(token):
+        if any(c.dep_ == "prt" and c.lower_ in NOT_SPEECH_PARTICLES for c in token.children) \
+                or _action_reading(token) or _inference(token):
             continue
         subject, subject_span = _subject(token, quoted), None
         if subject is None:
@@ -894,8 +1009,9 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
         if mark.text != ":" and not quoted[after[0].i]:
             continue  # after a dash only a quotation is speech ("Baghdad — The parliament voted" is a dateline)
         speaker = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), names[-1])
-        if speaker.ent_type_ != "PERSON" and _is_media_name(doc.text[slice(*_char_span(before))]):
-            continue  # "The Associated Press: After Trump's attacks ...": a credit in a list of links, not speech
+        if _is_media_name(doc.text[slice(*_char_span(before))]):
+            continue  # "The Associated Press: After Trump's attacks ...", "Politico: ..." (which NER may take for a
+            # person): a credit in a list of links, not speech
         content = (after[0].idx, after[-1].idx + len(after[-1].text))
         drafts.append(_Draft(mark, mark.text, "speech", mark.idx, mark.idx + len(mark.text), speaker, content, "",
                              _char_span(before)))
@@ -944,7 +1060,7 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
     out = []
     for token in doc:
         if token.lemma_.lower() not in addable or token.i in taken or quoted[token.i] or not is_candidate(token) \
-                or _action_reading(token):
+                or _action_reading(token) or _inference(token):
             continue
         subject, span = _subject(token, quoted), None
         if subject is None:
@@ -1186,6 +1302,7 @@ def extract_attributions(
             continue  # "I"/"you" outside a quotation (transcripts, podcasts): no speaker the article names
         if source_lexicon().get(core.lemma_.lower()) == "document":
             core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
+        core = _media_antecedent(core, mention_at) or core
         body = _named_body(core, mention_at)
         mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname) or (body and (body, "ORG"))
         if mention is not None and mention[1] == "PERSON":
@@ -1194,7 +1311,7 @@ def extract_attributions(
             holder = _titled_person(core, source, mention_at) \
                 or _office_holder(core, source.start, source.end, holders, mention_at) \
                 or _described_person(core, mention_at)
-            mention = (holder, "PERSON") if holder else None
+            mention = (holder, "PERSON") if holder else _proper_name(core)
         antecedent = ""
         evidence = ""
         if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
@@ -1227,7 +1344,7 @@ def extract_attributions(
                 owner = _person_possessor(core, mention_at)
                 affiliation = entity_affiliations().get(owner or "", "unknown")
                 evidence = "entity table" if affiliation != "unknown" else evidence
-            if affiliation == "unknown" and source_type in ("organization", "anonymous") and mention is None:
+            if affiliation == "unknown" and source_type in ("organization", "anonymous", "media") and mention is None:
                 affiliation = _noun_context_affiliation(core) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
             canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)

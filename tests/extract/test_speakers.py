@@ -458,3 +458,79 @@ def test_a_nickname_in_quotation_marks_is_not_part_of_the_name():
 def test_an_unnamed_person_quoted_by_what_they_are_is_anonymous(text, role):
     found = _one(text, "said")
     assert found.source_type == "anonymous" and found.source_canonical.startswith(role + " [")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("“He is a survivor,” said a State Department official, who requested anonymity to discuss a colleague.", "discuss"),
+    ("Two U.S. officials, speaking on condition of anonymity to discuss internal deliberations, said the strike "
+     "was not a shift in policy.", "discuss"),
+])
+def test_the_anonymity_formula_is_not_a_report(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue and a.factuality == "asserted"] == []
+    assert [a.factuality for a in _attributions(text) if a.cue_text == "said"] == ["asserted"]
+
+
+def test_a_participle_drawing_an_inference_from_a_thing_is_nobody_speaking():
+    text = ("Minutes earlier, US intelligence satellites had picked up signs of a heat signature from Iran, "
+            "suggesting the country had just launched short range ballistic missiles.")
+    assert [a for a in _attributions(text) if a.cue_text == "suggesting"] == []
+
+
+def test_a_participle_after_a_clause_whose_subject_can_speak_is_that_speakers():
+    text = "The Pentagon issued a statement on Monday, suggesting that Iran was behind the attack."
+    found = _one(text, "suggesting")
+    assert (found.source_canonical, found.factuality) == ("Pentagon", "asserted")
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("Iran could use this moment to take an initiative for peace, calling on our allies to join in convening a "
+     "negotiation.", "calling", "hypothetical"),
+    ("Pompeo sought Tuesday to place the killing within the campaign on Iran, noting there was a military "
+     "component to the strategy.", "noting", "asserted"),
+])
+def test_a_participle_shares_its_clauses_modality_not_its_aim(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Washington tightened the sanctions, and Iran responded with a campaign of attacks on tankers.", "responded"),
+    ("Why Joe Biden's age worries some Democratic allies and voters.", "worries"),
+])
+def test_a_counter_move_or_a_worrying_thing_is_not_a_source(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue] == []
+
+
+def test_a_response_in_words_still_reports():
+    text = "US Secretary of State Mike Pompeo responded on Twitter by indicting Iran's treatment of gay people."
+    assert _one(text, "responded").source_canonical == "Mike Pompeo"
+
+
+def test_an_outlet_ner_takes_for_a_person_before_a_colon_is_a_credit():
+    text = ("The debates are scheduled for 8 p.m.\n\nPolitico: Warren and Bernie's awkward truce faces its biggest "
+            "test yet.\n\nThe New York Times: Why Joe Biden's age worries some Democratic allies and voters.")
+    assert [a for a in _attributions(text) if a.cue_text == ":"] == []
+
+
+@pytest.mark.parametrize("text, cue, canonical, source_type", [
+    ("A deputy director said it was not.", "said", "deputy director [unknown]", "anonymous"),
+    ("The ambassador said the talks had failed.", "said", "ambassador [unknown]", "anonymous"),
+    ("An immigration judge wrote that the evidence was persuasive.", "wrote", "judge [unknown]", "anonymous"),
+    ("Aramco said the plant would be back to full output by the end of the month.", "said", "Aramco", "organization"),
+    ("His approval rating is under water by 14 points, according to the RealClearPolitics average.", "according to",
+     "RealClearPolitics", "organization"),
+    ("According to witness testimony, he told the soldiers not to waste their medics.", "According to",
+     "witness [unknown]", "anonymous"),
+])
+def test_unnamed_office_holders_people_and_unlabelled_names(text, cue, canonical, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (canonical, source_type)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("A program aired by Iranian state television on Monday showed clips of Trump. The show contained what the "
+     "network said were confessions by the accused.", "said"),
+    ("Hundreds died in the stampede, state TV reported. Iran's state TV is run by loyalists.", "reported"),
+])
+def test_state_media_and_the_network_that_aired_it(text, cue):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("state TV [Iran]", "media", "Iran")
