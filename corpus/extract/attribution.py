@@ -531,7 +531,10 @@ OFFICE_WORDS = frozenset({
     "senator", "sen.", "speaker", "ambassador", "envoy", "chairman", "chairwoman", "commander", "prince", "king",
     "pm", "governor", "director", "spokesman", "spokeswoman", "spokesperson", "representative", "rep.",
     "adviser", "advisor", "chief", "mayor",
+    "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "admiral", "adm.", "sergeant", "sgt.",
 })
+RANKS = frozenset({"general", "colonel", "lieutenant", "major", "captain", "admiral", "sergeant", "commander"})
+"""Military ranks: "the officer" is the person the article named with one ("Lt. Col. Alexander Vindman")."""
 """Head nouns of titles: "the president" and "the secretary of state" speak for the person the article named
 in that office ("President Donald Trump", "Mike Pompeo, the secretary of state")."""
 
@@ -557,19 +560,29 @@ def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]]) -> list[tu
         for words in (before, _appositions(token, mention_at)):
             offices = [t for t in words if t.lower_ in OFFICE_WORDS]
             if offices:
-                holders.append((token.idx, offices[-1].lower_.rstrip("."), name, words))
+                holders.append((token.idx, _office_word(offices[-1]), name, words))
     return holders
+
+
+def _office_word(token: Token) -> str:
+    """ "Col." -> colonel, "PM" -> minister: the office a title word names."""
+    word = token.lower_.rstrip(".")
+    return OFFICE_SYNONYMS.get(word, word)
 
 
 def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, str, str, list[Token]]],
                    mention_at: dict[int, tuple[str, str]]) -> str | None:
     """The person the article last named in the office a source phrase names ("the president", "the Iranian
     foreign minister"), keeping to the side the phrase names when it names one."""
-    office = OFFICE_SYNONYMS.get(core.lower_.rstrip("."), core.lower_.rstrip("."))
-    if office not in OFFICE_WORDS:
+    office = _office_word(core)
+    if office not in OFFICE_WORDS and office != "officer" or core.tag_ in ("NNS", "NNPS") \
+            or any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "any", "some") for t in core.lefts):
+        return None  # "an Iranian minister", "officers": someone unnamed, not the holder the article named
+    if office == "officer" and not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
         return None
+    offices = RANKS if office == "officer" else {office}
     side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or []))
-    fitting = [(at, person) for at, word, person, words in holders if word == office and at < core.idx
+    fitting = [(at, person) for at, word, person, words in holders if word in offices and at < core.idx
                and (side is None or affiliation_in(words) in (None, side)
                     and entity_affiliations().get(person, side) == side)]
     # people the article names without the title who held the office in the story's years ("When it came to
@@ -624,7 +637,9 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     return None
 
 
-OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "sen": "senator", "rep": "representative"}
+OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "sen": "senator", "rep": "representative",
+                   "col": "colonel", "lt": "lieutenant", "maj": "major", "capt": "captain", "adm": "admiral",
+                   "sgt": "sergeant"}
 
 NOT_ISSUERS = frozenset({"press", "news", "media", "video", "phone", "radio", "television", "tv", "web", "internet",
                          "email", "twitter", "facebook", "court", "intelligence", "status", "policy", "research",
@@ -702,6 +717,19 @@ def _state_media(token: Token) -> bool:
     """ "state TV", "state-run television", "Iranian state media", "the state news agency"."""
     return token.lemma_.lower() in STATE_MEDIA_HEADS and any(
         t.lower_ in ("state", "state-run", "state-owned", "government-run") for t in token.lefts)
+
+
+def _state_media_side(doc: Doc) -> str | None:
+    """The side of "state TV" an article does not place: the country other than the United States the article
+    names most (places and peoples), as long as it names one clearly more than any other. Outlets the US state
+    runs are not called "state TV" in American reporting."""
+    sides = Counter(affiliation_in(e) for e in doc.ents if e.label_ in ("GPE", "NORP"))
+    sides.pop(None, None)
+    sides.pop("US", None)
+    ranked = sides.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _media_antecedent(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
@@ -1112,8 +1140,12 @@ def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
     index = {}
     for mention in entity_mentions(doc):
         span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        label = mention.label
+        if label == "NORP" and span is not None and len(span) > 1 and span[-1].pos_ == "PROPN" \
+                and affiliation_in([span[-1]]) is None:
+            label = "ORG"  # "Saudi Aramco": a nationality word before a name is a body's name, not a people
         for token in span or []:
-            index[token.i] = (mention.entity, mention.label)
+            index[token.i] = (mention.entity, label)
     return index
 
 
@@ -1210,6 +1242,19 @@ def _in_main_clause(subject: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, str], bool]]:
+    """Unnamed people who are the subject of a clause in the pronoun's sentence, before it, as :func:`_resolve`'s
+    candidates: "While congressional aides were not surprised by the move, which they said ..." is the aides,
+    whether or not they are a source themselves."""
+    found = []
+    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        if token.dep_ in SUBJECT_DEPS and token.tag_ in ("NNS", "NNPS") \
+                and source_lexicon().get(_role_word(token)) == "anonymous":
+            side = affiliation_in([t for t in token.subtree if t.i < token.i]) or "unknown"
+            found.append((token.idx, (f"{_role(token)} [{side}]", "anonymous", side), _in_main_clause(token)))
+    return found
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0)) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
@@ -1233,6 +1278,7 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
     elif word in PLURAL_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type in ("anonymous", "organization") and a.source_canonical]
+        fits += _plural_people_subjects(pronoun)
     elif word in THING_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type in ("organization", "media")]
@@ -1346,6 +1392,9 @@ def extract_attributions(
                 evidence = "entity table" if affiliation != "unknown" else evidence
             if affiliation == "unknown" and source_type in ("organization", "anonymous", "media") and mention is None:
                 affiliation = _noun_context_affiliation(core) or "unknown"
+                evidence = "article context" if affiliation != "unknown" else evidence
+            if affiliation == "unknown" and source_type == "media" and _state_media(core):
+                affiliation = _state_media_side(doc) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
             canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)
         if affiliation == "unknown":

@@ -534,3 +534,37 @@ def test_unnamed_office_holders_people_and_unlabelled_names(text, cue, canonical
 def test_state_media_and_the_network_that_aired_it(text, cue):
     found = _one(text, cue)
     assert (found.source_canonical, found.source_type, found.affiliation) == ("state TV [Iran]", "media", "Iran")
+
+
+def test_they_is_the_unnamed_people_just_made_the_subject():
+    text = ("An independent study from the Center for International Policy, a think tank, said the total was 20,000 "
+            "jobs. While congressional aides were not surprised by the proposed move, which they said the Trump "
+            "administration has been considering for two years, a decision to end the consultation would be a slight.")
+    found = [a for a in _attributions(text) if a.source == "they"]
+    assert [(a.source_canonical, a.source_type, a.affiliation) for a in found] == [("aide [US]", "anonymous", "US")]
+
+
+def test_a_nationality_word_before_a_name_is_part_of_a_bodys_name():
+    text = ("Ten drones launched an attack on Saudi Aramco's Abqaiq plant, according to Gulf News.\n\n"
+            "Saudi Aramco describes Abqaiq as “the largest crude oil stabilization plant in the world.”")
+    found = _one(text, "describes")
+    assert (found.source_canonical, found.source_type) == ("Saudi Aramco", "organization")
+
+
+@pytest.mark.parametrize("text, cue, canonical", [
+    ("Pro-Trump pundits questioned Lt. Col. Alexander Vindman's patriotism on Monday. The officer was to testify "
+     "that he is not the whistle-blower.", "testify", "Alexander Vindman"),
+    ("Gen. Mark Milley spoke to reporters. The general said the strike was lawful.", "said", "Mark Milley"),
+    ("Secretary of State Mike Pompeo flew to Baghdad. An Iranian minister said the visit was a provocation.", "said",
+     "minister [Iran]"),
+])
+def test_the_officer_is_the_person_named_with_a_rank_and_an_unnamed_minister_is_nobody_named(text, cue, canonical):
+    assert _one(text, cue).source_canonical == canonical
+
+
+def test_state_tv_is_the_state_the_article_is_about_when_it_does_not_say():
+    text = ("General Qassem Soleimani's funeral drew crowds in Iran and Iraq. In Kerman, Iran, more than 50 died, "
+            "state TV reported. Iranian officials said the burial was postponed. Tehran declared mourning.")
+    found = _one(text, "reported")
+    assert (found.source_canonical, found.affiliation, found.affiliation_evidence) == (
+        "state TV [Iran]", "Iran", "article context")
