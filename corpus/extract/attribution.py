@@ -449,8 +449,8 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
             return "other"
         if category in ("anonymous", "organization", "media"):
             return category
-    if mention is not None and mention[1] == "NORP":
-        return "anonymous"  # "Iraqis say": unnamed people of a nation
+    if mention is not None and mention[1] == "NORP" or mention is None and _plural_name(core):
+        return "anonymous"  # "Iraqis say": unnamed people of a nation; "the SEALs said": unnamed people of a kind
     return "other"
 
 
@@ -695,10 +695,19 @@ def _role(core: Token) -> str:
     return " ".join([*modifiers, _role_word(core)])
 
 
+def _plural_name(token: Token) -> bool:
+    """ "the SEALs", "Kurds", "Democrats": a capitalised plural names people of a kind, not one body (a name with
+    capitals inside, "RealClearPolitics", is one)."""
+    stem = token.text[:-1]
+    return token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s") and stem[:1].isupper() \
+        and (stem.isupper() or stem[1:].islower())
+
+
 def _proper_name(core: Token) -> tuple[str, str] | None:
     """A proper noun NER left unlabelled ("Aramco said", "RealClearPolitics"), with its proper-noun modifiers: a
     person when it starts with a first name of ``data/first_names.csv``, else a body (never a lower-cased role)."""
-    if not core.text[:1].isupper() or core.lemma_.lower() in source_lexicon() or core.lower_ in source_lexicon():
+    if not core.text[:1].isupper() or core.lemma_.lower() in source_lexicon() or core.lower_ in source_lexicon() \
+            or _plural_name(core):
         return None
     if core.pos_ != "PROPN" and (core.pos_ != "NOUN" or core.i == core.sent.start or core.text.isupper()):
         return None  # a capitalised noun inside a sentence is a name the tagger missed ("the RealClearPolitics average")

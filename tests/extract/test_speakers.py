@@ -520,6 +520,7 @@ def test_an_outlet_ner_takes_for_a_person_before_a_colon_is_a_credit():
      "RealClearPolitics", "organization"),
     ("According to witness testimony, he told the soldiers not to waste their medics.", "According to",
      "witness [unknown]", "anonymous"),
+    ("The SEALs said he claimed to have killed them.", "said", "seal [US]", "anonymous"),
 ])
 def test_unnamed_office_holders_people_and_unlabelled_names(text, cue, canonical, source_type):
     found = _one(text, cue)
