@@ -43,6 +43,7 @@ from corpus.extract.cue_model import (
 )
 from corpus.extract.entities import (
     GLUED_WORDS,
+    KIN_NOUNS,
     alias_table,
     canonical_key,
     entity_mentions,
@@ -54,7 +55,7 @@ from corpus.extract.quotes import Quotation, find_quotations, quoted_share
 from corpus.resources import data_lines, data_mapping, data_rows
 
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
 AFFILIATIONS = ("US", "Iran", "Iraq", "other", "unknown")
@@ -398,6 +399,9 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
         people = [t for t in phrase if mention_at.get(t.i, ("", ""))[1] == "PERSON"]
         if people:
             return _Source(people[0], *whole)
+    for left in subject.lefts:
+        if mention_at.get(left.i, ("", ""))[1] == "PERSON" and any(c.dep_ == "cc" for c in left.children):
+            return _Source(left, *whole)  # "Trump and other top officials said": the parser hung Trump on the noun
     chain = [subject] + [c for c in subject.children if c.dep_ == "appos"]
     has_cc = any(c.dep_ == "cc" for c in subject.children)
     loose_conj = [c for c in subject.children if c.dep_ == "conj" and not has_cc]
@@ -435,8 +439,8 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
     lexicon = source_lexicon()
     if mention is not None:
         entity, label = mention
-        if label == "PERSON":
-            return "named_person"
+        if label == "PERSON" and source_lexicon().get(canonical_key(entity)) != "media":
+            return "named_person"  # "Politico", which NER may take for a person, stays an outlet
         if _is_media_name(entity) or _is_media_name(core.doc[core.left_edge.i:core.i + 1].text):
             return "media"
         if label in ("ORG", "GPE", "FAC"):
@@ -576,8 +580,9 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     foreign minister"), keeping to the side the phrase names when it names one."""
     office = _office_word(core)
     if office not in OFFICE_WORDS and office != "officer" or core.tag_ in ("NNS", "NNPS") \
-            or any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "any", "some") for t in core.lefts):
-        return None  # "an Iranian minister", "officers": someone unnamed, not the holder the article named
+            or any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "any", "some") or t.dep_ == "nummod"
+                   for t in core.lefts):
+        return None  # "an Iranian minister", "one senior senator", "officers": unnamed, not the holder named
     if office == "officer" and not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
         return None
     offices = RANKS if office == "officer" else {office}
@@ -608,10 +613,63 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     return max(latest, key=lambda p: (before[p], latest[p]))
 
 
+SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+
+
+def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The body an unnamed spokesperson speaks for, which the protocol and the samples' readers take as the
+    speaker: "a State Department spokesperson", "a spokesman for the Pentagon", "the ministry's spokesman".
+    A spokesperson for a person ("a spokesman for Schumer") stays a spokesperson."""
+    if core.lower_ not in SPOKES_WORDS or core.i in mention_at:
+        return None
+    bodies = [c for c in core.children if c.dep_ in ("compound", "poss")]
+    bodies += [o for c in core.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+               for o in c.children if o.dep_ == "pobj"]
+    for body in bodies:
+        mention = mention_at.get(body.i)
+        if mention is not None and mention[1] in ("ORG", "GPE"):
+            return mention[0], "ORG"
+    return None
+
+
+def _kin_tie(entity: Span) -> str | None:
+    """The family tie an article introduces a person by: "his wife, Andrea Gallagher", "Andrea Gallagher, the
+    SEAL's wife" (the kinship noun right before the name, or in an apposition right after it)."""
+    doc = entity.doc
+    before = [t for t in doc[max(0, entity.start - 2):entity.start] if not t.is_punct]
+    if before and before[-1].lemma_.lower() in KIN_NOUNS:
+        return before[-1].lemma_.lower()
+    if entity.end < len(doc) and doc[entity.end].text == ",":
+        for token in doc[entity.end + 1:entity.end + 6]:
+            if token.is_punct:
+                break
+            if token.lemma_.lower() in KIN_NOUNS:
+                return token.lemma_.lower()
+    return None
+
+
+def _named_relative(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """ "Gallagher's wife said" where the article named her ("Andrea Gallagher, the SEAL's wife"): the person the
+    article introduced by the same family tie to someone of the same surname."""
+    if core.lemma_.lower() not in KIN_NOUNS:
+        return None
+    owners = [c for c in core.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owners:
+        return None
+    surname = owners[0].lower_.removesuffix("'s").removesuffix("’s")
+    for entity in core.doc.ents:
+        name = mention_at.get(entity.start, ("", ""))
+        if name[1] == "PERSON" and entity.start < core.i and name[0].lower().split()[-1:] == [surname] \
+                and _kin_tie(entity) == core.lemma_.lower():
+            return name
+    return None
+
+
 def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """ "Pakistani Ambassador to the U.S. Asad M. Khan said": the parser made the title the head of the phrase
-    and the name a prepositional object; the one person the phrase names is the speaker."""
-    if core.lower_.rstrip(".") not in OFFICE_WORDS:
+    and the name a prepositional object; the one person the phrase names is the speaker (not a spokesperson's:
+    "a spokesman for Schumer" is not Schumer)."""
+    if core.lower_.rstrip(".") not in OFFICE_WORDS or core.lower_ in SPOKES_WORDS:
         return None
     named = {name for i, (name, label) in mention_at.items()
              if label == "PERSON" and source.start <= core.doc[i].idx < source.end}
@@ -661,6 +719,11 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
         if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < core.i \
                 and child.ent_type_ not in ("DATE", "TIME") and child.lemma_.lower() not in NOT_ISSUERS:
             return child  # "a coalition statement", "a Pentagon report"
+    head = core.head.head if core.head.lower_ == "to" else core.head
+    if head.lower_ == "according" and head.head.i != head.i:
+        subjects = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PERSONAL_PRONOUNS]
+        if subjects:
+            return subjects[0]  # "According to a statement, the U.S. military said ...": the clause's own source
     doc = core.doc
     sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
     window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
@@ -706,9 +769,10 @@ def _plural_name(token: Token) -> bool:
 def _proper_name(core: Token) -> tuple[str, str] | None:
     """A proper noun NER left unlabelled ("Aramco said", "RealClearPolitics"), with its proper-noun modifiers: a
     person when it starts with a first name of ``data/first_names.csv``, else a body (never a lower-cased role)."""
-    if not core.text[:1].isupper() or core.lemma_.lower() in source_lexicon() or core.lower_ in source_lexicon() \
-            or _plural_name(core):
-        return None
+    lexicon = source_lexicon()
+    if not core.text[:1].isupper() or _plural_name(core) \
+            or lexicon.get(core.lemma_.lower(), "media") != "media" or lexicon.get(core.lower_, "media") != "media":
+        return None  # a role word ("Officials"), not a name; an outlet's name ("Newsweek") is kept as written
     if core.pos_ != "PROPN" and (core.pos_ != "NOUN" or core.i == core.sent.start or core.text.isupper()):
         return None  # a capitalised noun inside a sentence is a name the tagger missed ("the RealClearPolitics average")
     words = [t for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= core.i - 3] + [core]
@@ -861,8 +925,28 @@ plans", "spoke on condition of anonymity to describe the talks": the infinitive 
 the source said is carried by another cue ("said")."""
 
 
+CONTACT_VERBS = frozenset({"call", "talk", "speak", "phone"})
+CONTACT_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "parataxis"})
+CONTACT_TOPIC_PREPS = frozenset({"about", "on", "for", "of", "over", "regarding"})
+"""Verbs of contact that report words only with what was said or its topic: "When the president's team calls, you
+come running", "Trump calls to the media", "Calling in to Fox & Friends, he said", "Trump talked to a Soviet
+official" are a phone call, a shout, a call-in and a meeting; "called for talks", "talked about the strike" and
+"spoke to reporters: ..." report."""
+
+
+def _contact_only(verb: Token) -> bool:
+    if verb.lemma_.lower() not in CONTACT_VERBS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in CONTACT_CONTENT_DEPS or c.dep_ == "prep" and c.lower_ in CONTACT_TOPIC_PREPS for c in children):
+        return False
+    return not any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])
+
+
 def _action_reading(verb: Token) -> bool:
-    """Whether ``verb`` is used for an act, not a report (:data:`ACTION_READINGS`)."""
+    """Whether ``verb`` is used for an act, not a report (:data:`ACTION_READINGS`, :data:`CONTACT_VERBS`)."""
+    if _contact_only(verb):
+        return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
                                and not any(o.lemma_.lower() in CHANNELS | NOUN_CUES for o in c.children)
@@ -926,6 +1010,9 @@ def _not_a_report(cue: Token) -> str:
         beyond_participle = _subjectless_participle(verb)
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in children):
             return "negated"
+        auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+        if auxiliaries & {"would", "should", "'d"} and auxiliaries & {"have", "'ve"}:
+            return "hypothetical"  # "The American people would have said ...": a counterfactual
         if verb is not cue and verb.lemma_.lower() in NEGATING_HEADS:
             return "negated"
         if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
@@ -1035,6 +1122,8 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
             continue
         mark = marks[0]
         before = [t for t in doc[sentence.start:mark.i] if not t.is_space]
+        if before and before[0].text in ("[", "("):
+            continue  # "[CDC: Covid-19 death toll is twice as high ...]": a bracketed link to another story
         after = [t for t in doc[mark.i + 1:sentence.end] if not t.is_space and not t.is_punct]
         if not before or len(before) > 6 or len(after) < 3:
             continue
@@ -1240,7 +1329,18 @@ def _fits_pronoun(name: str, word: str) -> bool:
 def _subject_of(token: Token) -> Token:
     """The subject a person's mention stands for: the mention itself, or the subject it possesses ("Miller's
     testimony was the most dramatic. He said ..." continues with Miller, the centre of centering theory)."""
-    return token.head if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS else token
+    head = token.head
+    if token.dep_ == "appos":
+        # "Iran's ambassador to the UK, Hamid Baeidinejad, apologised": the parser may hang the name on the title's
+        # last noun
+        while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+            head = head.head
+    if head.dep_ in SUBJECT_DEPS and head.i != token.i and (
+            token.dep_ in ("poss", "appos") or token.dep_ in ("dobj", "compound") and token.i > head.i):
+        # "Iran's ambassador, Hamid Baeidinejad, apologised", "televangelist Pat Robertson issued" (the parser
+        # hung the name on its title)
+        return head
+    return token
 
 
 def _in_main_clause(subject: Token) -> bool:
@@ -1251,12 +1351,28 @@ def _in_main_clause(subject: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _main_subject_at(doc: Doc, char: int) -> bool:
+    """Whether the mention starting at ``char`` is (or possesses) the subject of its sentence's main clause."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    subject = _subject_of(span[0])
+    while subject.dep_ in ("compound", "flat") and subject.head.i != subject.i:
+        subject = subject.head
+    subject = _subject_of(subject)
+    return subject.dep_ in SUBJECT_DEPS and _in_main_clause(subject)
+
+
 def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, str], bool]]:
-    """Unnamed people who are the subject of a clause in the pronoun's sentence, before it, as :func:`_resolve`'s
-    candidates: "While congressional aides were not surprised by the move, which they said ..." is the aides,
-    whether or not they are a source themselves."""
+    """Unnamed people who are the subject of a clause in the pronoun's sentence (before it) or the sentence
+    before, as :func:`_resolve`'s candidates: "While congressional aides were not surprised by the move, which
+    they said ...", "U.S. officials braced for Iran to respond ... They warned ships", whether or not they are a
+    source themselves."""
     found = []
-    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+    start = pronoun.sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    for token in pronoun.doc[start:pronoun.i]:
         if token.dep_ in SUBJECT_DEPS and token.tag_ in ("NNS", "NNPS") \
                 and source_lexicon().get(_role_word(token)) == "anonymous":
             side = affiliation_in([t for t in token.subtree if t.i < token.i]) or "unknown"
@@ -1279,13 +1395,15 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         def reported(start: int) -> bool:
             return any(a.content_start <= start < a.content_end for a in earlier)
 
-        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
+                 _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
                 if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)
                 and not reported(a.source_start)]
         fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")), main)
                  for start, name, main in subjects if _fits_pronoun(name, word) and not reported(start)]
     elif word in PLURAL_PRONOUNS:
-        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
+                 _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
                 if a.source_type in ("anonymous", "organization") and a.source_canonical]
         fits += _plural_people_subjects(pronoun)
     elif word in THING_PRONOUNS:
@@ -1298,11 +1416,14 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         return None
     sentence = {f[0]: _sentence_of(sent_starts, f[0]) for f in fits}
     nearest = max(sentence.values())
+    in_nearest = [f for f in fits if sentence[f[0]] == nearest]
     if nearest < _sentence_of(sent_starts, pronoun.idx):  # no candidate in the pronoun's own sentence
-        in_nearest = [f for f in fits if sentence[f[0]] == nearest]
         main = [f for f in in_nearest if f[2]]
         return max(main or in_nearest, key=lambda f: f[0])[1]
-    return max(fits, key=lambda f: f[0])[1]
+    # in its own sentence: the subject of the main clause before anyone else ("Trump has chided Macron for
+    # sending mixed signals; he said ..." is Trump), else the nearest
+    main = [f for f in in_nearest if f[2]]
+    return max(main or fits, key=lambda f: f[0])[1]
 
 
 def extract_attributions(
@@ -1359,7 +1480,8 @@ def extract_attributions(
             core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
         core = _media_antecedent(core, mention_at) or core
         body = _named_body(core, mention_at)
-        mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname) or (body and (body, "ORG"))
+        mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname) or (body and (body, "ORG")) \
+            or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
         if mention is None:

@@ -517,7 +517,7 @@ def test_an_outlet_ner_takes_for_a_person_before_a_colon_is_a_credit():
     ("An immigration judge wrote that the evidence was persuasive.", "wrote", "judge [unknown]", "anonymous"),
     ("Aramco said the plant would be back to full output by the end of the month.", "said", "Aramco", "organization"),
     ("His approval rating is under water by 14 points, according to the RealClearPolitics average.", "according to",
-     "RealClearPolitics", "organization"),
+     "RealClearPolitics", "media"),
     ("According to witness testimony, he told the soldiers not to waste their medics.", "According to",
      "witness [unknown]", "anonymous"),
     ("The SEALs said he claimed to have killed them.", "said", "seal [US]", "anonymous"),
@@ -569,3 +569,72 @@ def test_state_tv_is_the_state_the_article_is_about_when_it_does_not_say():
     found = _one(text, "reported")
     assert (found.source_canonical, found.affiliation, found.affiliation_evidence) == (
         "state TV [Iran]", "Iran", "article context")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("When the president's team calls, you come running, and Hook's phone rang often.", "calls"),
+    ("President Donald Trump calls to the media as he waits to greet Dutch Prime Minister Mark Rutte.", "calls"),
+    ("Calling in to “Fox & Friends,” he said the decision would be “a stain on America's honor.”", "Calling"),
+    ("And the dots are that Trump talked to a Soviet official in 1986 when they visited America.", "talked"),
+])
+def test_a_call_or_a_talk_with_nothing_said_is_contact_not_a_report(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Trump called Soleimani a terrorist on Friday.", "called"),
+    ("Iran called for talks with the Europeans.", "called"),
+    ("Pompeo talked about the strike for an hour.", "talked"),
+])
+def test_a_call_or_a_talk_with_what_was_said_still_reports(text, cue):
+    assert _one(text, cue).factuality == "asserted"
+
+
+def test_would_have_said_is_a_counterfactual():
+    text = "The American people would have said that we weren't doing the right thing to protect American lives."
+    assert _one(text, "said").factuality == "hypothetical"
+
+
+def test_a_bracketed_link_with_a_colon_is_not_speech():
+    text = "Each took a mask.\n\n[CDC: Covid-19 death toll is twice as high for people of color under 65]\n\nThe plant shut."
+    assert [a for a in _attributions(text) if a.cue_text == ":"] == []
+
+
+@pytest.mark.parametrize("text, cue, canonical", [
+    ("Foreign Minister Javad Zarif apologised to the families of the victims. “Human error led to this disaster,” "
+     "he said.\n\nAnd Iran's ambassador to the UK, Hamid Baeidinejad, apologised for sharing “wrong findings” about "
+     "the crash. He had said Iran was “confident” that a missile had not been launched.", "said Iran", "Hamid Baeidinejad"),
+    ("McConnell added his disapproval to that of Nikki Haley and other confidants. Even televangelist Pat Robertson, "
+     "a longtime conservative voice among Bible-belt Christians, issued a televised slap.\n\nTrump, he said, 'is now "
+     "allowing the Christians and the Kurds to be massacred by the Turks.'", "said", "Pat Robertson"),
+    ("President Donald Trump met French President Emmanuel Macron in Biarritz. Trump has chided Macron in the past "
+     "for sending “mixed signals” to Iran; he said Sunday he hadn't discussed any joint message.", "said", "Donald Trump"),
+])
+def test_he_is_the_subject_the_name_stands_for_even_when_the_parse_hangs_it_on_its_title(text, cue, canonical):
+    found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+    assert [a.source_canonical for a in found] == [canonical]
+
+
+@pytest.mark.parametrize("text, cue, canonical, source_type", [
+    ("A U.S. official said a dozen troops were flown out.\n\nTrump and other top officials initially said Iran's "
+     "attack had not injured any U.S. service members.", "said Iran", "Donald Trump", "named_person"),
+    ("Andrea Gallagher, the SEAL's wife, shared a photo on social media.\n\nGallagher's wife also uploaded an "
+     "Instagram video on Tuesday and said 'we have our life back'.", "said", "Andrea Gallagher", "named_person"),
+    ("A State Department spokesperson said the embassy was safe.", "said", "US State Department", "organization"),
+    ("A spokesman for Schumer said the senator would vote no.", "said", "spokesman [unknown]", "organization"),
+    ("One senior Republican senator said things are worse now than under Sen. Harry Reid.", "said", "senator [US]",
+     "anonymous"),
+    ("Trump told reporters the U.S. would work with the British. According to a statement, the U.S. military said "
+     "aircraft were monitoring the strait.", "According to", "military [US]", "organization"),
+    ("Politico reported that the talks had stalled.", "reported", "Politico", "media"),
+])
+def test_coordinated_people_relatives_spokespeople_and_documents(text, cue, canonical, source_type):
+    found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+    assert [(a.source_canonical, a.source_type) for a in found] == [(canonical, source_type)]
+
+
+def test_they_is_the_people_the_sentence_before_made_its_subject():
+    text = ("U.S. officials braced for Iran to respond to the killing of its most powerful general, noting heightened "
+            "military readiness. They warned ships across Mideast waterways about the “possibility of Iranian "
+            "action” against U.S. maritime interests.")
+    assert _one(text, "warned").source_canonical == "official [US]"
