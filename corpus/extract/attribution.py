@@ -488,13 +488,35 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
     """(affiliation, evidence) from the person table, then the core's own words, then the rest of the phrase."""
     if canonical in entity_affiliations():
         return entity_affiliations()[canonical], "entity table"
-    own = [t for t in core.subtree if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
-    phrase = [t for t in core.doc.char_span(start, end, alignment_mode="expand") or [] if not _in_aside(t, core)]
+    own = _without_host([t for t in core.subtree
+                         if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")])
+    phrase = _without_host([t for t in core.doc.char_span(start, end, alignment_mode="expand") or []
+                            if not _in_aside(t, core)])
     for tokens in ([core], own, phrase):
         found = affiliation_in(list(tokens))
         if found:
             return found, "source phrase"
     return None
+
+
+HOST_TITLES = frozenset({"ambassador", "envoy", "emissary", "representative", "ambassadors", "envoys"})
+
+
+def _without_host(tokens: list[Token]) -> list[Token]:
+    """The words of a title without the country an envoy is posted to: "Pakistani Ambassador to the U.S. Asad
+    M. Khan" is Pakistan's, not the United States'."""
+    return [t for t in tokens if not _is_host(t)]
+
+
+def _is_host(token: Token) -> bool:
+    doc = token.doc
+    for i in range(token.i - 1, max(token.i - 5, 0), -1):
+        word = doc[i]
+        if word.lower_ == "to":
+            return doc[i - 1].lower_ in HOST_TITLES
+        if word.ent_type_ == "PERSON" or word.is_punct and word.text != ".":
+            return False
+    return False
 
 
 def _person_context_affiliation(name: str, earlier: list[Attribution], mention_at: dict[int, tuple[str, str]],
@@ -511,7 +533,7 @@ def _person_context_affiliation(name: str, earlier: list[Attribution], mention_a
             continue
         context = [t for t in token.subtree if t.i < token.i and mention_at.get(t.i) != (name, "PERSON")]
         context += [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
-        found = affiliation_in([t for t in context if not _in_aside(t, token)])
+        found = affiliation_in(_without_host([t for t in context if not _in_aside(t, token)]))
         if found:
             return found
     return None
@@ -864,6 +886,22 @@ def _person_possessor(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     return None
 
 
+NATIONAL_ADJECTIVES = {"US": "US", "Iran": "Iranian", "Iraq": "Iraqi"}
+
+
+def _national_body(core: Token, affiliation: str) -> str | None:
+    """An unnamed body the phrase places by a nationality word is named as readers name it: "the U.S. military"
+    -> "US military", "Iran's foreign ministry" -> "Iranian foreign ministry", "the Russian military"; a body
+    placed only by the article's context keeps ``role [side]``."""
+    words = [t for t in core.lefts if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i >= core.i - 4]
+    nation = [t for t in words if affiliation_in([t]) == affiliation]
+    if not nation or affiliation == "unknown":
+        return None
+    rest = [t.lower_ for t in words if t.i > nation[-1].i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    adjective = NATIONAL_ADJECTIVES.get(affiliation, nation[-1].text)
+    return " ".join([adjective, *rest, core.lower_ if core.tag_ != "NNS" else _role_word(core)])
+
+
 def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: str, affiliation: str,
                     mention_at: dict[int, tuple[str, str]] | None = None) -> str:
     if mention is not None and source_type in ("named_person", "organization", "media"):
@@ -871,6 +909,10 @@ def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: s
     owner = _person_possessor(core, mention_at or {})
     if owner and source_type == "organization":
         return f"{owner}'s {_role_word(core)}"  # "Israeli Prime Minister Benjamin Netanyahu's office"
+    if source_type == "organization" and core.lower_ not in SPOKES_WORDS:
+        named = _national_body(core, affiliation)
+        if named:
+            return named
     if source_type in ("anonymous", "organization"):
         return f"{_role(core)} [{affiliation}]"
     if source_type == "media":
@@ -1524,6 +1566,14 @@ def extract_attributions(
             if affiliation == "unknown" and source_type in ("organization", "anonymous", "media") and mention is None:
                 affiliation = _noun_context_affiliation(core) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
+            if affiliation == "unknown" and core.lower_ in SPOKES_WORDS:
+                principals = [o for c in core.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                              if mention_at.get(o.i, ("", ""))[1] == "PERSON"]
+                if principals:  # "a spokesman for Schumer" speaks on Schumer's side
+                    person = mention_at[principals[0].i][0]
+                    affiliation = entity_affiliations().get(person) \
+                        or _person_context_affiliation(person, out, mention_at, doc) or "unknown"
+                    evidence = "article context" if affiliation != "unknown" else evidence
             if affiliation == "unknown" and source_type == "media" and _state_media(core):
                 affiliation = _state_media_side(doc) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence

@@ -622,10 +622,12 @@ def test_he_is_the_subject_the_name_stands_for_even_when_the_parse_hangs_it_on_i
      "Instagram video on Tuesday and said 'we have our life back'.", "said", "Andrea Gallagher", "named_person"),
     ("A State Department spokesperson said the embassy was safe.", "said", "US State Department", "organization"),
     ("A spokesman for Schumer said the senator would vote no.", "said", "spokesman [unknown]", "organization"),
+    ("Senate Minority Leader Charles Schumer spoke on Monday. A spokesman for Schumer said the senator would vote "
+     "no.", "said the senator", "spokesman [US]", "organization"),
     ("One senior Republican senator said things are worse now than under Sen. Harry Reid.", "said", "senator [US]",
      "anonymous"),
     ("Trump told reporters the U.S. would work with the British. According to a statement, the U.S. military said "
-     "aircraft were monitoring the strait.", "According to", "military [US]", "organization"),
+     "aircraft were monitoring the strait.", "According to", "US military", "organization"),
     ("Politico reported that the talks had stalled.", "reported", "Politico", "media"),
 ])
 def test_coordinated_people_relatives_spokespeople_and_documents(text, cue, canonical, source_type):
@@ -638,3 +640,22 @@ def test_they_is_the_people_the_sentence_before_made_its_subject():
             "military readiness. They warned ships across Mideast waterways about the “possibility of Iranian "
             "action” against U.S. maritime interests.")
     assert _one(text, "warned").source_canonical == "official [US]"
+
+
+@pytest.mark.parametrize("text, cue, canonical, affiliation", [
+    ("The Russian military said its jets had struck the convoy.", "said", "Russian military", "other"),
+    ("The Iraqi government said the strike violated its sovereignty.", "said", "Iraqi government", "Iraq"),
+    ("The ministry said the talks would resume.", "said", "ministry [unknown]", "unknown"),
+    ("World health officials said the virus was spreading.", "said", "official [other]", "other"),
+])
+def test_unnamed_bodies_placed_by_a_nationality_word_are_named_as_readers_name_them(text, cue, canonical, affiliation):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.affiliation) == (canonical, affiliation)
+
+
+def test_an_envoy_is_not_on_the_side_of_the_country_he_is_posted_to():
+    from corpus.extract.attribution import _without_host
+
+    doc = get_pipeline()("Pakistani Ambassador to the U.S. Asad M. Khan said Pakistan wanted peace.")
+    kept = [t.text for t in _without_host(list(doc))]
+    assert "U.S." not in kept and "Pakistani" in kept and "Khan" in kept
