@@ -796,7 +796,7 @@ def _proper_name(core: Token) -> tuple[str, str] | None:
             or lexicon.get(core.lemma_.lower(), "media") != "media" or lexicon.get(core.lower_, "media") != "media":
         return None  # a role word ("Officials"), not a name; an outlet's name ("Newsweek") is kept as written
     if core.pos_ != "PROPN" and (core.pos_ != "NOUN" or core.i == core.sent.start or core.text.isupper()):
-        return None  # a capitalised noun inside a sentence is a name the tagger missed ("the RealClearPolitics average")
+        return None  # a capitalised noun inside a sentence is a name the tagger missed ("RealClearPolitics average")
     words = [t for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= core.i - 3] + [core]
     name = " ".join(t.text for t in words)
     if len(words) > 1 and words[0].lower_ in first_name_genders():
@@ -953,8 +953,8 @@ ACTION_READINGS = {
 he continued' stays), "charged him with misconduct" (an indictment; "charged that ..." reports), "Iran responded
 with a campaign of provocations" (a counter-move, unless what it responded with is words, :data:`CHANNELS` and
 :data:`NOUN_CUES`: "responded with a statement"; "responded that ...", "responded by criticising" and '"...," he
-responded' report), "Biden's age
-worries some Democrats" (the subject is what worries them: the ones who believe are the object)."""
+responded' report), "Biden's age worries some Democrats" (the subject is what worries them: the ones who believe
+are the object)."""
 INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply"})
 """Verbs that, as a participle with no subject of their own after a clause whose subject is a thing ("satellites
 picked up a heat signature, suggesting Iran had launched missiles"), draw an inference from the clause's event:
