@@ -83,13 +83,13 @@ def process_kind(process: psutil.Process, me: psutil.Process) -> str:
     if process.pid == me.pid:
         return "benchmark"
     try:
-        command = " ".join(process.cmdline())
+        command, parent = " ".join(process.cmdline()), process.ppid()
     except psutil.Error:
         return "worker"
     if "ipykernel" in command:
         return "kernel"
-    if "-m corpus run" in command or "-m corpus sync" in command:
-        return "runner"
+    if ("-m corpus run" in command or "-m corpus sync" in command) and parent == me.pid:
+        return "runner"  # its forked spaCy workers carry the same command line: they are workers
     return "worker"
 
 
