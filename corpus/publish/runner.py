@@ -235,6 +235,7 @@ def _execute(notebook: str, executed: str, parameters: dict, cwd: str, store_tok
 
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+SIGNAL_POLL_SECONDS = 1.0
 
 
 def _kill_descendants() -> None:
@@ -303,7 +304,9 @@ def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int,
                 future = pool.submit(_execute, str(nb), str(staging / nb.stem / nb.name), runs[nb], str(nb.parent),
                                      store_token)
                 running[future] = nb
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            # a timeout, so that the main thread wakes up: a Ctrl-C the kernel hands to another thread of this
+            # process (the pool's manager thread) is only acted on when the main thread next runs Python code
+            done, _ = wait(running, timeout=SIGNAL_POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in done:
                 nb = running.pop(future)
                 results[nb] = future.result()
