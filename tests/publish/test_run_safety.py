@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -144,8 +145,13 @@ def test_a_second_run_on_the_same_out_is_refused_while_the_first_holds_it(small_
 
 
 def _corpus_run(*args: str, cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "corpus", "run", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    """A run in the background whose output is read as it comes (``run.captured``): a pipe nobody reads can fill
+    and stop the run (and the processes it started, which share the pipe) in the middle of a write."""
+    run = subprocess.Popen([sys.executable, "-m", "corpus", "run", *args], cwd=cwd, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+    run.captured = []
+    threading.Thread(target=lambda: run.captured.extend(run.stdout), daemon=True).start()
+    return run
 
 
 def _wait_for(predicate, seconds: float) -> bool:
@@ -186,7 +192,7 @@ def test_two_concurrent_runs_one_works_the_other_says_why(tmp_path, small_notebo
 def test_a_killed_run_leaves_no_process_behind(tmp_path, how):
     sleepy = _sleeping_notebooks(tmp_path)
     run = _corpus_run("--notebooks", str(sleepy), "--out", "figures", cwd=tmp_path)
-    assert _wait_for(lambda: list(tmp_path.glob(".figures.tmp-*/00_sleep/started")), 90), run.stdout
+    assert _wait_for(lambda: list(tmp_path.glob(".figures.tmp-*/00_sleep/started")), 90), "".join(run.captured)
     family = psutil.Process(run.pid).children(recursive=True)
     assert any("ipykernel" in " ".join(p.cmdline()) for p in family)  # the kernel runs the notebook
     os.kill(run.pid, how)
