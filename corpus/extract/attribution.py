@@ -986,8 +986,9 @@ def _contact_only(verb: Token) -> bool:
 
 
 def _action_reading(verb: Token) -> bool:
-    """Whether ``verb`` is used for an act, not a report (:data:`ACTION_READINGS`, :data:`CONTACT_VERBS`)."""
-    if _contact_only(verb):
+    """Whether ``verb`` is used for an act or an inference, not a report (:data:`ACTION_READINGS`,
+    :data:`CONTACT_VERBS`, :data:`INFERENCE_PARTICIPLES`)."""
+    if _contact_only(verb) or _inference(verb):
         return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
@@ -1083,7 +1084,7 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
         if entry.lemma == "point" and not any(c.lower_ in ("to", "out") for c in token.children):
             continue
         if any(c.dep_ == "prt" and c.lower_ in NOT_SPEECH_PARTICLES for c in token.children) \
-                or _action_reading(token) or _inference(token):
+                or _action_reading(token):
             continue
         subject, subject_span = _subject(token, quoted), None
         if subject is None:
@@ -1228,7 +1229,7 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
     out = []
     for token in doc:
         if token.lemma_.lower() not in addable or token.i in taken or quoted[token.i] or not is_candidate(token) \
-                or _action_reading(token) or _inference(token):
+                or _action_reading(token):
             continue
         subject, span = _subject(token, quoted), None
         if subject is None:
