@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="figure set folder")
     parser.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
     parser.add_argument("--jobs", type=int, default=2, help="corpus run --jobs")
+    parser.add_argument("--only", action="append", default=[], metavar="NOTEBOOK",
+                        help="corpus run --only (repeatable): to tell one notebook's memory from another's")
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args(argv)
     if not (args.corpus / "metadata.csv").exists():
@@ -51,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus_folder_from_jsonl(args.input, args.corpus)
 
     command = [sys.executable, "-m", "corpus", "run", "--corpus", str(args.corpus), "--out", str(args.out),
-               "--jobs", str(args.jobs), *[part for name, value in args.param for part in ("-p", name, value)]]
+               "--jobs", str(args.jobs), *[part for name in args.only for part in ("--only", name)],
+               *[part for name, value in args.param for part in ("-p", name, value)]]
     memory = TreeMemory()
     memory.start()
     started = time.perf_counter()

@@ -18,12 +18,15 @@ from typing import NamedTuple
 import pandas as pd
 
 from corpus.analysis.overview import DUPLICATE_POLICIES, apply_duplicate_policy
-from corpus.ingest.loader import describe_problem
+from corpus.ingest.loader import ARTICLE_COLUMNS, DUPLICATE_COLUMNS, describe_problem
 from corpus.plots.style import apply_style
 from corpus.publish.figures import output_folder
-from corpus.tables.store import RUN_STORE_ENV, open_synced, sync
+from corpus.tables.store import RUN_STORE_ENV, CorpusStore, open_synced, sync
 
-__all__ = ["Setup", "SetupStatus", "setup"]
+__all__ = ["Setup", "SetupStatus", "TEXT_COLUMNS", "setup"]
+
+TEXT_COLUMNS = ("text", "text_raw", "removed")
+"""The articles' columns that hold text, loaded by :func:`setup` only when asked for."""
 
 
 class SetupStatus(NamedTuple):
@@ -34,6 +37,9 @@ class SetupStatus(NamedTuple):
     cached: int
     model: str
     load_warnings: list[str]
+    store: CorpusStore
+    """The synced store, for what is better asked of it than held whole: ``status.store.sql(...)``,
+    :class:`corpus.explore.widgets.TableFilter`."""
 
 
 class Setup(NamedTuple):
@@ -43,21 +49,30 @@ class Setup(NamedTuple):
     status: SetupStatus
 
 
-def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Iterable[str] = (),
+def setup(corpus_path: str | Path | None, output_dir: str | Path, *,
+          tables: Iterable[str] | Mapping[str, Sequence[str]] = (),
           summed: Mapping[str, Sequence[str]] | None = None, outlets: Iterable[str] | None = None,
-          model: str | None = None, n_process: int = 1, duplicates: str = "drop") -> Setup:
+          model: str | None = None, n_process: int = 1, duplicates: str = "drop",
+          texts: Iterable[str] = ()) -> Setup:
     """Apply the figure style, create ``output_dir`` (and its ``tables/``), bring the corpus's store up to date
     (:func:`corpus.tables.store.sync`: a no-op when another notebook already did, skipped when ``corpus run``
     synced it before starting this notebook; else the new and changed articles are parsed here, once, with a
     progress bar) and read from it the articles of
-    ``outlets`` (all when None) and the named ``tables``, keeping the articles ``duplicates`` says
+    ``outlets`` (all when None) and the named ``tables`` (or, from a mapping, the columns named for each), keeping the articles ``duplicates`` says
     (:data:`corpus.analysis.overview.DUPLICATE_POLICIES`: ``keep``, ``drop`` or ``original_outlet``); the tables
     keep the rows of those articles, under the outlet each is counted for. ``summed`` names large tables to
     aggregate in the store instead (``{"term_counts": ["outlet", "term"]}``: their ``count`` summed by those
     columns, over the same articles), so that no notebook holds a whole large table.
 
+    The articles come without their texts unless ``texts`` names them (any of :data:`TEXT_COLUMNS`: ``text``,
+    ``text_raw``, ``removed``): on a corpus of tens of thousands of articles the texts are most of what a
+    notebook would hold, and most notebooks only count.
+
     The loading problems are not printed here: they are in ``status.load_warnings`` (notebook 00 lists them).
     """
+    texts = list(texts)
+    if unknown := [t for t in texts if t not in TEXT_COLUMNS]:
+        raise ValueError(f"texts={unknown!r}: the article texts are {', '.join(map(repr, TEXT_COLUMNS))}")
     if duplicates not in DUPLICATE_POLICIES:
         raise ValueError(f"duplicates={duplicates!r}: use one of {', '.join(map(repr, DUPLICATE_POLICIES))}")
     apply_style()
@@ -69,18 +84,14 @@ def setup(corpus_path: str | Path | None, output_dir: str | Path, *, tables: Ite
         store, report = sync(corpus_path, model=model, n_process=n_process)
         parsed, reused = report.parsed, report.reused
     chosen = list(outlets) if outlets is not None else None
-    every = store.articles(outlets=chosen)
+    every = store.articles(outlets=chosen, columns=[c for c in (*ARTICLE_COLUMNS, *DUPLICATE_COLUMNS)
+                                                    if c not in TEXT_COLUMNS or c in texts])
     articles = apply_duplicate_policy(every, duplicates)
-    loaded = {name: store.table(name, outlets=chosen) for name in tables}
-    if len(articles) < len(every) or duplicates == "original_outlet":
-        outlet_of = articles.set_index("doc_id")["outlet"]
-        for name, table in loaded.items():
-            table = table[table["doc_id"].isin(outlet_of.index)].reset_index(drop=True)
-            if "outlet" in table:
-                table["outlet"] = table["doc_id"].map(outlet_of).to_numpy()
-            loaded[name] = table
+    kept = articles[["doc_id", "outlet"]] if len(articles) < len(every) or duplicates == "original_outlet" else None
+    loaded = {name: store.table(name, outlets=chosen if kept is None else None, articles=kept,
+                                columns=tables[name] if isinstance(tables, Mapping) else None) for name in tables}
     for name, by in (summed or {}).items():
         loaded[name] = store.summed(name, by=by, articles=articles[["doc_id", "outlet"]])
     status = SetupStatus(parsed, reused, store.manifest.get("model", ""),
-                         [describe_problem(p) for p in store.manifest.get("warnings", [])])
+                         [describe_problem(p) for p in store.manifest.get("warnings", [])], store)
     return Setup(articles, loaded, out, status)

@@ -19,8 +19,17 @@ import pandas as pd
 
 from corpus.extract.sentiment import SCORES
 
-__all__ = ["lexicon_agreement", "bootstrap_mean", "aggregate", "outlet_differences", "describe_differences",
+__all__ = ["SCORE_COLUMNS", "lexicon_agreement", "bootstrap_mean", "aggregate", "outlet_differences", "describe_differences",
            "actor_sentiment"]
+
+REPLICATE_BLOCK = 1 << 20
+"""Draws whose values are summed at once (8 MB of indices and of values)."""
+CACHED_DRAWS_MAX = 1 << 18
+"""Largest set of draws (``n_boot`` times the group's size) kept for the next group of the same size."""
+SCORE_COLUMNS = ["doc_id", "outlet", "sent_id", *SCORES, "n_event_words"]
+"""The sentiment table's columns these analyses use: not the sentence's text, date or offsets, which on a large
+corpus are most of the table's memory (notebook 03's ``sentiment.csv`` has them all, written from the store a
+chunk at a time)."""
 
 
 def lexicon_agreement(table: pd.DataFrame) -> dict:
@@ -102,23 +111,41 @@ def outlet_differences(table: pd.DataFrame, *, value: str, outlets: list[str], n
 
 
 def _replicates(values: np.ndarray, clusters: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
-    """Bootstrap replicates of the mean: whole clusters resampled when there are two or more, else values."""
+    """Bootstrap replicates of the mean: whole clusters resampled when there are two or more, else values.
+
+    Replicates are summed a block at a time: at once, an outlet of thousands of articles would need two more
+    arrays of ``n_boot`` by its articles (hundreds of megabytes) besides the draws."""
     labels, index = np.unique(clusters, return_inverse=True)
-    if len(labels) >= 2:
+    clustered = len(labels) >= 2
+    if clustered:
         sums = np.bincount(index, weights=values, minlength=len(labels))
         sizes = np.bincount(index, minlength=len(labels)).astype(float)
-        draws = _draws(seed, n_boot, len(labels))
-        return sums[draws].sum(axis=1) / sizes[draws].sum(axis=1)
-    return values[_draws(seed, n_boot, len(values))].mean(axis=1)
+    draws = _draws(seed, n_boot, len(labels) if clustered else len(values))
+    replicates = np.empty(n_boot)
+    step = max(1, REPLICATE_BLOCK // max(1, draws.shape[1]))
+    for start in range(0, n_boot, step):
+        block = draws[start:start + step]
+        replicates[start:start + step] = (sums[block].sum(axis=1) / sizes[block].sum(axis=1) if clustered
+                                          else values[block].mean(axis=1))
+    return replicates
 
 
-@lru_cache(maxsize=64)
 def _draws(seed: int, n_boot: int, size: int) -> np.ndarray:
     """The indices a replicate draws, ``n_boot`` by ``size``: the same for every group of one size, since each
-    group's generator starts from the same seed, so they are drawn once per size (read-only)."""
+    group's generator starts from the same seed, so small ones are drawn once per size and kept (read-only);
+    large ones, which would hold tens of megabytes each for the kernel's life, are drawn again when asked."""
+    if n_boot * size > CACHED_DRAWS_MAX:
+        return _new_draws(seed, n_boot, size)
+    return _cached_draws(seed, n_boot, size)
+
+
+def _new_draws(seed: int, n_boot: int, size: int) -> np.ndarray:
     draws = np.random.default_rng(seed).integers(0, size, size=(n_boot, size))
     draws.flags.writeable = False
     return draws
+
+
+_cached_draws = lru_cache(maxsize=64)(_new_draws)
 
 
 def describe_differences(differences: pd.DataFrame, *, level: float = 0.95) -> str:
@@ -148,7 +175,8 @@ def actor_sentiment(sentiment: pd.DataFrame, actor_rows: pd.DataFrame, *, n_boot
                     seed: int = 0) -> pd.DataFrame:
     """Per outlet and actor: sentences that mention the actor, their mean scores with and without event
     words, and a bootstrap interval for VADER's mean."""
-    joined = actor_rows[["doc_id", "sent_id", "actor"]].merge(sentiment, on=["doc_id", "sent_id"], how="inner")
+    joined = actor_rows[["doc_id", "sent_id", "actor"]].merge(
+        sentiment[["doc_id", "sent_id", "outlet", *SCORES, "n_event_words"]], on=["doc_id", "sent_id"], how="inner")
     rows = []
     docs, events = joined["doc_id"].to_numpy(), joined["n_event_words"].to_numpy()
     vader, vader_ne = joined["vader"].to_numpy(float), joined["vader_no_events"].to_numpy(float)

@@ -6,10 +6,14 @@ content as static output, and these controls appear only as their text form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from corpus.explore.kwic import kwic, kwic_counts
 from corpus.explore.viewer import render_article
+from corpus.tables.build import TABLES
+from corpus.tables.store import CorpusStore
 
 __all__ = ["ArticleViewer", "Concordance", "TableFilter"]
 
@@ -80,16 +84,23 @@ class Concordance:
 
 
 class TableFilter:
-    """A dropdown of tables, an outlet filter and a text search over one column; the matching rows."""
+    """A dropdown of tables, an outlet filter and a text search over one column; the matching rows.
 
-    def __init__(self, tables: dict[str, pd.DataFrame], *, max_rows: int = 100):
+    The rows are asked of the store (DuckDB), ``max_rows`` at a time with their total count, so that no table is
+    held whole in the notebook. ``articles`` (``doc_id`` and ``outlet``) are the articles to show rows of, under
+    the outlet each is counted for: the ones :func:`corpus.notebook.setup` kept."""
+
+    def __init__(self, store: CorpusStore, names: Iterable[str], *, articles: pd.DataFrame, max_rows: int = 100):
         import ipywidgets as w
 
-        self.tables = tables
+        self.store = store
+        self.names = sorted(names)
+        if unknown := [n for n in self.names if n not in TABLES]:
+            raise ValueError(f"no table {', '.join(map(repr, unknown))}; there are: {', '.join(TABLES)}")
+        self.kept = articles[["doc_id", "outlet"]].astype(str)
         self.max_rows = max_rows
-        self.name = w.Dropdown(options=sorted(tables), description="Table")
-        outlets = sorted({o for t in tables.values() if "outlet" in t for o in t["outlet"].dropna().unique()})
-        self.outlet = w.Dropdown(options=["(all)"] + outlets, description="Outlet")
+        self.name = w.Dropdown(options=self.names, description="Table")
+        self.outlet = w.Dropdown(options=["(all)", *sorted(set(self.kept["outlet"]))], description="Outlet")
         self.column = w.Dropdown(description="Column")
         self.query = w.Text(description="Contains", continuous_update=False)
         self.view = w.HTML()
@@ -99,18 +110,28 @@ class TableFilter:
         self.widget = w.VBox([w.HBox([self.name, self.outlet]), w.HBox([self.column, self.query]), self.view])
         self._columns()
 
-    def rows(self) -> pd.DataFrame:
-        table = self.tables[self.name.value]
-        if self.outlet.value != "(all)" and "outlet" in table:
-            table = table[table["outlet"] == self.outlet.value]
+    def _filters(self) -> dict:
+        outlets = None if self.outlet.value == "(all)" else [self.outlet.value]
         if self.query.value and self.column.value:
-            table = table[table[self.column.value].astype(str).str.contains(self.query.value, case=False, regex=False)]
-        return table
+            return {"outlets": outlets, "where": f'contains(lower(CAST("{self.column.value}" AS VARCHAR)), lower(?))',
+                    "params": [self.query.value]}
+        return {"outlets": outlets}
+
+    def rows(self, limit: int | None = None) -> pd.DataFrame:
+        """The matching rows of the chosen table, in article and row order (the first ``limit`` when given)."""
+        return self.store.table(self.name.value, articles=self.kept, limit=limit, **self._filters())
+
+    def count(self) -> int:
+        """How many rows of the chosen table match."""
+        return self.store.count(self.name.value, articles=self.kept, **self._filters())
+
+    def sizes(self) -> dict[str, int]:
+        """Rows of each offered table, over the kept articles."""
+        return {name: self.store.count(name, articles=self.kept) for name in self.names}
 
     def _columns(self, _change=None) -> None:
-        self.column.options = list(self.tables[self.name.value].columns)
+        self.column.options = list(TABLES[self.name.value])
         self._update()
 
     def _update(self, _change=None) -> None:
-        rows = self.rows()
-        self.view.value = (f"<p>{len(rows):,} rows</p>" + rows.head(self.max_rows).to_html(index=False))
+        self.view.value = (f"<p>{self.count():,} rows</p>" + self.rows(self.max_rows).to_html(index=False))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -19,9 +19,14 @@ import pandas as pd
 
 from corpus.plots.style import SVG_HASH_SALT
 
-__all__ = ["FORMULA_STARTS", "SavedFigure", "neutralise_formulas", "save_figure", "save_table", "output_folder"]
+if TYPE_CHECKING:
+    from corpus.tables.store import CorpusStore
+
+__all__ = ["FORMULA_STARTS", "SavedFigure", "neutralise_formulas", "save_figure", "save_store_table", "save_table",
+           "output_folder"]
 
 FLOAT_FORMAT = "%.6g"
+CSV_OPTIONS = {"index": False, "float_format": FLOAT_FORMAT, "lineterminator": "\n", "date_format": "%Y-%m-%d"}
 
 
 class SavedFigure(NamedTuple):
@@ -50,7 +55,7 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     text_columns = [c for c in table.columns if table[c].dtype == object or pd.api.types.is_string_dtype(table[c])]
     if not text_columns:
         return table
-    table = table.copy()
+    table = table.copy(deep=False)  # copy-on-write: only the columns replaced below are new
     for column in text_columns:
         values = table[column]
         is_text = values.map(type) == str if values.dtype == object else values.notna()
@@ -68,9 +73,21 @@ def save_table(table: pd.DataFrame, path: str | Path, *, sort_by: list[str] | No
     path.parent.mkdir(parents=True, exist_ok=True)
     if sort_by:
         table = table.sort_values(sort_by, kind="mergesort", ignore_index=True)
-    table = neutralise_formulas(table)
-    table.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n",
-                 date_format="%Y-%m-%d")
+    neutralise_formulas(table).to_csv(path, **CSV_OPTIONS)
+    return path
+
+
+def save_store_table(store: CorpusStore, name: str, path: str | Path, *, sort_by: list[str] | None = None,
+                     **selection) -> Path:
+    """Write a table of the corpus store as CSV a chunk at a time (:meth:`CorpusStore.chunks
+    <corpus.tables.store.CorpusStore.chunks>`, which takes the same ``selection``: ``articles``, ``columns``
+    ...), byte for byte as :func:`save_table` writes the same rows from a DataFrame, for a table larger than a
+    notebook should hold."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        for i, chunk in enumerate(store.chunks(name, sort_by=sort_by or (), **selection)):
+            neutralise_formulas(chunk).to_csv(handle, header=i == 0, **CSV_OPTIONS)
     return path
 
 

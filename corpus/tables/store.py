@@ -32,13 +32,15 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 import time
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from corpus.ingest.cleaning import Removal
@@ -61,6 +63,15 @@ STORE_VERSION = "2"
 BUCKETS = 32
 """Buckets the articles are spread over: a changed article rewrites one bucket's files, 1/32 of the store."""
 STORE_TABLES = ("articles", *TABLES)
+FREE_TEXT_COLUMNS = frozenset({"text", "content", "sentence"})
+"""Text columns of the tables whose values are mostly unique (sentences, quoted content); every other text
+column is a label repeated over many rows (ids, outlets, names, kinds), read as such (:meth:`CorpusStore.sql`)."""
+DUCKDB_MEMORY_LIMIT = "256MB"
+"""DuckDB's memory in any one process that reads the store; larger sorts and joins spill to disk."""
+FETCH_VECTORS = 8
+"""Rows fetched per chunk (in DuckDB vectors of 2,048) when a result has label columns (:meth:`CorpusStore.sql`)."""
+PARSE_COLUMNS = ["doc_id", "source_file", "outlet", "date", "text"]
+"""What parsing and the tables need of an article (the row pipeline, the dask engine, the tables' columns)."""
 ROW_ORDER = "row_in_article"
 """A column every stored table has besides its own, so that a table reads back in article and row order."""
 
@@ -150,10 +161,14 @@ class CorpusStore:
         return [self.path / entry[name]["file"] for _, entry in sorted(self.manifest["buckets"].items())
                 if name in entry]
 
-    def _connection(self):
+    def _connection(self, spill: str):
         import duckdb
 
-        connection = duckdb.connect()
+        # DuckDB's default of 80% of the machine's memory would let one query in a notebook kernel take gigabytes;
+        # past this limit it spills sorts and joins to ``spill`` (its default, ".tmp" in the working folder, could be
+        # a user's corpus folder). Every query that needs an order says it, so insertion order need not be kept.
+        connection = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 2,
+                                            "preserve_insertion_order": False, "temp_directory": spill})
         for name in STORE_TABLES:
             files = [str(f) for f in self.files(name)]
             if files:
@@ -164,15 +179,29 @@ class CorpusStore:
             connection.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet('{escaped}')")
         return connection
 
-    def sql(self, query: str, *, frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    def sql(self, query: str, *, frames: dict[str, pd.DataFrame] | None = None, params: list | None = None,
+            labels: Iterable[str] = ()) -> pd.DataFrame:
         """Run a DuckDB query over the store's tables (and ``frames``, pandas DataFrames registered under their
-        keys); the result as a DataFrame."""
-        with _locked(self.path, fcntl.LOCK_SH) if self.shared_lock else nullcontext():
-            connection = self._connection()
+        keys; ``params``, the values of its ``?`` placeholders); the result as a DataFrame.
+
+        ``labels`` names text columns whose values repeat over many rows (ids, outlets, names, kinds): the result
+        is then fetched in chunks, and each distinct value is one Python string that all its rows share. A column
+        of a few thousand names over millions of rows then costs a pointer a row instead of a string a row (about
+        60 bytes), and the whole column never exists as separate strings."""
+        with self._executed(query, frames=frames, params=params) as connection:
+            labels = set(labels)
+            return _fetch_shared(connection, labels) if labels else connection.fetch_df()
+
+    @contextmanager
+    def _executed(self, query: str, *, frames: dict[str, pd.DataFrame] | None, params: list | None):
+        with (_locked(self.path, fcntl.LOCK_SH) if self.shared_lock else nullcontext(),
+              tempfile.TemporaryDirectory(prefix="corpus-duckdb-") as spill):
+            connection = self._connection(spill)
             try:
                 for name, frame in (frames or {}).items():
                     connection.register(name, frame)
-                return connection.execute(query).df()
+                connection.execute(query, params)
+                yield connection
             finally:
                 connection.close()
 
@@ -192,26 +221,82 @@ class CorpusStore:
         frames = {"kept": articles[["doc_id", "outlet"]]} if articles is not None else None
         order = ", ".join(str(i + 1) for i in range(len(by)))
         return self.sql(f'SELECT {keys}, SUM(t."{value}")::BIGINT AS "{value}" FROM "{name}" t{join} '
-                        f"GROUP BY {order} ORDER BY {order}", frames=frames)
+                        f"GROUP BY {order} ORDER BY {order}", frames=frames, labels=by)
 
-    def table(self, name: str, *, outlets: Iterable[str] | None = None,
-              columns: Iterable[str] | None = None) -> pd.DataFrame:
-        """One table in article and row order, for ``outlets`` (all when None), ``columns`` (all when None)."""
-        wanted = list(columns) if columns is not None else (list(TABLES[name]) if name in TABLES else None)
-        selected = "*" if wanted is None else ", ".join(f'"{c}"' for c in wanted)
-        query = f'SELECT {selected} FROM "{name}"'
-        if outlets is not None:
-            listing = ", ".join("'" + str(o).replace("'", "''") + "'" for o in outlets) or "NULL"
-            query += f" WHERE outlet IN ({listing})"
-        query += f' ORDER BY doc_id, "{ROW_ORDER}"' if name in TABLES else " ORDER BY doc_id"
+    def table(self, name: str, *, outlets: Iterable[str] | None = None, columns: Iterable[str] | None = None,
+              articles: pd.DataFrame | None = None, where: str = "", params: list | None = None,
+              limit: int | None = None) -> pd.DataFrame:
+        """One table in article and row order: the rows of ``outlets`` (all when None) or of ``articles`` (a
+        frame of ``doc_id`` and ``outlet``: only those articles' rows, each under the outlet given there, as a
+        duplicates policy counts it); ``columns`` (all when None); ``where``, a DuckDB condition on the
+        table's columns (its ``?`` placeholders take ``params``); the first ``limit`` rows when given.
+
+        In the extracted tables every text column but the free text of :data:`FREE_TEXT_COLUMNS` is read as
+        labels (:meth:`sql`): millions of rows fit in a few hundred megabytes."""
+        query, frames, wanted = self._rows_query(name, outlets=outlets, columns=columns, articles=articles,
+                                                 where=where, limit=limit)
         if not self.files(name):
             return pd.DataFrame(columns=wanted or [])
-        frame = self.sql(query)
+        frame = self.sql(query, frames=frames, params=params, labels=self._labels(name, wanted))
         return frame.drop(columns=[ROW_ORDER], errors="ignore").reset_index(drop=True)
+
+    def chunks(self, name: str, *, sort_by: Iterable[str] = (), outlets: Iterable[str] | None = None,
+               columns: Iterable[str] | None = None, articles: pd.DataFrame | None = None, where: str = "",
+               params: list | None = None) -> Iterator[pd.DataFrame]:
+        """The rows :meth:`table` gives, ordered by ``sort_by`` first, a chunk at a time: for writing out a
+        table larger than a notebook should hold (:func:`corpus.publish.figures.save_store_table`)."""
+        query, frames, wanted = self._rows_query(name, outlets=outlets, columns=columns, articles=articles,
+                                                 where=where, sort_by=list(sort_by))
+        if not self.files(name):
+            yield pd.DataFrame(columns=wanted or [])
+            return
+        with self._executed(query, frames=frames, params=params) as connection:
+            for chunk in _shared_chunks(connection, set(self._labels(name, wanted))):
+                yield chunk.drop(columns=[ROW_ORDER], errors="ignore")
+
+    @staticmethod
+    def _labels(name: str, columns: list[str] | None) -> list[str]:
+        if name not in TABLES:
+            return []
+        return [c for c in columns or [] if c not in NUMERIC_COLUMNS and c not in FREE_TEXT_COLUMNS and c != "date"]
+
+    def count(self, name: str, *, outlets: Iterable[str] | None = None, articles: pd.DataFrame | None = None,
+              where: str = "", params: list | None = None) -> int:
+        """How many rows :meth:`table` would give with the same arguments."""
+        if not self.files(name):
+            return 0
+        query, frames, _ = self._rows_query(name, outlets=outlets, columns=None, articles=articles, where=where,
+                                            ordered=False)
+        return int(self.sql(f"SELECT count(*) AS n FROM ({query})", frames=frames, params=params)["n"].iloc[0])
+
+    def _rows_query(self, name: str, *, outlets, columns, articles, where, sort_by: list[str] = (),
+                    limit: int | None = None, ordered: bool = True) -> tuple[str, dict | None, list | None]:
+        wanted = list(columns) if columns is not None else (list(TABLES[name]) if name in TABLES else None)
+        if articles is not None and name not in TABLES:
+            raise ValueError(f"articles= restricts the extracted tables ({', '.join(TABLES)}), not {name!r}")
+        order = [ROW_ORDER] if name in TABLES else []
+        if articles is not None:
+            inner = ", ".join("k.outlet" if c == "outlet" else f't."{c}"' for c in [*wanted, *order])
+            source = f'(SELECT {inner} FROM "{name}" t JOIN kept k ON t.doc_id = k.doc_id)'
+            frames = {"kept": articles[["doc_id", "outlet"]]}
+        else:
+            source, frames = f'"{name}"', None
+        selected = "*" if wanted is None else ", ".join(f'"{c}"' for c in [*wanted, *order])
+        conditions = [f"({where})"] if where else []
+        if outlets is not None:
+            listing = ", ".join("'" + str(o).replace("'", "''") + "'" for o in outlets) or "NULL"
+            conditions.append(f"outlet IN ({listing})")
+        query = f"SELECT {selected} FROM {source}" + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        if ordered:
+            query += " ORDER BY " + ", ".join(f'"{c}"' for c in [*sort_by, "doc_id", *order])
+        query += f" LIMIT {int(limit)}" if limit is not None else ""
+        return query, frames, wanted
 
     def articles(self, *, outlets: Iterable[str] | None = None, columns: Iterable[str] | None = None) -> pd.DataFrame:
         """The articles table, as :func:`corpus.load_corpus` gives it (``attrs`` included)."""
-        frame = self.table("articles", outlets=outlets, columns=columns)
+        columns = list(columns) if columns is not None else None
+        stored = [c for c in columns if c not in DUPLICATE_COLUMNS] if columns is not None else None
+        frame = self.table("articles", outlets=outlets, columns=stored)
         if "removed" in frame:
             frame["removed"] = [tuple(Removal(*r) for r in json.loads(value)) for value in frame["removed"]]
         if "date" in frame:
@@ -232,6 +317,32 @@ RUN_STORE_ENV = "CORPUS_RUN_STORE"
 """Set by ``corpus run`` for its notebooks' kernels to the :meth:`CorpusStore.token` of the store it has just
 synced, so that each notebook reads that store as it is (:func:`open_synced`) instead of scanning the corpus
 again: every notebook of a run then reads the same store, and none re-reads a large corpus's file list."""
+
+
+def _shared_chunks(connection, labels: set[str]) -> Iterator[pd.DataFrame]:
+    """The pending result of ``connection``, chunk by chunk (at least one, maybe empty), each value of its
+    ``labels`` columns one Python string shared by every row that holds it, in this chunk and the ones before,
+    instead of a string of its own per row."""
+    pool, first = {}, True
+    while True:
+        chunk = connection.fetch_df_chunk(FETCH_VECTORS)
+        if first:  # a column the query gave as numbers or truth values stays as it is
+            labels = {c for c in labels & set(chunk.columns) if pd.api.types.is_string_dtype(chunk[c])}
+        for column in labels:
+            codes, uniques = pd.factorize(chunk[column].to_numpy(dtype=object))
+            shared = np.array([pool.setdefault(u, u) for u in uniques] + [np.nan], dtype=object)
+            chunk[column] = pd.array(shared[codes], dtype=chunk[column].dtype)  # code -1 (missing) takes the nan
+        if len(chunk) or first:
+            yield chunk
+        if not len(chunk):
+            return
+        first = False
+
+
+def _fetch_shared(connection, labels: set[str]) -> pd.DataFrame:
+    """All of :func:`_shared_chunks` as one DataFrame."""
+    chunks = list(_shared_chunks(connection, labels))
+    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
 
 def open_synced(token: str, corpus_path: str | Path | None = None, *, store: str | Path | None = None,
@@ -369,13 +480,19 @@ def _write_parquet(writer, frame: pd.DataFrame, path: Path) -> dict:
     return {"sha256": sha256_file(path), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": len(frame)}
 
 
+def _write_articles(writer, path: Path, bucket: str, generation: str, articles: pd.DataFrame) -> dict:
+    """Write one bucket's articles; their entry in ``store.json``."""
+    name = f"b{bucket}/articles.{generation}.parquet"
+    return {"file": name, **_write_parquet(writer, _articles_frame(articles), path / name)}
+
+
 def _write_bucket(writer, path: Path, bucket: str, generation: str, articles: pd.DataFrame,
-                  rows: list[dict]) -> dict:
+                  rows: list[dict], written: dict) -> dict:
+    """Write one bucket's tables from its articles' rows; the bucket's entry in ``store.json``, with its
+    articles' file (``written``, by :func:`_write_articles`)."""
     meta = list(zip(articles["doc_id"], articles["outlet"], articles["date"].dt.normalize()))
-    entry = {}
+    entry = {"articles": written}
     folder = path / f"b{bucket}"
-    record = _write_parquet(writer, _articles_frame(articles), folder / f"articles.{generation}.parquet")
-    entry["articles"] = {"file": f"b{bucket}/articles.{generation}.parquet", **record}
     for name in TABLES:
         frame = _table_frame(name, [r[name] for r in rows], meta)
         record = _write_parquet(writer, frame, folder / f"{name}.{generation}.parquet")
@@ -472,6 +589,13 @@ def sync(
         todo = todo.assign(_bucket=todo["doc_id"].map(bucket_of)).sort_values(["_bucket", "doc_id"], ignore_index=True)
 
         generation = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        # each dirty bucket's articles are written before the parse, which then holds only what it reads: the
+        # raw texts and cleaning records of a whole corpus were most of this process and of the workers it forks
+        written = {bucket: _write_articles(writer, path, bucket, generation, group)
+                   for bucket, group in todo.groupby("_bucket", sort=True)}
+        fresh_sources = fresh.attrs.get("sources", []) if fresh is not None else []
+        todo = todo[[*PARSE_COLUMNS, "_bucket"]]
+        del fresh, kept, parts
         parsed = 0
         new_buckets = {b: e for b, e in buckets.items() if b not in dirty}
         if len(todo):
@@ -486,16 +610,16 @@ def sync(
                 parsed += was_parsed
                 bucket = bucket_of_row[i]
                 if current is not None and bucket != current:
-                    new_buckets[current] = _flush(writer, path, current, generation, todo, collected)
+                    new_buckets[current] = _flush(writer, path, current, generation, todo, collected, written)
                     collected = []
                 current = bucket
                 collected.append((i, rows))
             if current is not None:
-                new_buckets[current] = _flush(writer, path, current, generation, todo, collected)
+                new_buckets[current] = _flush(writer, path, current, generation, todo, collected, written)
         files = {name: {**record, "doc_ids": docs_of.get(name, [])} for name, record in scan.files.items()}
         kept_files = set(scan.files) - reread
         sources = [r for r in previous.get("sources", []) if r["file"] in kept_files]
-        sources = sorted(sources + (fresh.attrs.get("sources", []) if fresh is not None else []),
+        sources = sorted(sources + fresh_sources,
                          key=lambda r: (r["file"], r["member"]))
         duplicates = previous.get("duplicates") if not dirty and _intact(path, previous.get("duplicates")) else None
         if duplicates is None and new_buckets:
@@ -545,10 +669,11 @@ def _write_duplicates(writer, path: Path, generation: str, buckets: dict) -> dic
 
 
 def _flush(writer, path: Path, bucket: str, generation: str, todo: pd.DataFrame,
-           collected: list[tuple[int, dict]]) -> dict:
+           collected: list[tuple[int, dict]], written: dict) -> dict:
     positions = [i for i, _ in collected]
     articles = todo.iloc[positions].drop(columns=["_bucket"]).reset_index(drop=True)
-    return _write_bucket(writer, path, bucket, generation, articles, [rows for _, rows in collected])
+    return _write_bucket(writer, path, bucket, generation, articles, [rows for _, rows in collected],
+                         written[bucket])
 
 
 def _rows(articles: pd.DataFrame, nlp, *, model: str | None, engine: str, scheduler, n_process: int,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from corpus.nlp.annotate import annotate
 from corpus.explore.kwic import kwic, kwic_counts
@@ -41,3 +42,29 @@ def test_kwic_windows_and_counts():
     counts = kwic_counts(lines, articles).set_index("outlet")
     assert counts.loc["X", "n_matches"] == 3 and counts.loc["Y", "n_matches"] == 0
     assert counts.loc["X", "per_10000_words"] == 3 * 10000 / 15
+
+
+def test_table_filter_asks_the_store_for_the_kept_articles_rows(tmp_path):
+    from corpus.explore.widgets import TableFilter
+    from corpus.notebook import setup
+
+    articles, tables, _, status = setup(None, tmp_path / "out", tables=["attributions", "troop_claims"],
+                                        duplicates="original_outlet")
+    browser = TableFilter(status.store, ["troop_claims", "attributions"], articles=articles, max_rows=3)
+    browser.name.value = "attributions"
+    assert browser.sizes() == {name: len(table) for name, table in tables.items()}
+    # every row, under the outlet the duplicates policy counts it for, as setup gives the table
+    pd.testing.assert_frame_equal(browser.rows(), tables["attributions"], check_dtype=False)
+    assert "3 rows" not in browser.view.value and f"{len(tables['attributions']):,} rows" in browser.view.value
+    browser.outlet.value = "RT"
+    browser.column.value = "source"
+    browser.query.value = "MCKENZIE"  # any case
+    expected = tables["attributions"]
+    expected = expected[(expected["outlet"] == "RT") & expected["source"].str.lower().str.contains("mckenzie")]
+    assert len(expected) and browser.count() == len(expected)
+    pd.testing.assert_frame_equal(browser.rows(), expected.reset_index(drop=True), check_dtype=False)
+    assert len(browser.rows(limit=1)) == 1
+    browser.query.value = "it's a quote ' with \" quotes"  # reaches DuckDB as a value, not as SQL
+    assert browser.count() == 0 and browser.rows().empty
+    with pytest.raises(ValueError, match="no table 'sentence'"):
+        TableFilter(status.store, ["sentence"], articles=articles)

@@ -234,3 +234,71 @@ def test_a_run_token_opens_the_store_it_named_and_nothing_else(seed_copy, monkey
                                                encoding="utf-8")
     sync(seed_copy)  # the store changed after the token was taken: the token no longer opens it
     assert open_synced(token, seed_copy) is None
+
+
+def test_label_columns_share_one_string_per_value(seed_corpus):
+    store, _ = sync()
+    counts = store.table("term_counts")
+    plain = store.sql("SELECT * EXCLUDE (row_in_article) FROM term_counts ORDER BY doc_id, row_in_article")
+    pd.testing.assert_frame_equal(counts, plain)
+    same = counts[counts["term"] == counts["term"].iloc[0]]["term"]
+    assert len(same) > 1 and len({id(value) for value in same}) == 1  # one string for every row that holds it
+    assert len({id(value) for value in counts["doc_id"]}) == counts["doc_id"].nunique()
+    assert len({id(t) for t in store.table("sentiment")["text"]}) > 1  # free text is not pooled
+
+
+def test_labels_are_shared_across_chunks_and_keep_missing_values(monkeypatch):
+    import duckdb
+
+    monkeypatch.setattr(store_module, "FETCH_VECTORS", 1)  # chunks of 2,048 rows
+    query = ("SELECT CASE WHEN i % 11 = 0 THEN NULL ELSE 'label ' || (i % 7) END AS label, i, 'x' || i AS text "
+             "FROM range(10000) t(i) ORDER BY i")
+    connection = duckdb.connect()
+    expected = connection.execute(query).fetch_df()
+    connection.execute(query)
+    fetched = store_module._fetch_shared(connection, {"label", "i"})
+    pd.testing.assert_frame_equal(fetched, expected)
+    assert fetched["label"].isna().sum() == 910 and fetched["i"].dtype == expected["i"].dtype
+    assert len({id(v) for v in fetched["label"].dropna()}) == 7
+
+
+def test_a_table_written_chunk_by_chunk_is_the_csv_of_the_whole_table(seed_corpus, tmp_path, monkeypatch):
+    from corpus.publish.figures import save_store_table, save_table
+
+    store, _ = sync()
+    kept = store.articles(columns=["doc_id", "outlet"]).iloc[1:].assign(outlet="Pooled")
+    whole = store.table("term_counts", articles=kept)
+    assert set(whole["outlet"]) == {"Pooled"} and set(whole["doc_id"]) == set(kept["doc_id"])
+    save_table(whole, tmp_path / "whole.csv", sort_by=["term"])
+    fetched = store_module._shared_chunks
+
+    def small_chunks(connection, labels):  # the seeds' tables fit in one chunk of DuckDB's
+        for chunk in fetched(connection, labels):
+            yield from (chunk.iloc[i:i + 100] for i in range(0, len(chunk), 100))
+
+    monkeypatch.setattr(store_module, "_shared_chunks", small_chunks)
+    pieces = list(store.chunks("term_counts", articles=kept, sort_by=["term"]))
+    assert len(pieces) == -(-len(whole) // 100) > 2
+    pd.testing.assert_frame_equal(pd.concat(pieces, ignore_index=True),
+                                  whole.sort_values("term", kind="mergesort", ignore_index=True))
+    save_store_table(store, "term_counts", tmp_path / "chunked.csv", articles=kept, sort_by=["term"])
+    assert (tmp_path / "chunked.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    scores = store.table("sentiment", columns=["doc_id", "sent_id", "text", "vader"], where="vader < ?", params=[0])
+    assert len(scores) and (scores["vader"] < 0).all()
+    assert store.count("sentiment", where="vader < ?", params=[0]) == len(scores)
+
+
+def test_setup_gives_texts_only_when_asked_and_the_columns_named(tmp_path):
+    from corpus.notebook import TEXT_COLUMNS, setup
+
+    articles, tables, _, status = setup(None, tmp_path / "a", tables={"sentiment": ["doc_id", "vader"],
+                                                                      "troop_claims": None})
+    assert not set(TEXT_COLUMNS) & set(articles.columns) and {"doc_id", "outlet", "n_words"} <= set(articles)
+    assert list(tables["sentiment"].columns) == ["doc_id", "vader"] and "sentence" in tables["troop_claims"]
+    with_text, _, _, _ = setup(None, tmp_path / "b", texts=["text"])
+    assert "text" in with_text and "text_raw" not in with_text
+    pd.testing.assert_frame_equal(with_text.drop(columns="text"), articles)
+    full = status.store.articles()
+    assert with_text["text"].tolist() == full["text"].tolist()
+    with pytest.raises(ValueError, match="texts=\\['body'\\]"):
+        setup(None, tmp_path / "c", texts=["body"])
