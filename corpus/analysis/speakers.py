@@ -39,7 +39,7 @@ def _full_names(people: pd.DataFrame) -> pd.DataFrame:
 def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
     """The attributions table with bare surnames and unknown affiliations of named people resolved from the
     rest of the corpus (a new table; the input is not changed)."""
-    table = attributions.copy()
+    table = attributions.copy(deep=False)  # copy-on-write: only the columns resolved below become new arrays
     people = table["source_type"] == "named_person"
     names = _full_names(table[people])
     if len(names):
