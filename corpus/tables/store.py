@@ -216,11 +216,11 @@ class CorpusStore:
                              f"{', '.join(TABLES.get(name, ()))}")
         if not self.files(name):
             return pd.DataFrame(columns=[*by, value])
-        keys = ", ".join(f'k."{c}"' if c == "outlet" and articles is not None else f't."{c}"' for c in by)
-        join = " JOIN kept k ON t.doc_id = k.doc_id" if articles is not None else ""
-        frames = {"kept": articles[["doc_id", "outlet"]]} if articles is not None else None
+        rows, frames, _ = self._rows_query(name, outlets=None, columns=[*by, value], articles=articles, where="",
+                                           ordered=False)
+        keys = ", ".join(f'"{c}"' for c in by)
         order = ", ".join(str(i + 1) for i in range(len(by)))
-        return self.sql(f'SELECT {keys}, SUM(t."{value}")::BIGINT AS "{value}" FROM "{name}" t{join} '
+        return self.sql(f'SELECT {keys}, SUM("{value}")::BIGINT AS "{value}" FROM ({rows}) '
                         f"GROUP BY {order} ORDER BY {order}", frames=frames, labels=by)
 
     def table(self, name: str, *, outlets: Iterable[str] | None = None, columns: Iterable[str] | None = None,
@@ -233,20 +233,17 @@ class CorpusStore:
 
         In the extracted tables every text column but the free text of :data:`FREE_TEXT_COLUMNS` is read as
         labels (:meth:`sql`): millions of rows fit in a few hundred megabytes."""
-        query, frames, wanted = self._rows_query(name, outlets=outlets, columns=columns, articles=articles,
-                                                 where=where, limit=limit)
-        if not self.files(name):
-            return pd.DataFrame(columns=wanted or [])
-        frame = self.sql(query, frames=frames, params=params, labels=self._labels(name, wanted))
-        return frame.drop(columns=[ROW_ORDER], errors="ignore").reset_index(drop=True)
+        pieces = list(self.chunks(name, outlets=outlets, columns=columns, articles=articles, where=where,
+                                  params=params, limit=limit))
+        return pieces[0].reset_index(drop=True) if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
 
     def chunks(self, name: str, *, sort_by: Iterable[str] = (), outlets: Iterable[str] | None = None,
                columns: Iterable[str] | None = None, articles: pd.DataFrame | None = None, where: str = "",
-               params: list | None = None) -> Iterator[pd.DataFrame]:
-        """The rows :meth:`table` gives, ordered by ``sort_by`` first, a chunk at a time: for writing out a
-        table larger than a notebook should hold (:func:`corpus.publish.figures.save_store_table`)."""
+               params: list | None = None, limit: int | None = None) -> Iterator[pd.DataFrame]:
+        """The rows :meth:`table` gives, ordered by ``sort_by`` first, a chunk at a time (at least one): for
+        writing out a table larger than a notebook should hold (:func:`corpus.publish.figures.save_store_table`)."""
         query, frames, wanted = self._rows_query(name, outlets=outlets, columns=columns, articles=articles,
-                                                 where=where, sort_by=list(sort_by))
+                                                 where=where, sort_by=list(sort_by), limit=limit)
         if not self.files(name):
             yield pd.DataFrame(columns=wanted or [])
             return
