@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -302,3 +303,20 @@ def test_setup_gives_texts_only_when_asked_and_the_columns_named(tmp_path):
     assert with_text["text"].tolist() == full["text"].tolist()
     with pytest.raises(ValueError, match="texts=\\['body'\\]"):
         setup(None, tmp_path / "c", texts=["body"])
+
+
+def test_duckdb_spills_to_a_folder_of_its_own_never_the_working_folder(seed_corpus, tmp_path, monkeypatch):
+    import tempfile
+
+    store, _ = sync()
+    users_folder = tmp_path / "my_articles"
+    users_folder.mkdir()
+    monkeypatch.chdir(users_folder)  # a notebook's working folder may be a user's own
+    setting = store.sql("SELECT current_setting('temp_directory') AS spill, "
+                        "current_setting('memory_limit') AS memory")
+    spill = Path(setting["spill"].iloc[0])
+    assert spill.is_absolute() and spill.name.startswith("corpus-duckdb-")
+    assert spill.parent == Path(tempfile.gettempdir()) and not spill.exists()  # removed after the query
+    memory = setting["memory"].iloc[0]  # DuckDB shows 256 MB as "244.1 MiB"; its default is 80% of the machine
+    assert memory.endswith(" MiB") and float(memory.split()[0]) < 256
+    assert list(users_folder.iterdir()) == []
