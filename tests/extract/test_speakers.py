@@ -100,6 +100,79 @@ def test_speech_marked_by_a_colon():
             if a.cue_text == ":"] == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("ZARIF: We do not seek escalation or war with anyone in the region.", "ZARIF"),
+    ("Iran warns of a long war in Iraq - Mohammad Javad Zarif: “We will defend ourselves.”", "Mohammad Javad Zarif"),
+])
+def test_a_transcript_label_or_a_name_after_a_headline_dash_marks_speech(text, speaker):
+    assert _one(text, ":").source == speaker
+
+
+def test_a_colon_that_ends_its_sentence_takes_the_next_one_as_content():
+    found = _one("TAPPER:\n\nWill the troops stay in Iraq after the vote in parliament?", ":")
+    assert found.source == "TAPPER" and found.content.startswith("Will the troops stay")
+
+
+def test_a_headline_surname_the_article_names_elsewhere_is_the_speaker():
+    text = ("Esper: Troops will stay in Iraq for now.\n\n"
+            "Defense Secretary Mark Esper told reporters on Monday that no decision had been made.")
+    found = _one(text, ":")
+    assert found.source_canonical == "Mark Esper" and found.content.startswith("Troops will stay")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("“The strike was a grave mistake.” ― Maria Lopez\n“Nobody wanted this war.” ― David Chen",
+     "Maria Lopez", "“The strike was a grave mistake.”"),
+    ("The base was hit by eleven rockets overnight, the first attack in weeks.\n"
+     "— Jane Arraf (@janearraf) January 13, 2020", "Jane Arraf",
+     "The base was hit by eleven rockets overnight, the first attack in weeks."),
+])
+def test_a_quotation_or_post_credited_after_a_dash(text, speaker, content):
+    found = [a for a in _attributions(text) if a.cue_text.endswith(("―", "—"))]
+    assert found and found[0].source == speaker and found[0].content == content
+
+
+def test_a_dash_inside_a_sentence_is_not_a_credit():
+    text = "The troops — about 5,200 of them — stayed in Iraq, Mark Esper said on Monday."
+    assert [a for a in _attributions(text) if a.cue_text in ("—", "―")] == []
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("To Sadr, the strike was an act of war against all Iraqis.", "Sadr"),
+    ("To many Iraqis, the American presence is an occupation.", "many Iraqis"),
+])
+def test_a_view_opened_by_to_and_its_holder(text, holder):
+    found = _one(text, "To")
+    assert found.source == holder and found.cue_kind == "belief"
+
+
+@pytest.mark.parametrize("text", [
+    "To date, the troops have stayed in their bases.",
+    "To that end, the Pentagon sent more ships to the Gulf.",
+])
+def test_to_before_a_time_or_a_purpose_is_no_view(text):
+    assert [a for a in _attributions(text) if a.cue_text == "To"] == []
+
+
+def test_the_one_who_asks_is_the_source_of_the_question():
+    text = "Asked by reporters about the strike, Esper said the base had been warned."
+    asked = _one(text, "Asked")
+    assert asked.source == "reporters" and asked.factuality == "asked"
+    assert _one(text, "said").source_canonical.endswith("Esper")
+    assert [a for a in _attributions("Asked about the strike, Esper said the base had been warned.")
+            if a.cue_text == "Asked"] == []
+
+
+def test_the_terms_of_anonymity_are_not_an_attribution():
+    text = "An Iraqi official, who declined to be identified, said the militia fired the rockets."
+    assert [a.cue_text for a in _attributions(text)] == ["said"]
+
+
+def test_a_relative_pronoun_subject_is_part_of_the_source_phrase():
+    found = _one("The plan was backed by Senator Lindsey Graham, who said the troops must stay.", "said")
+    assert found.source == "Senator Lindsey Graham, who" and found.source_canonical == "Lindsey Graham"
+
+
 @pytest.mark.parametrize("text, affiliation, evidence", [
     ("A senior administration official said the strike was lawful.", "US", "source phrase"),
     ("British Foreign Secretary Dominic Raab said Britain would not join the strike.", "other", "entity table"),
