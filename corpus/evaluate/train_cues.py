@@ -24,6 +24,10 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 MIN_COUNT = 3
+# Never above 0.4: at 0.5 the model dropped 87 of the rules' rows on the 371 AllSides Iran/Iraq articles that
+# the analyses count, nearly all of them real speech ("He said Gallagher had told him ...", "James Biden, who
+# told the paper ..."), to gain 0.0008 of F1 on train.
+KEEP_THRESHOLDS = (0.0, 0.2, 0.3, 0.4)
 
 
 def _parsed(split_dir: Path, cache: Path | None, model_name: str | None):
@@ -121,8 +125,8 @@ def train(split_dir: Path, out: Path, *, cache: Path | None = None, min_precisio
         rules_only = _scores(rows, out_of_fold, 0.0, 2.0)
         log.info("rules only: source P %.4f R %.4f F1 %.4f", rules_only["source_precision"],
                  rules_only["source_recall"], rules_only["source_f1"])
-        for keep in (0.0, 0.2, 0.3, 0.4, 0.5):
-            for add in np.arange(0.30, 0.901, 0.05):
+        for keep in KEEP_THRESHOLDS:
+            for add in np.arange(0.30, 0.901, 0.025):
                 scores = _scores(rows, out_of_fold, keep, float(add))
                 log.info("C %.2f keep %.2f add %.2f: source P %.4f R %.4f F1 %.4f", c, keep, add,
                          scores["source_precision"], scores["source_recall"], scores["source_f1"])

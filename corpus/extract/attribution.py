@@ -621,7 +621,7 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
         return None  # "an Iranian minister", "one senior senator", "officers": unnamed, not the holder named
     if office == "officer" and not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
         return None
-    offices = RANKS if office == "officer" else {office}
+    offices = RANKS if office == "officer" else HEADS_OF_STATE if office == "leader" else {office}
     side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or []))
     fitting = [(at, person) for at, word, person, words in holders if word in offices and at < core.idx
                and (side is None or affiliation_in(words) in (None, side)
@@ -648,6 +648,10 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     latest = {person: at for at, person in fitting}
     return max(latest, key=lambda p: (before[p], latest[p]))
 
+
+HEADS_OF_STATE = frozenset({"leader", "president", "premier", "chancellor", "king", "ayatollah"})
+"""What "the Ukrainian leader" or "the Iraqi leader" can be: the article's "Ukrainian President Volodymyr
+Zelenskyy" (a prime minister's title also names the office "minister", too wide to count)."""
 
 SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
 
@@ -876,13 +880,15 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 
 
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
+SHARE_WORDS = frozenset({"percent", "%", "percentage", "share", "proportion", "fraction", "third", "quarter"})
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "all", "both", "one", "two",
                          "three", "dozen", "dozens", "hundreds", "half", "majority", "number", "none", "each"})
 
 
 def _quantified(core: Token) -> Token:
-    """ "some of the SEALs", "many of the protesters": the group the quantifier picks from."""
-    if core.lemma_.lower() not in QUANTIFIERS:
+    """ "some of the SEALs", "many of the protesters", "57 percent of CNN viewers": the group the quantifier or
+    the share picks from."""
+    if core.lemma_.lower() not in QUANTIFIERS | SHARE_WORDS and not core.like_num:
         return core
     for prep in core.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -1120,6 +1126,8 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
                 continue
             subject = askers[0]
             subject_span = _char_span(t for t in subject.subtree if t.i <= subject.i)
+        if subject is not None and _is_time(subject):
+            subject = None  # "last week said", "Sunday said": a misparse, the speaker is elsewhere or unnamed
         if subject is None:
             subject, subject_span = _speaker_before_cue(token, quoted) or (None, None)
         if subject is None or quoted[subject.i]:
@@ -1162,7 +1170,9 @@ def _noun_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
         if quoted[token.i] or token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
             continue
         children = list(token.children)
-        sources = [c for c in children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my", "your")]
+        # "Sunday's announcement" is dated, not sourced
+        sources = [c for c in children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my", "your")
+                   and not _is_time(c)]
         sources += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
         clauses = [c for c in children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
         clauses += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "on", "of")]
@@ -1238,6 +1248,14 @@ def _named_elsewhere(before: list[Token], surnames: frozenset[str]) -> bool:
     return 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words) and words[-1].lower_ in surnames
 
 
+def _headline_source(before: list[Token]) -> bool:
+    """A headline's unnamed source before its colon: "Poll: Clinton and Trump in dead heat", "Officials: ..."
+    (one or two words ending in a word of the source lexicon that is not an outlet)."""
+    words = [t for t in before if not t.is_punct]
+    return 0 < len(words) <= 2 and words[0].text[:1].isupper() \
+        and source_lexicon().get(words[-1].lemma_.lower()) in ("document", "anonymous", "organization")
+
+
 def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     """Speech marked by a colon or a dash at the start of a sentence: "Zarif: 'We do not seek war'",
     "Trump — 'Iran is standing down'", "WALLACE: Let's start" (interview transcripts, headlines, live blogs).
@@ -1266,7 +1284,8 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
         if any(t.pos_ in ("VERB", "AUX") for t in before) or any(t.like_num or t.lower_ in COLON_LABELS for t in before):
             continue
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
-        label = mark.text == ":" and (_transcript_label(before) or _named_elsewhere(before, surnames))
+        label = mark.text == ":" and (_transcript_label(before) or _named_elsewhere(before, surnames)
+                                      or _headline_source(before))
         if not label and (not names or not _ends_in_speaker(before, names[-1])):
             continue  # "Macron's disruptions:" introduces the writer's list, not Macron's words
         if mark.text != ":" and not quoted[after[0].i]:
@@ -1691,7 +1710,8 @@ def extract_attributions(
                 affiliation = _person_context_affiliation(mention[0] if mention else "", out, mention_at, doc)
                 evidence = "article context" if affiliation else ""
             affiliation = affiliation or "unknown"
-            if affiliation == "unknown" and source_type == "organization":
+            if affiliation == "unknown" and source_type in ("organization", "anonymous"):
+                # "Trump's campaign", "Biden's allies": on the side of the person they belong to
                 owner = _person_possessor(core, mention_at)
                 affiliation = entity_affiliations().get(owner or "", "unknown")
                 evidence = "entity table" if affiliation != "unknown" else evidence

@@ -108,6 +108,14 @@ def test_a_transcript_label_or_a_name_after_a_headline_dash_marks_speech(text, s
     assert _one(text, ":").source == speaker
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Poll: Most Iraqis want the American troops to leave this year.", "Poll"),
+    ("Officials: The strike on the base killed two contractors.", "Officials"),
+])
+def test_a_headline_source_word_before_a_colon(text, source):
+    assert _one(text, ":").source == source
+
+
 def test_a_colon_that_ends_its_sentence_takes_the_next_one_as_content():
     found = _one("TAPPER:\n\nWill the troops stay in Iraq after the vote in parliament?", ":")
     assert found.source == "TAPPER" and found.content.startswith("Will the troops stay")
@@ -166,6 +174,31 @@ def test_the_one_who_asks_is_the_source_of_the_question():
 def test_the_terms_of_anonymity_are_not_an_attribution():
     text = "An Iraqi official, who declined to be identified, said the militia fired the rockets."
     assert [a.cue_text for a in _attributions(text)] == ["said"]
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("In the poll, 57 percent of Republican voters said the strike was justified.", "voter [US]"),
+    ("Some 40% of Iraqi respondents said the troops should leave.", "respondent [Iraq]"),
+])
+def test_a_share_of_people_speaks_as_those_people(text, canonical):
+    assert _one(text, "said").source_canonical == canonical
+
+
+def test_a_day_is_never_the_speaker():
+    text = ("Iran's foreign ministry spokesman Abbas Mousavi said the talks would go on. "
+            "Sunday's announcement that Iran would enrich uranium beyond the limit alarmed Europe.")
+    assert all(a.source_canonical != "Sunday" for a in _attributions(text))
+
+
+def test_the_leader_of_a_country_is_the_head_of_state_the_article_named():
+    text = ("Ukrainian President Volodymyr Zelenskyy demanded an apology from Iran. "
+            "The Ukrainian leader said he would call Hassan Rouhani later in the day.")
+    assert _one(text, "said").source_canonical == "Volodymyr Zelenskyy"
+
+
+def test_a_persons_allies_are_on_the_persons_side():
+    found = _one("Joe Biden toured Iowa on Monday. Biden's allies say the crisis reminds voters of his experience.", "say")
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("ally [US]", "anonymous", "US")
 
 
 def test_a_relative_pronoun_subject_is_part_of_the_source_phrase():
