@@ -203,6 +203,8 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
         subjects = [c for c in children if c.dep_ == "nsubj" and not quoted[c.i]]
         if subjects:
             subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if _expletive(subject):
+                return None  # "It is easy to look at all of this and insist ...": no one's report
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subject
@@ -958,12 +960,15 @@ class _Draft(NamedTuple):
 NEGATING_HEADS = frozenset({"decline", "refuse", "fail", "stop", "cease"})
 NOT_YET_HEADS = frozenset({"plan", "intend", "want", "hope", "aim", "seek", "prepare", "try", "expect"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+"""A report not made yet: "they said they would discuss Iran", "Pompeo will tell the committee"."""
 NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
 """"called off" (cancelled), "called up" (mobilised), "called in" (summoned) report nothing."""
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 ACTION_READINGS = {
     "continue": frozenset({"xcomp", "dobj"}),
     "charge": frozenset({"prep:with"}),
+    "add": frozenset({"dobj"}),
     "respond": frozenset({"prep:with"}),
     "react": frozenset({"prep:with"}),
     "worry": frozenset({"dobj"}),
@@ -1049,6 +1054,13 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _expletive(subject: Token) -> bool:
+    """ "it" standing for an extraposed infinitive: "It is easy to look at all of this and insist ..."."""
+    head = subject.head
+    return subject.lower_ == "it" and subject.dep_ == "nsubj" and head.lemma_ == "be" \
+        and any(c.dep_ == "acomp" for c in head.children) and any(c.dep_ == "xcomp" for c in head.children)
+
+
 def _question_put(cue: Token) -> bool:
     """"Asked about the amendment, Thune said", "when asked ...", "Trump was asked": a question put to someone."""
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in cue.children)
@@ -1066,7 +1078,9 @@ def _not_a_report(cue: Token) -> str:
                                 for t in cue.doc[max(cue.sent.start, cue.i - 7):cue.i]):
         return "hypothetical"  # "requested anonymity to speak": the condition of anonymity, not a report
     if cue.dep_ in ("acl", "relcl") and _infinitive(cue):
-        return "hypothetical"  # "a resolution to condemn", "his decision to announce": an aim, not a report
+        return "hypothetical"
+    if _infinitive(cue) and cue.head.pos_ == "ADJ":
+        return "hypothetical"  # "It's easy to insist ...", "it is fair to say": a way of putting it, no one's report  # "a resolution to condemn", "his decision to announce": an aim, not a report
     chain = [cue]
     while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])
            or _subjectless_participle(chain[-1])) and chain[-1].head.i != chain[-1].i and len(chain) < 4:
@@ -1092,6 +1106,8 @@ def _not_a_report(cue: Token) -> str:
         if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
             return "hypothetical"  # "plans to ask", "wants to say": not said yet
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
+            return "hypothetical"
+        if verb is cue and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
@@ -1128,6 +1144,8 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
             subject_span = _char_span(t for t in subject.subtree if t.i <= subject.i)
         if subject is not None and _is_time(subject):
             subject = None  # "last week said", "Sunday said": a misparse, the speaker is elsewhere or unnamed
+        if subject is not None and _expletive(subject):
+            continue  # "It is easy to look at all this and insist ...": no one's report
         if subject is None:
             subject, subject_span = _speaker_before_cue(token, quoted) or (None, None)
         if subject is None or quoted[subject.i]:

@@ -201,6 +201,26 @@ def test_a_persons_allies_are_on_the_persons_side():
     assert (found.source_canonical, found.source_type, found.affiliation) == ("ally [US]", "anonymous", "US")
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("It all adds fodder for his many critics in Congress.", "adds"),
+    ("It is easy to look at all of this and insist that it is business as usual.", "insist"),
+])
+def test_an_act_or_a_way_of_putting_it_is_not_a_report(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The two leaders said they would discuss Iran, trade and taxes.", "discuss"),
+    ("Pompeo will tell the committee that the strike was lawful.", "tell"),
+])
+def test_a_report_not_made_yet_is_hypothetical(text, cue):
+    assert _one(text, cue).factuality == "hypothetical"
+
+
+def test_added_with_its_words_is_still_a_report():
+    assert _one("“We will respond to any attack,” Esper added.", "added").factuality == "asserted"
+
+
 def test_a_relative_pronoun_subject_is_part_of_the_source_phrase():
     found = _one("The plan was backed by Senator Lindsey Graham, who said the troops must stay.", "said")
     assert found.source == "Senator Lindsey Graham, who" and found.source_canonical == "Lindsey Graham"
