@@ -247,6 +247,32 @@ def _speaker_before_cue(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[in
     return (people or nouns)[-1], _char_span(between)
 
 
+def _speaker_before_aside(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[int, int]] | None:
+    """A speaker the parse hung elsewhere, named before an aside set off by commas right before the cue:
+    "Alarmed by the unrest, Senator Harry Reid, the minority leader, said ..." (the parser took Reid for a
+    conjunct of "unrest"), "Sanders, meanwhile, who sits at zero endorsements, said ...". The person named just
+    before the aside is the speaker."""
+    doc, first = cue.doc, cue.sent.start
+    closing = cue.i - 1
+    if closing <= first or doc[closing].text != "," or quoted[closing]:
+        return None
+    opening = closing - 1
+    while opening > first and doc[opening].text != ",":
+        opening -= 1
+    if opening <= first or closing - opening > 16 or any(quoted[t.i] for t in doc[opening:closing]):
+        return None
+    name = doc[opening - 1]
+    if name.ent_type_ != "PERSON":
+        return None
+    start = name.i
+    while start - 1 >= first and doc[start - 1].ent_type_ == "PERSON" and name.ent_iob_ != "B":
+        start -= 1
+        name = doc[start] if doc[start].ent_iob_ == "B" else name
+    while start - 1 >= first and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+        start -= 1  # "Senator", "Gov."
+    return doc[opening - 1], _char_span(doc[start:closing])
+
+
 def _is_time(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") or token.lower_ in ("today", "yesterday", "tonight")
 
@@ -921,7 +947,12 @@ def _national_body(core: Token, affiliation: str) -> str | None:
         return None
     rest = [t.lower_ for t in words if t.i > nation[-1].i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
     adjective = NATIONAL_ADJECTIVES.get(affiliation, nation[-1].text)
-    return " ".join([adjective, *rest, core.lower_ if core.tag_ != "NNS" else _role_word(core)])
+    plural_name = core.tag_ == "NNS" and core.lower_ not in PLURAL_BODY_NAMES
+    return " ".join([adjective, *rest, _role_word(core) if plural_name else core.lower_])
+
+
+PLURAL_BODY_NAMES = frozenset({"forces", "authorities"})
+"""Bodies whose name is plural: "Iraqi forces", "Iranian authorities" (not "Iraqi force")."""
 
 
 def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: str, affiliation: str,
@@ -1004,10 +1035,20 @@ official" are a phone call, a shout, a call-in and a meeting; "called for talks"
 def _contact_only(verb: Token) -> bool:
     if verb.lemma_.lower() not in CONTACT_VERBS:
         return False
-    children = list(verb.children)
+    # "he called Buckley's agent", "Hook has emailed or called ship captains": the one called is no content
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    called = objects or [c for c in verb.children if c.dep_ == "oprd"]  # the parser's "called [ship captains]"
+    children = [c for c in verb.children if not (c in called[:1] and _is_person(c))]
     if any(c.dep_ in CONTACT_CONTENT_DEPS or c.dep_ == "prep" and c.lower_ in CONTACT_TOPIC_PREPS for c in children):
         return False
     return not any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])
+
+
+def _is_person(noun: Token) -> bool:
+    """A person or people: a name NER tags as a person, a personal pronoun, or a noun of the source lexicon's
+    unnamed people ("agent", "captain", "official")."""
+    return noun.ent_type_ == "PERSON" or noun.lower_ in ("him", "her", "them", "me", "us") \
+        or source_lexicon().get(noun.lemma_.lower()) == "anonymous"
 
 
 def _asks_anonymity(verb: Token) -> bool:
@@ -1147,7 +1188,8 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
         if subject is not None and _expletive(subject):
             continue  # "It is easy to look at all this and insist ...": no one's report
         if subject is None:
-            subject, subject_span = _speaker_before_cue(token, quoted) or (None, None)
+            subject, subject_span = _speaker_before_cue(token, quoted) or _speaker_before_aside(token, quoted) \
+                or (None, None)
         if subject is None or quoted[subject.i]:
             continue
         content = _content(token, entry, quotations)

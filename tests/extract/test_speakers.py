@@ -221,6 +221,43 @@ def test_added_with_its_words_is_still_a_report():
     assert _one("“We will respond to any attack,” Esper added.", "added").factuality == "asserted"
 
 
+def test_a_speaker_named_before_an_aside_when_the_parse_lost_the_subject():
+    text = ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with "
+            "Mr. Sanders on Tuesday.")
+    found = _one(text, "said")
+    assert found.source_canonical == "Harry Reid" and found.source.endswith("the minority leader")
+
+
+@pytest.mark.parametrize("text", [
+    "Hook has emailed or called ship captains roughly a dozen times.",
+    "Trump called Zarif on Monday.",
+])
+def test_calling_someone_is_contact_not_speech(text):
+    assert [a for a in _attributions(text) if a.cue_text == "called"] == []
+
+
+def test_calling_someone_something_is_speech():
+    assert _one("Pompeo called Zarif a liar on Twitter.", "called").source_canonical.endswith("Pompeo")
+
+
+@pytest.mark.parametrize("text, canonical, source_type, affiliation", [
+    ("The Justice Department said Assange was arrested under an extradition treaty.", "Justice Department",
+     "organization", "US"),
+    ("Iraqi forces, who fought the extremists for three years, declared victory in December.", "Iraqi forces",
+     "organization", "Iraq"),
+    ("Some longtime Middle East watchers said the strike was a turning point.", "watcher [unknown]", "anonymous",
+     "unknown"),
+])
+def test_bodies_and_people_named_as_readers_name_them(text, canonical, source_type, affiliation):
+    found = [a for a in _attributions(text)][0]
+    assert (found.source_canonical, found.source_type, found.affiliation) == (canonical, source_type, affiliation)
+
+
+def test_a_story_speaks_for_the_outlet_that_published_it():
+    found = _one("According to a 2013 New Republic story, the church never collected the debt.", "According to")
+    assert found.source_canonical == "New Republic"
+
+
 def test_a_relative_pronoun_subject_is_part_of_the_source_phrase():
     found = _one("The plan was backed by Senator Lindsey Graham, who said the troops must stay.", "said")
     assert found.source == "Senator Lindsey Graham, who" and found.source_canonical == "Lindsey Graham"
