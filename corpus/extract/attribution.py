@@ -250,8 +250,8 @@ def _speaker_before_cue(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[in
 def _speaker_before_aside(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[int, int]] | None:
     """A speaker the parse hung elsewhere, named before an aside set off by commas right before the cue:
     "Alarmed by the unrest, Senator Harry Reid, the minority leader, said ..." (the parser took Reid for a
-    conjunct of "unrest"), "Sanders, meanwhile, who sits at zero endorsements, said ...". The person named just
-    before the aside is the speaker."""
+    conjunct of "unrest"). The person named just before the aside is the speaker; the phrase runs from the name
+    (and the title before it) to the end of the aside."""
     doc, first = cue.doc, cue.sent.start
     closing = cue.i - 1
     if closing <= first or doc[closing].text != "," or quoted[closing]:
@@ -265,12 +265,11 @@ def _speaker_before_aside(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[
     if name.ent_type_ != "PERSON":
         return None
     start = name.i
-    while start - 1 >= first and doc[start - 1].ent_type_ == "PERSON" and name.ent_iob_ != "B":
-        start -= 1
-        name = doc[start] if doc[start].ent_iob_ == "B" else name
+    while start > first and doc[start].ent_iob_ == "I":
+        start -= 1  # to the first word of the name
     while start - 1 >= first and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
         start -= 1  # "Senator", "Gov."
-    return doc[opening - 1], _char_span(doc[start:closing])
+    return name, _char_span(doc[start:closing])
 
 
 def _is_time(token: Token) -> bool:
@@ -1119,9 +1118,9 @@ def _not_a_report(cue: Token) -> str:
                                 for t in cue.doc[max(cue.sent.start, cue.i - 7):cue.i]):
         return "hypothetical"  # "requested anonymity to speak": the condition of anonymity, not a report
     if cue.dep_ in ("acl", "relcl") and _infinitive(cue):
-        return "hypothetical"
+        return "hypothetical"  # "a resolution to condemn", "his decision to announce": an aim, not a report
     if _infinitive(cue) and cue.head.pos_ == "ADJ":
-        return "hypothetical"  # "It's easy to insist ...", "it is fair to say": a way of putting it, no one's report  # "a resolution to condemn", "his decision to announce": an aim, not a report
+        return "hypothetical"  # "it is fair to say": a way of putting it, no one's report
     chain = [cue]
     while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])
            or _subjectless_participle(chain[-1])) and chain[-1].head.i != chain[-1].i and len(chain) < 4:
