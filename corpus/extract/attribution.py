@@ -1089,6 +1089,18 @@ def _inference(verb: Token) -> bool:
     return bool(subjects) and not _can_speak(subjects[0])
 
 
+def _cue_kind(verb: Token, kind: str) -> str:
+    """The lexicon's kind, except that an inference verb whose subject is a thing that neither speaks nor is a
+    document reads evidence, not speech: "The volume of the criticism suggests ...", "Satellite images indicate
+    ..." (PolNeAR counts them; a reader does not hear anyone speak); "the report suggests" stays speech."""
+    if kind != "speech" or verb.lemma_.lower() not in INFERENCE_PARTICIPLES:
+        return kind
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    thing = bool(own) and own[0].pos_ in ("NOUN", "PROPN") and not _can_speak(own[0]) \
+        and source_lexicon().get(own[0].lemma_.lower()) != "document"
+    return "evidence" if thing else kind
+
+
 def _infinitive(verb: Token) -> bool:
     """ "to claim" in "allow Trump to claim": an infinitive the parser hung as a clause."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -1149,6 +1161,8 @@ def _not_a_report(cue: Token) -> str:
             return "hypothetical"
         if verb is cue and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
             return "hypothetical"
+        if verb is cue and any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in children):
+            return "negated"  # "he said nothing"
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
     if cue.sent.text.rstrip(" \n\t\"'”’)").endswith("?"):  # a sentence ends in its paragraph break
@@ -1199,8 +1213,9 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
         if content is None or content[1] <= content[0]:
             continue
         cue_end = (particle[0] if particle else token)
-        drafts.append(_Draft(token, entry.lemma, entry.kind, token.idx, cue_end.idx + len(cue_end.text),
-                             subject, content, _channel(token), subject_span, _not_a_report(token) or "asserted"))
+        drafts.append(_Draft(token, entry.lemma, _cue_kind(token, entry.kind), token.idx,
+                             cue_end.idx + len(cue_end.text), subject, content, _channel(token), subject_span,
+                             _not_a_report(token) or "asserted"))
     return drafts
 
 
@@ -1476,7 +1491,7 @@ def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Dr
             continue
         verb = candidate.verb
         lemma = verb.lemma_.lower()
-        kind = learned_cue_kinds()[lemma]  # every candidate's lemma is on the list
+        kind = _cue_kind(verb, learned_cue_kinds()[lemma])  # every candidate's lemma is on the list
         if kind not in kinds:
             continue
         drafts.append(_Draft(verb, lemma, kind, verb.idx, verb.idx + len(verb.text), candidate.subject,

@@ -258,6 +258,20 @@ def test_a_story_speaks_for_the_outlet_that_published_it():
     assert found.source_canonical == "New Republic"
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("The sheer volume of the criticism suggests that the deal is in trouble.", "evidence"),
+    ("Satellite images indicate that Iran moved missiles to the coast.", "evidence"),
+    ("The report suggests that the militia fired the rockets.", "speech"),
+    ("Esper suggested that the troops would stay.", "speech"),
+])
+def test_a_thing_that_suggests_is_evidence_not_speech(text, kind):
+    assert [a.cue_kind for a in _attributions(text)] == [kind]
+
+
+def test_saying_nothing_is_negated():
+    assert _one("Gallagher said nothing when the verdict was read.", "said").factuality == "negated"
+
+
 def test_a_relative_pronoun_subject_is_part_of_the_source_phrase():
     found = _one("The plan was backed by Senator Lindsey Graham, who said the troops must stay.", "said")
     assert found.source == "Senator Lindsey Graham, who" and found.source_canonical == "Lindsey Graham"
