@@ -1188,7 +1188,8 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
                 or _action_reading(token):
             continue
         subject, subject_span = _subject(token, quoted), None
-        if _question_put(token):
+        asked = _question_put(token)
+        if asked:
             # "Asked by Stephanopoulos about ..., Carson said": the one who asks is the source of the question, and
             # "Asked about ..., Thune said" names no one who asked: the answer is the next verb's attribution
             askers = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -1198,15 +1199,13 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
             subject_span = _char_span(t for t in subject.subtree if t.i <= subject.i)
         if subject is not None and _is_time(subject):
             subject = None  # "last week said", "Sunday said": a misparse, the speaker is elsewhere or unnamed
-        if subject is not None and _expletive(subject):
-            continue  # "It is easy to look at all this and insist ...": no one's report
         if subject is None:
             subject, subject_span = _speaker_before_cue(token, quoted) or _speaker_before_aside(token, quoted) \
                 or (None, None)
         if subject is None or quoted[subject.i]:
             continue
         content = _content(token, entry, quotations)
-        if content is None and _question_put(token):
+        if content is None and asked:
             # the parser hangs what was asked on the askers ("asked by reporters about the strike")
             after = [t for t in token.subtree if t.i > subject.i and not t.is_punct]
             content = _char_span(after) if after else None
@@ -1257,15 +1256,15 @@ def _noun_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     return drafts
 
 
-PERSPECTIVE_PRONOUNS = frozenset({"him", "her", "them", "many", "some", "others", "most", "critics", "supporters"})
+PERSPECTIVE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
 
 
 def _perspective_holder(noun: Token, mention_at: dict[int, tuple[str, str]]) -> bool:
-    """Whether a "to" phrase names someone whose view a clause can be: a person, a group or a people, a pronoun
-    for people, or a noun of people ("To Sexton, Tuesday marked a turning point", "To many Iraqis, ...")."""
-    label = mention_at.get(noun.i, ("", ""))[1]
-    return label in ("PERSON", "NORP") or noun.lower_ in PERSPECTIVE_PRONOUNS \
-        or source_lexicon().get(noun.lemma_.lower()) == "anonymous"
+    """Whether a "to" phrase names someone whose view a clause can be: a person or people (:func:`_is_person`), a
+    people ("To many Iraqis, ...") or a bare quantifier ("To many, ..."): "To Sexton, Tuesday marked a turning
+    point"."""
+    return _is_person(noun) or mention_at.get(noun.i, ("", ""))[1] in ("PERSON", "NORP") \
+        or noun.lower_ in PERSPECTIVE_QUANTIFIERS
 
 
 def _perspective_drafts(doc: Doc, quoted: list[bool], mention_at: dict[int, tuple[str, str]]) -> list[_Draft]:
@@ -1306,6 +1305,7 @@ def _ends_in_speaker(before: list[Token], name: Token) -> bool:
 
 
 DASHES = frozenset({"—", "–", "―", "--"})
+DASH_ENDINGS = frozenset(dash[-1] for dash in DASHES)
 CLOSING_MARKS = "”\"'’"
 
 
@@ -1383,6 +1383,8 @@ def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool]) ->
     ends = {q.end: q for q in quotations}
     drafts = []
     for dash in doc:
+        if dash.text[-1:] not in DASH_ENDINGS:
+            continue  # most tokens: the test below strips marks from every one
         closing = len(dash.text) - len(dash.text.lstrip(CLOSING_MARKS))  # the tokenizer glues "”―"
         if dash.text[closing:] not in DASHES or quoted[dash.i]:
             continue
