@@ -211,12 +211,18 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
         if any(c.dep_ == "nsubjpass" for c in children):
             agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return agents[0] if agents else None
+        if _second_report(verb) and verb.dep_ in ("conj", "advcl"):
+            verb = verb.head.head  # "De Blasio said the move was made by Bratton and said, ..."
+            continue
         # "X said ... and added", "warning Tehran that ...", "by warning Tehran that ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
+            continue
+        if verb.dep_ == "acomp" and verb is not cue:
+            verb = verb.head  # "voters were more likely to say ...": the subject of "were"
             continue
         break
     return None
@@ -235,16 +241,22 @@ def _speaker_before_cue(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[in
         if quoted[before.i] or before.text in (",", "—", "–", ":", ";"):
             break
         start -= 1
-    if start == cue.sent.start:
-        return None
     between = [t for t in cue.doc[start:cue.i] if not t.is_punct]
-    if not between or len(between) > 25 or any(t.pos_ in ("VERB", "AUX") for t in between):
+    if not between or len(between) > 25 or any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS for t in between):
         return None
-    people = [t for t in between if t.ent_type_ == "PERSON"]
-    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if start == cue.sent.start and (between[0].pos_ in ("SCONJ", "VERB") or cue.tag_ == "VBN"):
+        return None  # "A company called Harmony ...", "In a year expected to ...": no one speaks
+    # "Majorities of Democrats in five states going to the polls say ...": a participle modifies the speaker,
+    # who is named before it
+    verbs = [k for k, t in enumerate(between) if t.pos_ == "VERB"]
+    if verbs and (verbs[0] == 0 or between[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV")):
+        return None
+    named = between[:verbs[0]] if verbs else between
+    people = [t for t in named if t.ent_type_ == "PERSON"]
+    nouns = [t for t in named if t.pos_ in ("PROPN", "NOUN", "PRON")] or [t for t in named if t.like_num]
     if not (people or nouns):
-        return None
-    return (people or nouns)[-1], _char_span(between)
+        return None  # "About 4 in 10 say ...": the share is the speaker
+    return (people or (nouns[:1] if verbs else nouns[-1:]))[-1], _char_span(between)
 
 
 def _speaker_before_aside(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[int, int]] | None:
@@ -270,6 +282,44 @@ def _speaker_before_aside(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[
     while start - 1 >= first and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
         start -= 1  # "Senator", "Gov."
     return name, _char_span(doc[start:closing])
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _speaker_in_aside(cue: Token, subject: Token | None,
+                      quoted: list[bool]) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
+    """A report set off by commas inside the reported sentence, its speaker after the verb: "Any interpretation
+    of his actions, said Michael Kofman, an expert on Russia, would read this as ...", "Part of the problem,
+    say experts, is the ground itself". The parser takes the phrase before the comma for the subject. The
+    speaker is the phrase after the verb, up to the comma before the sentence goes on (its apposition
+    included); the content is the sentence around the aside. Returns the speaker's core, its span and the
+    content's span."""
+    doc, sentence = cue.doc, cue.sent
+    entry = cue_lexicon().get(cue.lemma_.lower())
+    if entry is None or entry.takes_object:
+        return None  # "His group, called the Legacy Fund, will ...": the noun after such a verb is its object
+    if subject is None or subject.head.i != cue.i or subject.i >= cue.i - 1 or doc[cue.i - 1].text != "," \
+            or cue.tag_ not in FINITE_TAGS or cue.i + 1 >= sentence.end \
+            or doc[cue.i + 1].pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or doc[cue.i + 1].dep_ == "dative":
+        return None
+    before = list(doc[sentence.start:cue.i - 1])
+    if any(t.tag_ in FINITE_TAGS for t in before):
+        return None  # "Zimmerman, who identifies as Hispanic, told ...": the speaker before the verb
+    # the sentence goes on with a finite verb after the aside ("..., would read this as ...")
+    resume = next((t.i for t in doc[cue.i + 2:sentence.end - 1]
+                   if t.text == "," and doc[t.i + 1].tag_ in FINITE_TAGS and not quoted[t.i]), None)
+    if resume is None:
+        return None
+    aside = list(doc[cue.i + 1:resume])
+    phrase = aside[:next((k for k, t in enumerate(aside) if t.text == ","), len(aside))]
+    people = [t for t in phrase if t.ent_type_ == "PERSON"]
+    nouns = [t for t in phrase if t.pos_ in ("PROPN", "NOUN")]
+    if not (people or nouns) or any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in phrase) \
+            or any(t.tag_ == "VBG" or t.dep_ == "mark" for t in aside):
+        return None  # "urged a strong stand, saying that ...": the verb's object, then a participle
+    after = list(doc[resume + 1:sentence.end])
+    return (people or nouns)[-1], _char_span(aside), _char_span(before + after)
 
 
 def _is_time(token: Token) -> bool:
@@ -331,13 +381,43 @@ def _block_after_colon(cue: Token) -> tuple[int, int] | None:
     return rest[0].idx, end
 
 
+def _second_report(clause: Token) -> bool:
+    """A report the parser hung inside the one before it, which is a report of its own, not its content:
+    "X said A and said B" (the second "said" a conjunct inside A, sharing X), "X said A, adding B" (a participle
+    hung on A, sharing X), "X said A, and Y said B" (both
+    clauses complements of the first "said"), "Half said A; a third said B" (the first report a complement of
+    the second)."""
+    if clause.lemma_.lower() not in cue_lexicon() or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    head = clause.head
+    if clause.dep_ == "conj" or clause.dep_ == "advcl" and clause.tag_ == "VBG" \
+            and clause.doc[clause.i - 1].text in (",", "“", '"'):
+        # "Trump said things “should be wrapped up by Cleveland,” referring to ...": the participle is Trump's
+        return not own_subject and head.dep_ == "ccomp" and head.head.lemma_.lower() in cue_lexicon()
+    if clause.dep_ != "ccomp" or not own_subject or head.lemma_.lower() not in cue_lexicon():
+        return False
+    if clause.i > head.i:
+        return any(c.dep_ == "ccomp" and head.i < c.i < clause.i for c in head.children)
+    return any(c.text == ";" and clause.i < c.i < head.i for c in head.children)
+
+
+def _content_tokens(clause: Token) -> list[Token]:
+    """The clause's subtree without the reports of its own that hang inside it (:func:`_second_report`)."""
+    reports = [t for t in clause.subtree if t.i != clause.i and _second_report(t)]
+    excluded = {t.i for report in reports for t in report.subtree}
+    tokens = [t for t in clause.subtree if t.i not in excluded]
+    while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+        tokens = tokens[:-1]  # "... A, and [said B]"
+    return tokens
+
+
 def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tuple[int, int] | None:
     """Where the reported material lies, by the cue's dependents in order of reliability."""
     children = list(cue.children)
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    clauses = [c for c in children if c.dep_ == "ccomp" and not _second_report(c)]
     if clauses:
-        spans = [_subtree_span(c) for c in clauses]
-        return min(s for s, _ in spans), max(e for _, e in spans)
+        return _char_span(t for c in clauses for t in _content_tokens(c))
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         return _subtree_span(cue.head, without=cue)
     clauses = [c for c in children if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")]
@@ -1061,6 +1141,10 @@ def _action_reading(verb: Token) -> bool:
     :data:`CONTACT_VERBS`, :data:`INFERENCE_PARTICIPLES`)."""
     if _contact_only(verb) or _inference(verb) or _asks_anonymity(verb):
         return True
+    if verb.lemma_.lower() == "call" and verb.doc[verb.i - 1].text == "," \
+            and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
+        return True  # "His group, called the Iraq Veterans Fund, ...": a name given, no one's words
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
                                and not any(o.lemma_.lower() in CHANNELS | NOUN_CUES for o in c.children)
@@ -1165,7 +1249,8 @@ def _not_a_report(cue: Token) -> str:
             return "negated"  # "he said nothing"
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
-    if cue.sent.text.rstrip(" \n\t\"'”’)").endswith("?"):  # a sentence ends in its paragraph break
+    # a sentence ends in its paragraph break; a question inside the quotation is the speaker's, not the reporter's
+    if cue.sent.text.rstrip(" \n\t)").endswith("?"):
         return "asked"
     return ""
 
@@ -1199,12 +1284,15 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
             subject_span = _char_span(t for t in subject.subtree if t.i <= subject.i)
         if subject is not None and _is_time(subject):
             subject = None  # "last week said", "Sunday said": a misparse, the speaker is elsewhere or unnamed
+        aside = _speaker_in_aside(token, subject, quoted) if not asked else None
+        if aside is not None:
+            subject, subject_span, aside_content = aside
         if subject is None:
             subject, subject_span = _speaker_before_cue(token, quoted) or _speaker_before_aside(token, quoted) \
                 or (None, None)
         if subject is None or quoted[subject.i]:
             continue
-        content = _content(token, entry, quotations)
+        content = aside_content if aside is not None else _content(token, entry, quotations)
         if content is None and asked:
             # the parser hangs what was asked on the askers ("asked by reporters about the strike")
             after = [t for t in token.subtree if t.i > subject.i and not t.is_punct]

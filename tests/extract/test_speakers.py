@@ -277,6 +277,65 @@ def test_a_relative_pronoun_subject_is_part_of_the_source_phrase():
     assert found.source == "Senator Lindsey Graham, who" and found.source_canonical == "Lindsey Graham"
 
 
+@pytest.mark.parametrize("text, second_content", [
+    ("Esper said the decision was made by General Milley and said, “We are not leaving Iraq.”",
+     "“We are not leaving Iraq.”"),
+    ("Esper said the base “went into lockdown” and said the rescue was always a priority.",
+     "the rescue was always a priority"),
+    ("Esper said the troops “will stay in Iraq,” adding that no decision had been made.",
+     "that no decision had been made"),
+])
+def test_a_second_report_hung_inside_the_first_is_the_same_speakers_own(text, second_content):
+    found = _attributions(text)
+    assert [a.source for a in found] == ["Esper", "Esper"]
+    assert found[1].content == second_content
+    assert second_content not in found[0].content
+
+
+def test_two_reports_coordinated_in_one_sentence_each_have_their_content():
+    text = "Six in 10 Iraqis said the strike was unlawful, and three-quarters said the troops should leave."
+    found = _attributions(text)
+    assert [(a.source, a.content) for a in found] == [
+        ("Six in 10 Iraqis", "the strike was unlawful"), ("three-quarters", "the troops should leave")]
+
+
+def test_a_report_in_a_question_quoted_is_no_question_of_the_reporters():
+    found = _one("Esper said, “Who would trust Iran on security?”", "said")
+    assert found.factuality == "asserted"
+    assert _one("Did Esper say that the troops would stay?", "say").factuality == "asked"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Any reading of the strike, said Michael Kofman, an analyst at the Wilson Center, would see it as a warning.",
+     "Michael Kofman, an analyst at the Wilson Center"),
+    ("The real issue, said a senior Iraqi official, is whether Iran will respond.", "a senior Iraqi official"),
+])
+def test_a_speaker_named_in_an_aside_after_the_verb(text, source):
+    found = _one(text, "said")
+    assert found.source == source
+
+
+def test_an_object_or_a_speaker_before_the_verb_is_no_aside():
+    assert _attributions("His new group, called the Iraq Veterans Fund, will still own the building.") == []
+    found = _one("Pompeo, who visited Baghdad in May, told reporters the troops would stay.", "told")
+    assert found.source == "Pompeo, who visited Baghdad in May"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("About 4 in 10 say the troops should come home.", "About 4 in 10"),
+    ("Majorities of Iraqis in five provinces going to the polls Tuesday say the troops should leave.",
+     "Majorities of Iraqis in five provinces going to the polls Tuesday"),
+])
+def test_a_share_or_a_group_the_parse_left_without_its_verb_is_the_speaker(text, source):
+    found = _one(text, "say")
+    assert found.source == source
+
+
+def test_more_likely_to_say_reports_what_the_group_said():
+    found = _one("Iraqi voters were more likely to say the troops should leave.", "say")
+    assert found.source == "Iraqi voters"
+
+
 @pytest.mark.parametrize("text, affiliation, evidence", [
     ("A senior administration official said the strike was lawful.", "US", "source phrase"),
     ("British Foreign Secretary Dominic Raab said Britain would not join the strike.", "other", "entity table"),
