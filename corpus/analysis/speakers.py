@@ -9,6 +9,9 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
   outlet, else in the whole corpus (the most cited person with that surname);
 * a named person whose affiliation the article leaves ``unknown`` takes the affiliation the other articles
   give that person (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
+* an unnamed holder of a one-person office whose side the phrase gives ("Iran's president", "the U.S. defense
+  secretary", in ``OFFICE_PATTERNS``) is the person who held it on the article's date (``data/office_terms.csv``);
+  the article's own naming ("President Hassan Rouhani ... the president said") is the extractor's, and comes first;
 * a person or unnamed source still ``unknown`` takes the article's setting, the side at least
   ``SETTING_SHARE`` of the article's placed sources are on (at least ``SETTING_MIN_SOURCES`` of them), and
   ``affiliation_evidence`` says ``article setting``: a prior, not evidence about the source, in the spirit of
@@ -20,9 +23,14 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import pandas as pd
 
-__all__ = ["resolve_speakers", "SETTING_SHARE", "SETTING_MIN_SOURCES"]
+from corpus.resources import data_rows
+
+__all__ = ["resolve_speakers", "office_holder_on", "SETTING_SHARE", "SETTING_MIN_SOURCES"]
 
 SETTING_SHARE = 0.6
 SETTING_MIN_SOURCES = 2
@@ -36,9 +44,62 @@ def _full_names(people: pd.DataFrame) -> pd.DataFrame:
     return table.groupby(["surname", "source_canonical", "outlet"]).size().rename("n").reset_index()
 
 
+# the office a source phrase names, most specific first; a phrase that names an office and no one else
+OFFICE_PATTERNS = (
+    ("secretary of state", r"\bsecretary of state\b|\bstate secretary\b"),
+    ("defense secretary", r"\bdefen[cs]e secretary\b|\bsecretary of defen[cs]e\b|\bpentagon chief\b"),
+    ("national security adviser", r"\bnational security advis[eo]r\b"),
+    ("foreign minister", r"\bforeign minister\b"),
+    ("prime minister", r"\bprime minister\b|\bpremier\b"),
+    ("supreme leader", r"\bsupreme leader\b"),
+    ("president", r"\bpresident\b"),
+)
+NOT_THE_HOLDER = re.compile(r"\b(a|an|another|any|some|one|former|ex|late|then|vice|deputy|assistant|future|next|"
+                            r"elect|candidate|hopeful|presidents|ministers|secretaries|advisers|advisors|leaders)\b")
+"""Words that make an office phrase name someone other than its holder on the day: "a former president",
+"the vice president", "the president-elect", plurals."""
+
+
+@lru_cache(maxsize=1)
+def _office_terms() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    terms: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for row in data_rows("office_terms.csv"):
+        terms.setdefault((row["office"], row["side"]), []).append((row["start"], row["end"], row["person"]))
+    return terms
+
+
+def office_holder_on(source: str, side: str, date: str) -> str | None:
+    """Who held the office ``source`` names ("Iran's president", "the U.S. defense secretary") for ``side`` on
+    ``date`` (ISO), from ``data/office_terms.csv``; None when the phrase names no such office, names someone
+    else (a former, vice or deputy holder, a plural) or the date is outside the table's terms."""
+    phrase = source.lower()
+    if not date or side in ("unknown", "other") or NOT_THE_HOLDER.search(phrase.replace("-", " ")):
+        return None
+    office = next((name for name, pattern in OFFICE_PATTERNS if re.search(pattern, phrase)), None)
+    if office is None:
+        return None
+    day = str(date)[:10]
+    return next((person for start, end, person in _office_terms().get((office, side), ()) if start <= day < end), None)
+
+
+def _resolve_offices(table: pd.DataFrame) -> None:
+    """Unnamed office holders ("president [Iran]" from "Iran's president") to the person in that office on the
+    article's date, where the article itself never names them."""
+    unnamed = (table["source_type"] == "anonymous") & (table["affiliation"] != "unknown")
+    if not unnamed.any():
+        return
+    rows = table[unnamed]
+    holders = [office_holder_on(source, side, date)
+               for source, side, date in zip(rows["source"], rows["affiliation"], rows["date"].astype(str))]
+    found = pd.Series(holders, index=rows.index).dropna()
+    table.loc[found.index, "source_canonical"] = found
+    table.loc[found.index, "source_type"] = "named_person"
+
+
 def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
     """The attributions table with bare surnames and unknown affiliations of named people resolved from the
-    rest of the corpus (a new table; the input is not changed)."""
+    rest of the corpus, and unnamed office holders from the article's date (a new table; the input is not
+    changed)."""
     table = attributions.copy(deep=False)  # copy-on-write: only the columns resolved below become new arrays
     people = table["source_type"] == "named_person"
     names = _full_names(table[people])
@@ -64,6 +125,8 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         table.loc[open_rows, "affiliation_evidence"] = "corpus"
     if "doc_id" in table.columns:
         _apply_article_setting(table)
+    if "date" in table.columns:
+        _resolve_offices(table)  # after the setting: "the national security adviser" in a story set in Washington
     return table
 
 

@@ -825,10 +825,17 @@ def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str
 
 def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """ "the LPL analyst" after "LPL Financial senior market strategist Ryan Detrick": a definite description
-    whose proper-noun modifiers are in the title or apposition of a person the article named before."""
+    whose proper-noun modifiers are in the title or apposition of a person the article named before; "the
+    prosecutor" after "Navy prosecutor Cmdr. Jeff Pietrzyk": the role word itself in that title or apposition;
+    "Fox host" (a headline's bare description) after "Fox Business host Stuart Varney". The most recent such
+    person is the one meant (the definite description refers back to a discourse entity with that description:
+    Vieira & Poesio 2000, "An empirically based system for processing definite descriptions")."""
     modifiers = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
-    if not modifiers or core.pos_ != "NOUN" or not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
+    determiners = [t.lower_ for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
+    if core.pos_ != "NOUN" or core.tag_ != "NN" or determiners not in (["the"], [] if modifiers else ["the"]):
         return None
+    if not modifiers:
+        modifiers = {core.lower_}
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
         name, label = mention_at.get(i, ("", ""))

@@ -536,6 +536,35 @@ def test_unplaced_people_take_the_article_setting_and_say_so():
     assert resolved["source_canonical"].tolist()[3] == "lawmaker [US]"
 
 
+def test_an_unnamed_office_holder_is_the_person_in_office_on_the_articles_date():
+    table = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d", "e", "f"],
+        "outlet": ["A"] * 6,
+        "date": ["2019-05-09", "2016-12-31", "2017-06-01", "2019-05-20", "2019-05-20", "2019-05-20"],
+        "source": ["Iran’s president", "the U.S. president", "the U.S. president", "the national security adviser",
+                   "a former Iranian president", "Iraq’s vice president"],
+        "source_canonical": ["president [Iran]", "president [US]", "president [US]", "adviser [US]",
+                             "president [Iran]", "president [Iraq]"],
+        "source_type": ["anonymous"] * 6,
+        "affiliation": ["Iran", "US", "US", "US", "Iran", "Iraq"],
+        "affiliation_evidence": ["source phrase"] * 6,
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist() == [
+        "Hassan Rouhani", "Barack Obama", "Donald Trump", "John Bolton", "president [Iran]", "president [Iraq]"]
+    assert resolved["source_type"].tolist() == ["named_person"] * 4 + ["anonymous"] * 2
+
+
+def test_the_office_holders_are_named_as_the_entity_table_names_them():
+    from corpus.extract.entities import alias_table
+    from corpus.resources import data_rows
+
+    aliases = alias_table()
+    for row in data_rows("office_terms.csv"):
+        assert aliases.get(row["person"].lower(), row["person"]) == row["person"], row["person"]
+        assert row["start"] < row["end"], row["person"]
+
+
 def test_no_setting_when_the_placed_sources_are_split_or_too_few():
     table = pd.DataFrame({
         "doc_id": ["split"] * 3 + ["one"] * 2,
