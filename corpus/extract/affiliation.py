@@ -29,6 +29,11 @@ def affiliation_terms() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
+def _longest_term() -> int:
+    return max(map(len, affiliation_terms()), default=0)
+
+
+@lru_cache(maxsize=1)
 def entity_affiliations() -> dict[str, str]:
     """Canonical person, outlet or body -> affiliation (``data/entity_affiliations.csv``)."""
     return data_mapping("entity_affiliations.csv", "entity", "affiliation")
@@ -47,7 +52,7 @@ def affiliation_in(tokens: Iterable[Token]) -> str | None:
     """The affiliation of the first term of :func:`affiliation_terms` among ``tokens`` (longest term first at
     each position), or None."""
     terms = affiliation_terms()
-    longest = max(map(len, terms), default=0)
+    longest = _longest_term()
     words = [t.lower_ for t in tokens]
     for i in range(len(words)):
         for n in range(longest, 0, -1):

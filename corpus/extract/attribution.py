@@ -28,6 +28,7 @@ to the quoted speaker's own words.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -660,14 +661,15 @@ def _person_context_affiliation(name: str, earlier: list[Attribution], mention_a
     return None
 
 
-def _noun_context_affiliation(core: Token) -> str | None:
+def _noun_context_affiliation(core: Token, words: _Words) -> str | None:
     """An unnamed body's side from the article's other mentions of the same noun: "the coalition said" where
     the article writes "the U.S.-led coalition"; only when every such mention that is placed agrees."""
     lemma = core.lemma_.lower()
+    doc = core.doc
     sides = set()
-    for token in core.doc:
-        if token.i != core.i and token.lemma_.lower() == lemma and token.pos_ == "NOUN":
-            found = affiliation_in([t for t in token.subtree if t.i < token.i])
+    for i, (other, pos) in enumerate(zip(words.lemma, words.pos)):
+        if other == lemma and pos == "NOUN" and i != core.i:
+            found = affiliation_in([t for t in doc[i].subtree if t.i < i])
             if found:
                 sides.add(found)
     return sides.pop() if len(sides) == 1 else None
@@ -1262,14 +1264,30 @@ def _not_a_report(cue: Token) -> str:
     return ""
 
 
-def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], quoted: list[bool]) -> list[_Draft]:
+class _Words(NamedTuple):
+    """Each token's lower-cased lemma and coarse tag, read once per article: the cue loops look words up here and
+    build spaCy ``Token`` objects (each access makes a new one) only for the few that may be cues."""
+    lemma: list[str]
+    pos: list[str]
+
+
+def _words(doc: Doc) -> _Words:
+    tokens = list(doc)
+    return _Words([t.lemma_.lower() for t in tokens], [t.pos_ for t in tokens])
+
+
+def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], quoted: list[bool],
+                 words: _Words) -> list[_Draft]:
     lexicon = cue_lexicon()
     drafts = []
-    for token in doc:
-        if quoted[token.i] or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "aux"):
+    for i, (lemma, pos) in enumerate(zip(words.lemma, words.pos)):
+        if pos not in ("VERB", "AUX") or quoted[i] or lemma not in lexicon:
             continue
-        entry = lexicon.get(token.lemma_.lower())
-        if entry is None or entry.kind not in kinds:
+        token = doc[i]
+        if token.dep_ in ("amod", "compound", "aux"):
+            continue
+        entry = lexicon[lemma]
+        if entry.kind not in kinds:
             continue
         particle = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i > token.i]
         if entry.lemma == "push" and not particle:
@@ -1313,9 +1331,24 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
     return drafts
 
 
-def _according_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
+def _tokens_at(doc: Doc, text: str, pattern: re.Pattern) -> list[Token]:
+    """The tokens holding a match of ``pattern`` in the article's text, in order: a cue word found in the text
+    instead of by walking every token (each of which spaCy builds anew)."""
+    found: dict[int, Token] = {}
+    for match in pattern.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            found.setdefault(span[0].i, span[0])
+    return [found[i] for i in sorted(found)]
+
+
+ACCORDING = re.compile(r"according", re.IGNORECASE)
+DASH_MARKS = re.compile(r"--|[—–―]")
+
+
+def _according_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     drafts = []
-    for token in doc:
+    for token in _tokens_at(doc, text, ACCORDING):
         if token.lower_ != "according" or quoted[token.i]:
             continue
         to = [c for c in token.children if c.lower_ == "to"]
@@ -1331,12 +1364,13 @@ def _according_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     return drafts
 
 
-def _noun_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
+def _noun_drafts(doc: Doc, quoted: list[bool], words: _Words) -> list[_Draft]:
     """Nominal cues with their source as possessor or by-phrase: "Trump's claim that ...", "warnings by X about ..."."""
     drafts = []
-    for token in doc:
-        if quoted[token.i] or token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
+    for i, (lemma, pos) in enumerate(zip(words.lemma, words.pos)):
+        if pos != "NOUN" or lemma not in NOUN_CUES or quoted[i]:
             continue
+        token = doc[i]
         children = list(token.children)
         # "Sunday's announcement" is dated, not sourced
         sources = [c for c in children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my", "your")
@@ -1477,9 +1511,9 @@ def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool]) ->
     text = doc.text
     ends = {q.end: q for q in quotations}
     drafts = []
-    for dash in doc:
+    for dash in _tokens_at(doc, text, DASH_MARKS):
         if dash.text[-1:] not in DASH_ENDINGS:
-            continue  # most tokens: the test below strips marks from every one
+            continue
         closing = len(dash.text) - len(dash.text.lstrip(CLOSING_MARKS))  # the tokenizer glues "”―"
         if dash.text[closing:] not in DASHES or quoted[dash.i]:
             continue
@@ -1525,17 +1559,18 @@ def _quoted_tokens(doc: Doc, quotations: list[Quotation]) -> list[bool]:
 
 
 def _rule_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], kinds: frozenset[str],
-                 mention_at: dict[int, tuple[str, str]]) -> list[_Draft]:
-    drafts = _verb_drafts(doc, quotations, kinds, quoted)
+                 mention_at: dict[int, tuple[str, str]], words: _Words) -> list[_Draft]:
+    drafts = _verb_drafts(doc, quotations, kinds, quoted, words)
     drafts += [d for d in _perspective_drafts(doc, quoted, mention_at) if d.cue_kind in kinds]
     if "speech" in kinds:
-        drafts += _according_drafts(doc, quoted) + _noun_drafts(doc, quoted) + _colon_drafts(doc, quoted) \
+        drafts += _according_drafts(doc, quoted, doc.text) + _noun_drafts(doc, quoted, words) + _colon_drafts(doc, quoted) \
             + _credit_drafts(doc, quotations, quoted)
     return drafts
 
 
 def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: list[Quotation] | None = None,
-                   mention_at: dict[int, tuple[str, str]] | None = None) -> list[CueCandidate]:
+                   mention_at: dict[int, tuple[str, str]] | None = None,
+                   words: _Words | None = None) -> list[CueCandidate]:
     """Every verb the learned cue model may add (:func:`corpus.extract.cue_model.learned_cue_kinds`), outside
     quotations, with a subject, that is not the cue of one of the rules' ``drafts`` (all cue kinds' when not
     given): what the model is trained on and decides. A verb inside the content the rules found is marked
@@ -1544,13 +1579,17 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
     quotations = find_quotations(doc.text) if quotations is None else quotations
     quoted = _quoted_tokens(doc, quotations)
     mention_at = _mention_index(doc) if mention_at is None else mention_at
-    drafts = _rule_drafts(doc, quotations, quoted, frozenset(CUE_KINDS), mention_at) if drafts is None else drafts
+    words = _words(doc) if words is None else words
+    drafts = _rule_drafts(doc, quotations, quoted, frozenset(CUE_KINDS), mention_at, words) if drafts is None \
+        else drafts
     taken = {d.cue_token.i for d in drafts}
     contents = [d.content for d in drafts]
     out = []
-    for token in doc:
-        if token.lemma_.lower() not in addable or token.i in taken or quoted[token.i] or not is_candidate(token) \
-                or _action_reading(token):
+    for i, lemma in enumerate(words.lemma):
+        if lemma not in addable or i in taken or quoted[i]:
+            continue
+        token = doc[i]
+        if not is_candidate(token) or _action_reading(token):
             continue
         subject, span = _subject(token, quoted), None
         if subject is None:
@@ -1578,12 +1617,13 @@ def _learned_content(verb: Token) -> tuple[int, int]:
 
 
 def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Draft],
-                    mention_at: dict[int, tuple[str, str]], kinds: frozenset[str]) -> list[_Draft]:
+                    mention_at: dict[int, tuple[str, str]], kinds: frozenset[str], words: _Words) -> list[_Draft]:
     model = cue_model()
     if model is None:
         return []
     drafts = []
-    for candidate in cue_candidates(doc, drafts=rule_drafts, quotations=quotations, mention_at=mention_at):
+    for candidate in cue_candidates(doc, drafts=rule_drafts, quotations=quotations, mention_at=mention_at,
+                                    words=words):
         if model.probability(candidate.features) < model.threshold:
             continue
         verb = candidate.verb
@@ -1809,10 +1849,11 @@ def extract_attributions(
     quotations = find_quotations(text)
     quoted = _quoted_tokens(doc, quotations)
     mention_at = _mention_index(doc)
-    drafts = _rule_drafts(doc, quotations, quoted, kinds, mention_at)
+    words = _words(doc)
+    drafts = _rule_drafts(doc, quotations, quoted, kinds, mention_at, words)
     learned_starts: set[int] = set()
     if learned:
-        added = _learned_drafts(doc, quotations, drafts, mention_at, kinds)
+        added = _learned_drafts(doc, quotations, drafts, mention_at, kinds, words)
         learned_starts = {d.cue_start for d in added}
         drafts += added
     drafts.sort(key=lambda d: d.cue_start)
@@ -1829,7 +1870,8 @@ def extract_attributions(
     relatives = {mention_at[e.start][0] for e in doc.ents
                  if e.label_ == "PERSON" and e.start in mention_at and introduced_as_relative(e)}
     persons_by_surname = surname_index([name for start, name in people if start is not None]
-                                       + [t.text for t in doc if t.pos_ == "PROPN" and t.i not in mention_at],
+                                       + [doc[i].text for i, pos in enumerate(words.pos)
+                                          if pos == "PROPN" and i not in mention_at],
                                        relatives=relatives)
     holders = _office_holders(doc, mention_at)
     out: list[Attribution] = []
@@ -1887,7 +1929,7 @@ def extract_attributions(
                 affiliation = entity_affiliations().get(owner or "", "unknown")
                 evidence = "entity table" if affiliation != "unknown" else evidence
             if affiliation == "unknown" and source_type in ("organization", "anonymous", "media") and mention is None:
-                affiliation = _noun_context_affiliation(core) or "unknown"
+                affiliation = _noun_context_affiliation(core, words) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
             if affiliation == "unknown" and core.lower_ in SPOKES_WORDS:
                 principals = [o for c in core.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
