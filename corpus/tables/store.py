@@ -12,7 +12,8 @@ place; DuckDB because it aggregates tens of millions of rows out of core and spe
 
 :func:`sync` brings a store up to date: files are compared by size and modification time, and a file that
 differs is confirmed by its sha256; only new and changed files are read and cleaned, and only their articles
-are parsed (``n_process`` workers, or the dask engine), once; only the buckets they fall in are rewritten. The
+are parsed (``n_process`` workers, or the dask engine), once; only the buckets they fall in are rewritten, and
+articles new to the store go to a bucket of their own (:data:`ADDITION_BUCKETS`), so adding a few rewrites none. The
 per-article row cache of :mod:`corpus.tables.rows` stays below the store, so a rewritten bucket re-reads the rows
 of its unchanged articles instead of parsing them. New files are written first and ``store.json`` is swapped in
 by a rename, so a killed sync leaves the previous store whole; a lock on the store serialises syncs (a second
@@ -32,6 +33,7 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import tempfile
 import time
 import warnings
@@ -62,6 +64,11 @@ log = logging.getLogger(__name__)
 STORE_VERSION = "2"
 BUCKETS = 32
 """Buckets the articles are spread over: a changed article rewrites one bucket's files, 1/32 of the store."""
+ADDITION_PREFIX = "n"
+ADDITION_BUCKETS = 8
+"""Articles added to a synced corpus go to a bucket of their own (``n<sync>``), so that a nightly run that adds a
+few articles rewrites no bucket they would hash to (30 new articles fall into about 20 of the 32); when this many
+addition buckets exist, the next sync that adds articles puts them all back in their hash buckets."""
 STORE_TABLES = ("articles", *TABLES)
 FREE_TEXT_COLUMNS = frozenset({"text", "content", "sentence"})
 """Text columns of the tables whose values are mostly unique (sentences, quoted content); every other text
@@ -544,6 +551,7 @@ def sync(
         catalog_sha = sha256_file(catalog) if root.is_dir() and catalog.is_file() else ""
         scan = _scan(root, previous)
         buckets, damaged = _verified_buckets(path, previous)
+        generation = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"  # unique per sync
         changed = set(scan.changed)
         if catalog_sha != previous.get("catalog_sha256"):
             rows = _catalog_rows(root)  # only the articles whose own catalog row changed are read again
@@ -552,9 +560,16 @@ def sync(
                 if record.get("catalog_row") != row:
                     changed.add(name)
                 record["catalog_row"] = row
+        # where each file's articles live: their hash bucket, or the addition bucket of the sync that added them
+        location = {name: record["bucket"] for name, record in previous.get("files", {}).items()
+                    if record.get("bucket")}
+
+        def bucket_for(name: str, doc_id: str) -> str:
+            return location.get(name) or bucket_of(doc_id)
+
         # the articles of a damaged bucket are read again from their files (their rows come from the row cache)
         reread = changed | {name for name, record in scan.files.items()
-                            if any(bucket_of(d) in damaged for d in record.get("doc_ids", []))}
+                            if any(bucket_for(name, d) in damaged for d in record.get("doc_ids", []))}
         fresh = _load_changed(root, sorted(reread)) if reread else None
         problems = list(fresh.attrs.get("warnings", [])) if fresh is not None else []
         # problems of files read before and not again; folder-wide ones are said again by the new read
@@ -570,8 +585,23 @@ def sync(
             for name, doc_id in zip(fresh["source_file"], fresh["doc_id"]):
                 docs_of[name].append(doc_id)
         old_docs = {name: record.get("doc_ids", []) for name, record in previous.get("files", {}).items()}
-        dirty = set(damaged) | {bucket_of(d) for name in changed | scan.removed
-                                for d in [*docs_of.get(name, []), *old_docs.get(name, [])]}
+        dirty = set(damaged)
+        added = sorted(name for name in changed if name not in previous.get("files", {})) if previous else []
+        if added:
+            additions = {b for b in [*buckets, *damaged] if b.startswith(ADDITION_PREFIX)}
+            if len(additions) >= ADDITION_BUCKETS:
+                # the additions of earlier syncs go back to their hash buckets, and this sync's with them
+                moved = [name for name, bucket in location.items() if bucket in additions]
+                dirty |= additions | {bucket_of(d) for name in moved for d in docs_of.get(name, [])}
+                for name in moved:
+                    del location[name]
+            else:
+                # new articles go to a bucket of their own: no bucket they would hash to is rewritten for them
+                for name in added:
+                    location[name] = f"{ADDITION_PREFIX}{generation}"
+        dirty |= {bucket_for(name, d) for name in changed for d in docs_of.get(name, [])}
+        dirty |= {location.get(name) or bucket_of(d) for name in changed | scan.removed for d in old_docs.get(name, [])
+                  if name not in added}
         if not previous:
             dirty |= {f"{b:02d}" for b in range(BUCKETS)}
 
@@ -582,10 +612,10 @@ def sync(
             kept.append(stored[~stored["source_file"].isin(reread | scan.removed)])
         parts = [frame for frame in [*kept, fresh] if frame is not None and len(frame)]
         todo = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(ARTICLE_COLUMNS))
-        todo = todo[todo["doc_id"].map(bucket_of).isin(dirty)]
-        todo = todo.assign(_bucket=todo["doc_id"].map(bucket_of)).sort_values(["_bucket", "doc_id"], ignore_index=True)
+        homes = [bucket_for(name, doc_id) for name, doc_id in zip(todo["source_file"], todo["doc_id"])]
+        todo = todo.assign(_bucket=homes)
+        todo = todo[todo["_bucket"].isin(dirty)].sort_values(["_bucket", "doc_id"], ignore_index=True)
 
-        generation = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
         # each dirty bucket's articles are written before the parse, which then holds only what it reads: the
         # raw texts and cleaning records of a whole corpus were most of this process and of the workers it forks
         written = {bucket: _write_articles(writer, path, bucket, generation, group)
@@ -613,7 +643,9 @@ def sync(
                 collected.append((i, rows))
             if current is not None:
                 new_buckets[current] = _flush(writer, path, current, generation, todo, collected, written)
-        files = {name: {**record, "doc_ids": docs_of.get(name, [])} for name, record in scan.files.items()}
+        files = {name: {**{k: v for k, v in record.items() if k != "bucket"}, "doc_ids": docs_of.get(name, []),
+                        **({"bucket": location[name]} if name in location else {})}
+                 for name, record in scan.files.items()}
         kept_files = set(scan.files) - reread
         sources = [r for r in previous.get("sources", []) if r["file"] in kept_files]
         sources = sorted(sources + fresh_sources,

@@ -84,6 +84,40 @@ def test_adding_changing_and_removing_articles_touch_only_their_rows(seed_copy):
     _assert_same_tables(store, corpus.load_corpus(seed_copy))
 
 
+def test_added_articles_go_to_a_bucket_of_their_own_until_there_are_too_many(seed_copy, monkeypatch):
+    monkeypatch.setattr(store_module, "ADDITION_BUCKETS", 2)
+    store, _ = sync(seed_copy)
+    hashed = {b: {n: e["sha256"] for n, e in entry.items()} for b, entry in store.manifest["buckets"].items()}
+    earlier: list[str] = []
+    for n in range(3):
+        (seed_copy / f"added_{n}.txt").write_text(
+            f"Iraq votes {n}\n\nIraq's parliament voted on Sunday to expel US troops, official number {n} said.\n",
+            encoding="utf-8")
+        store, report = sync(seed_copy)
+        assert report.parsed == 1
+        buckets = store.manifest["buckets"]
+        additions = sorted(b for b in buckets if b.startswith(store_module.ADDITION_PREFIX))
+        if n < 2:
+            # no hash bucket is rewritten for a new article: it lives in this sync's addition bucket
+            assert {b: {k: e["sha256"] for k, e in buckets[b].items()} for b in hashed} == hashed
+            assert len(additions) == n + 1
+            (newest,) = set(additions) - set(earlier)
+            assert store.manifest["files"][f"added_{n}.txt"]["bucket"] == newest
+            earlier = additions
+        else:
+            # the third addition finds two addition buckets: all three articles go back to their hash buckets
+            assert additions == []
+            assert all("bucket" not in record for record in store.manifest["files"].values())
+            assert {bucket_of(f"added_{k}") for k in range(3)} <= set(buckets)
+        _assert_same_tables(store, corpus.load_corpus(seed_copy))
+    # an added article edited later rewrites the bucket that holds it
+    (seed_copy / "added_0.txt").write_text("Iraq votes\n\nThe Pentagon said 5,000 troops would stay.\n",
+                                           encoding="utf-8")
+    store, report = sync(seed_copy)
+    assert report.parsed == 1
+    _assert_same_tables(store, corpus.load_corpus(seed_copy))
+
+
 def test_a_killed_sync_leaves_the_previous_store_whole(seed_copy, monkeypatch):
     store, _ = sync(seed_copy)
     tables_before = {name: store.table(name) for name in TABLES}
