@@ -998,7 +998,8 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
 SHARE_WORDS = frozenset({"percent", "%", "percentage", "share", "proportion", "fraction", "third", "quarter"})
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "all", "both", "one", "two",
-                         "three", "dozen", "dozens", "hundreds", "half", "majority", "number", "none", "each"})
+                         "three", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                         "millions", "scores", "half", "majority", "number", "none", "each"})
 
 
 def _quantified(core: Token) -> Token:
@@ -1140,9 +1141,21 @@ def _is_person(noun: Token) -> bool:
 
 
 def _asks_anonymity(verb: Token) -> bool:
-    """ "who declined to be identified", "asked not to be named": the terms of anonymity, not what was said."""
+    """ "who declined to be identified", "asked not to be named", "requested anonymity to speak freely": the terms
+    of anonymity, not what was said."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("identify", "name")
-               and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children)
+               and any(a.dep_ == "auxpass" for a in c.children)
+               or c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in verb.children)
+
+
+DECIDED_THINGS = frozenset({"request", "bid", "effort", "motion", "appeal", "application", "petition", "permission",
+                            "access", "entry", "visa", "asylum", "bail", "parole", "pardon", "waiver", "license"})
+"""What an authority grants or denies by deciding, not by saying: "a judge denied those efforts", "rejected his
+appeal", "denied them entry"."""
+DECISION_VERBS = frozenset({"deny", "reject", "grant", "refuse"})
+CONVENED_THINGS = frozenset({"meeting", "session", "vote", "election", "summit", "hearing", "conference",
+                             "referendum", "recess", "assembly"})
+"""What is called by convening it: "the members who called the meeting", "called a snap election"."""
 
 
 def _action_reading(verb: Token) -> bool:
@@ -1182,10 +1195,24 @@ def _inference(verb: Token) -> bool:
     return bool(subjects) and not _can_speak(subjects[0])
 
 
+def _decision(verb: Token) -> bool:
+    """ "A judge denied those efforts", "the members who called the meeting": a decision taken or a body convened,
+    which PolNeAR annotates as attributions and a reader hears no one say (:data:`DECIDED_THINGS`,
+    :data:`CONVENED_THINGS`); "called her vote a mistake" is speech."""
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "dative")]
+    lemma = verb.lemma_.lower()
+    return lemma in DECISION_VERBS and bool(DECIDED_THINGS.intersection(objects)) \
+        or lemma == "call" and bool(CONVENED_THINGS.intersection(objects)) \
+        and not any(c.dep_ == "oprd" for c in verb.children)
+
+
 def _cue_kind(verb: Token, kind: str) -> str:
     """The lexicon's kind, except that an inference verb whose subject is a thing that neither speaks nor is a
     document reads evidence, not speech: "The volume of the criticism suggests ...", "Satellite images indicate
-    ..." (PolNeAR counts them; a reader does not hear anyone speak); "the report suggests" stays speech."""
+    ..." (PolNeAR counts them; a reader does not hear anyone speak); "the report suggests" stays speech; and a
+    decision or a body convened (:func:`_decision`) is a stance taken, not speech."""
+    if kind == "speech" and _decision(verb):
+        return "stance"
     if kind != "speech" or verb.lemma_.lower() not in INFERENCE_PARTICIPLES:
         return kind
     own = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -1219,6 +1246,8 @@ def _not_a_report(cue: Token) -> str:
     analyses, which count what sources asserted."""
     if _question_put(cue):
         return "asked"
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
+        return "negated"  # "Trump said he'd punish Turkey, without saying where he'd draw the line"
     if _infinitive(cue) and any(t.lemma_.lower() in ANONYMITY_WORDS or t.lower_ in ANONYMITY_WORDS
                                 for t in cue.doc[max(cue.sent.start, cue.i - 7):cue.i]):
         return "hypothetical"  # "requested anonymity to speak": the condition of anonymity, not a report
@@ -1708,8 +1737,9 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
 def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[str, str] | None:
     """A proper noun the NER missed ("Pelosi said") that is the surname of a person named in the article,
     or a person of the alias table (Trump -> Donald Trump)."""
-    if core.pos_ != "PROPN" or core.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
-        return None
+    if core.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or core.pos_ != "PROPN" and not (
+            core.pos_ == "NOUN" and core.text[:1].isupper() and canonical_key(core.text) in persons_by_surname):
+        return None  # "Edmunds recalled": a surname the tagger took for a plural noun at the start of a sentence
     key = canonical_key(core.text)
     if key in persons_by_surname:
         return persons_by_surname[key], "PERSON"

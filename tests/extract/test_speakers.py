@@ -336,6 +336,32 @@ def test_more_likely_to_say_reports_what_the_group_said():
     assert found.source == "Iraqi voters"
 
 
+def test_terms_of_anonymity_are_not_a_report():
+    text = "“He is a survivor,” said a State Department official who requested anonymity to speak freely."
+    assert [a.cue_text for a in _attributions(text)] == ["said"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("A judge denied those efforts, but his sentence was reduced to 15 years.", "denied"),
+    ("The five European members who called the meeting urged Ankara to stop.", "called"),
+])
+def test_a_decision_or_a_body_convened_is_a_stance_not_speech(text, cue):
+    assert _one(text, cue).cue_kind == "stance"
+    assert _one("Clinton called her vote for the war a mistake.", "called").cue_kind == "speech"
+
+
+def test_a_report_under_without_is_negated():
+    text = "Trump said he would punish Turkey if it went too far, without saying where he would draw the line."
+    assert _one(text, "saying").factuality == "negated"
+    assert _one(text, "said").factuality == "asserted"
+
+
+def test_a_capitalised_surname_tagged_as_a_noun_is_the_person_named_before():
+    text = ("John Edmunds, a professor at the London School, sat on the committee.\n\n"
+            "Edmunds recalled that the outbreak was obvious by mid January.")
+    assert _one(text, "recalled").source_canonical == "John Edmunds"
+
+
 @pytest.mark.parametrize("text, affiliation, evidence", [
     ("A senior administration official said the strike was lawful.", "US", "source phrase"),
     ("British Foreign Secretary Dominic Raab said Britain would not join the strike.", "other", "entity table"),
@@ -436,6 +462,7 @@ def test_a_repeated_first_name_keeps_the_name_it_opens(surface, canonical):
 @pytest.mark.parametrize("text, canonical, source_type", [
     ("Republicans said the vote was a sham.", "republican [US]", "anonymous"),
     ("Some of the protesters said they would return.", "protester [unknown]", "anonymous"),
+    ("Thousands of protesters said they would return.", "protester [unknown]", "anonymous"),
     (("The Trump administration imposed sanctions. The administration has said Iran must end its support for "
       "militias."), "Trump administration", "organization"),
 ])
