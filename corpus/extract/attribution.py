@@ -385,9 +385,8 @@ def _block_after_colon(cue: Token) -> tuple[int, int] | None:
 def _second_report(clause: Token) -> bool:
     """A report the parser hung inside the one before it, which is a report of its own, not its content:
     "X said A and said B" (the second "said" a conjunct inside A, sharing X), "X said A, adding B" (a participle
-    hung on A, sharing X), "X said A, and Y said B" (both
-    clauses complements of the first "said"), "Half said A; a third said B" (the first report a complement of
-    the second)."""
+    hung on A, sharing X), "X said A, and Y said B" (both clauses complements of the first "said"), "Half said A;
+    a third said B" (the first report a complement of the second)."""
     if clause.lemma_.lower() not in cue_lexicon() or clause.pos_ not in ("VERB", "AUX"):
         return False
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
