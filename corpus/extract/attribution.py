@@ -576,6 +576,9 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
             return category
     if mention is not None and mention[1] == "NORP" or mention is None and _plural_name(core):
         return "anonymous"  # "Iraqis say": unnamed people of a nation; "the SEALs said": unnamed people of a kind
+    if mention is None and core.tag_ == "NNS" and core.lemma_.lower() not in NOUN_CUES and any(
+            c.dep_ == "poss" and (c.lower_ in ("his", "her", "their") or c.ent_type_ == "PERSON") for c in core.children):
+        return "anonymous"  # "his admirers", "Sanders's supporters": a person's people, who speak as people
     return "other"
 
 

@@ -350,6 +350,16 @@ def test_a_decision_or_a_body_convened_is_a_stance_not_speech(text, cue):
     assert _one("Clinton called her vote for the war a mistake.", "called").cue_kind == "speech"
 
 
+@pytest.mark.parametrize("text, cue, canonical, source_type", [
+    ("His admirers have hailed Assange as a hero for exposing abuses.", "hailed", "admirer [unknown]", "anonymous"),
+    ("Sadr's followers said the vote was a victory.", "said", "follower [Iraq]", "anonymous"),
+    ("His remarks said nothing new about the troops.", "said", "remarks", "other"),
+])
+def test_a_persons_people_speak_as_unnamed_people(text, cue, canonical, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (canonical, source_type)
+
+
 def test_a_report_under_without_is_negated():
     text = "Trump said he would punish Turkey if it went too far, without saying where he would draw the line."
     assert _one(text, "saying").factuality == "negated"
