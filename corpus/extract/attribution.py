@@ -836,7 +836,8 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     Vieira & Poesio 2000, "An empirically based system for processing definite descriptions")."""
     modifiers = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
     determiners = [t.lower_ for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
-    if core.pos_ != "NOUN" or core.tag_ != "NN" or determiners not in (["the"], [] if modifiers else ["the"]):
+    definite = determiners == ["the"] or bool(modifiers) and not determiners  # "the prosecutor", "Fox host"
+    if core.pos_ != "NOUN" or core.tag_ != "NN" or not definite:
         return None
     if not modifiers:
         modifiers = {core.lower_}
@@ -1465,7 +1466,6 @@ def _ends_in_speaker(before: list[Token], name: Token) -> bool:
 
 
 DASHES = frozenset({"—", "–", "―", "--"})
-DASH_ENDINGS = frozenset(dash[-1] for dash in DASHES)
 CLOSING_MARKS = "”\"'’"
 
 
@@ -1534,17 +1534,14 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     return drafts
 
 
-def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool]) -> list[_Draft]:
+def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], text: str) -> list[_Draft]:
     """A quotation credited after a dash: "“Mostly he promotes hate.” ― Esther Tapia", and an embedded post,
     "… — Sahil Kapur (@sahilkapur) September 1, 2016" (the epigraph and social-media embed conventions). The
     speaker is a person named right after the dash, before the line ends; the content is the quotation that ends
     just before the dash, or, for a post credited with its handle, the paragraph it closes."""
-    text = doc.text
     ends = {q.end: q for q in quotations}
     drafts = []
     for dash in _tokens_at(doc, text, DASH_MARKS):
-        if dash.text[-1:] not in DASH_ENDINGS:
-            continue
         closing = len(dash.text) - len(dash.text.lstrip(CLOSING_MARKS))  # the tokenizer glues "”―"
         if dash.text[closing:] not in DASHES or quoted[dash.i]:
             continue
@@ -1589,13 +1586,13 @@ def _quoted_tokens(doc: Doc, quotations: list[Quotation]) -> list[bool]:
     return quoted
 
 
-def _rule_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], kinds: frozenset[str],
+def _rule_drafts(doc: Doc, text: str, quotations: list[Quotation], quoted: list[bool], kinds: frozenset[str],
                  mention_at: dict[int, tuple[str, str]], words: _Words) -> list[_Draft]:
     drafts = _verb_drafts(doc, quotations, kinds, quoted, words)
     drafts += [d for d in _perspective_drafts(doc, quoted, mention_at) if d.cue_kind in kinds]
     if "speech" in kinds:
-        drafts += _according_drafts(doc, quoted, doc.text) + _noun_drafts(doc, quoted, words) + _colon_drafts(doc, quoted) \
-            + _credit_drafts(doc, quotations, quoted)
+        drafts += _according_drafts(doc, quoted, text) + _noun_drafts(doc, quoted, words) \
+            + _colon_drafts(doc, quoted) + _credit_drafts(doc, quotations, quoted, text)
     return drafts
 
 
@@ -1611,8 +1608,8 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
     quoted = _quoted_tokens(doc, quotations)
     mention_at = _mention_index(doc) if mention_at is None else mention_at
     words = _words(doc) if words is None else words
-    drafts = _rule_drafts(doc, quotations, quoted, frozenset(CUE_KINDS), mention_at, words) if drafts is None \
-        else drafts
+    if drafts is None:
+        drafts = _rule_drafts(doc, doc.text, quotations, quoted, frozenset(CUE_KINDS), mention_at, words)
     taken = {d.cue_token.i for d in drafts}
     contents = [d.content for d in drafts]
     out = []
@@ -1739,10 +1736,13 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
 def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[str, str] | None:
     """A proper noun the NER missed ("Pelosi said") that is the surname of a person named in the article,
     or a person of the alias table (Trump -> Donald Trump)."""
-    if core.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or core.pos_ != "PROPN" and not (
-            core.pos_ == "NOUN" and core.text[:1].isupper() and canonical_key(core.text) in persons_by_surname):
-        return None  # "Edmunds recalled": a surname the tagger took for a plural noun at the start of a sentence
+    if core.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return None
     key = canonical_key(core.text)
+    if core.pos_ == "NOUN" and core.text[:1].isupper() and key in persons_by_surname:
+        return persons_by_surname[key], "PERSON"  # "Edmunds recalled": a surname the tagger took for a plural noun
+    if core.pos_ != "PROPN":
+        return None
     if key in persons_by_surname:
         return persons_by_surname[key], "PERSON"
     aliased = alias_table().get(key)
@@ -1882,7 +1882,7 @@ def extract_attributions(
     quoted = _quoted_tokens(doc, quotations)
     mention_at = _mention_index(doc)
     words = _words(doc)
-    drafts = _rule_drafts(doc, quotations, quoted, kinds, mention_at, words)
+    drafts = _rule_drafts(doc, text, quotations, quoted, kinds, mention_at, words)
     learned_starts: set[int] = set()
     if learned:
         added = _learned_drafts(doc, quotations, drafts, mention_at, kinds, words)
