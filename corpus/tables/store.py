@@ -511,6 +511,9 @@ def _remove_unreferenced(path: Path, manifest: dict) -> None:
     for file in [*path.glob("b*/*"), *path.glob("duplicates.*")]:
         if file.relative_to(path).as_posix() not in keep:
             file.unlink(missing_ok=True)
+    for folder in path.glob("b*/"):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # an addition bucket whose articles went back to their hash buckets
 
 
 def _load_changed(root: Path, names: Iterable[str]) -> pd.DataFrame:
@@ -600,8 +603,8 @@ def sync(
                 for name in added:
                     location[name] = f"{ADDITION_PREFIX}{generation}"
         dirty |= {bucket_for(name, d) for name in changed for d in docs_of.get(name, [])}
-        dirty |= {location.get(name) or bucket_of(d) for name in changed | scan.removed for d in old_docs.get(name, [])
-                  if name not in added}
+        dirty |= {bucket_for(name, d) for name in changed | scan.removed if name not in added
+                  for d in old_docs.get(name, [])}
         if not previous:
             dirty |= {f"{b:02d}" for b in range(BUCKETS)}
 

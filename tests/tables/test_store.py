@@ -108,6 +108,7 @@ def test_added_articles_go_to_a_bucket_of_their_own_until_there_are_too_many(see
             # the third addition finds two addition buckets: all three articles go back to their hash buckets
             assert additions == []
             assert all("bucket" not in record for record in store.manifest["files"].values())
+            assert not list(store.path.glob(f"b{store_module.ADDITION_PREFIX}*"))  # their folders are gone too
             assert {bucket_of(f"added_{k}") for k in range(3)} <= set(buckets)
         _assert_same_tables(store, corpus.load_corpus(seed_copy))
     # an added article edited later rewrites the bucket that holds it
