@@ -78,7 +78,8 @@ def _peak_mb(who: int) -> float:
 
 
 def process_kind(process: psutil.Process, me: psutil.Process) -> str:
-    """``benchmark`` (this process), ``kernel`` (a notebook's ipykernel), ``runner`` (``corpus run``) or
+    """``benchmark`` (this process), ``kernel`` (a notebook's ipykernel), ``runner`` (``corpus run``),
+    ``spawned`` (a process started afresh by ``multiprocessing``'s spawn: the store's duplicate finding) or
     ``worker`` (anything else the run started: spaCy and notebook pool workers)."""
     if process.pid == me.pid:
         return "benchmark"
@@ -88,6 +89,8 @@ def process_kind(process: psutil.Process, me: psutil.Process) -> str:
         return "worker"
     if "ipykernel" in command:
         return "kernel"
+    if "spawn_main" in command:
+        return "spawned"
     if ("-m corpus run" in command or "-m corpus sync" in command) and parent == me.pid:
         return "runner"  # its forked spaCy workers carry the same command line: they are workers
     return "worker"

@@ -14,7 +14,7 @@ import hashlib
 import io
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
@@ -277,7 +277,8 @@ def corpus_source(path: str | Path | None) -> Path:
 
 
 def load_corpus(path: str | Path | None = None, *, date_format: str = "",
-                only: Iterable[str] | None = None, duplicates: bool = True) -> pd.DataFrame:
+                only: Iterable[str] | None = None, duplicates: bool = True,
+                each_batch: Callable[[pd.DataFrame], None] | None = None, batch_files: int = 1000) -> pd.DataFrame:
     """Load every article of a corpus file or folder (the shipped seeds by default), one row each.
 
     A folder is searched recursively for the formats of :mod:`corpus.ingest.sources` (``.txt`` articles, Nexis
@@ -301,6 +302,11 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
     :func:`corpus.ingest.duplicates.find_duplicates`). ``only`` names the source files to read (the store reads
     just the new and changed ones, and flags duplicates over the whole corpus itself); catalog rows for other
     files are then not checked, and an empty selection gives an empty table.
+
+    ``each_batch`` is handed the articles of every ``batch_files`` source files as soon as they are read (sorted
+    by ``doc_id`` within the batch), and the table returned then has no rows, only the ``attrs`` of the whole
+    load, and no duplicate flags: the store writes each batch out, so that a corpus is never held whole (the
+    raw and clean texts of 37,554 AllSides articles take 0.8 GB as Python strings).
     """
     root = corpus_source(path)
     catalog = read_catalog(root) if root.is_dir() else None
@@ -326,7 +332,13 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
     inferred: list[str] = []
     seen_ids: dict[str, str] = {}
     used_rows: set[str] = set()
+    handed_over = files_in_batch = 0
     for source in sources:
+        if each_batch is not None and files_in_batch == batch_files:
+            each_batch(_frame(records, [], [], [], root))
+            handed_over += len(records)
+            records, files_in_batch = [], 0
+        files_in_batch += 1
         found, file_reports = read_source(source)
         reports += file_reports
         for report in file_reports:
@@ -368,13 +380,17 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
                         f"were inferred from the text: {', '.join(inferred)}",
                         message=f"{root}: {len(inferred)} file(s) have no {CATALOG_NAME} row; title, outlet and "
                                 f"date were inferred from the text: {', '.join(inferred)}")
-    if not records and root.is_file() and len(skipped) == 1:
+    if each_batch is not None and records:
+        each_batch(_frame(records, [], [], [], root))
+        handed_over += len(records)
+        records = []
+    if not records and not handed_over and root.is_file() and len(skipped) == 1:
         raise CorpusError(f"{root}: {skipped[0].reason}")
-    if not records:
+    if not records and not handed_over:
         raise CorpusError(f"{root}: none of the {len(reports)} file(s) could be loaded: "
                           + "; ".join(f"{s.file}: {s.reason}" for s in skipped))
     frame = _frame(records, skipped, problems, reports, root)
-    if duplicates and only is None:
+    if duplicates and only is None and each_batch is None:
         frame = flag_duplicates(frame)
     return frame
 

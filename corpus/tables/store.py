@@ -28,12 +28,15 @@ the buckets are written, into ``duplicates.<sync>.parquet``; :meth:`CorpusStore.
 
 from __future__ import annotations
 
+import concurrent.futures
 import fcntl
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import secrets
+import shutil
 import tempfile
 import time
 import warnings
@@ -79,6 +82,12 @@ FETCH_VECTORS = 8
 """Rows fetched per chunk (in DuckDB vectors of 2,048) when a result has label columns (:meth:`CorpusStore.sql`)."""
 PARSE_COLUMNS = ["doc_id", "source_file", "outlet", "date", "text"]
 """What parsing and the tables need of an article (the row pipeline, the dask engine, the tables' columns)."""
+LOAD_BATCH_FILES = 1000
+"""Input files a sync reads before it writes their articles out (by bucket, under ``STAGING_DIR``)."""
+STAGING_DIR = "staging"
+DUPLICATES_APART_FROM = 2000
+"""From this many articles on, duplicates are found in a process of their own (see :func:`_apart`): on 37,554
+AllSides articles that step peaks at 1.2 GB, which a sync's process would otherwise keep (benchmarks/RESULTS.md)."""
 ROW_ORDER = "row_in_article"
 """A column every stored table has besides its own, so that a table reads back in article and row order."""
 
@@ -470,24 +479,62 @@ def _parquet_writer():
         connection.close()
 
 
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 def _write_parquet(writer, frame: pd.DataFrame, path: Path) -> dict:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
     writer.register("frame", frame)
     try:
-        escaped = str(tmp).replace("'", "''")
-        writer.execute(f"COPY (SELECT * FROM frame) TO '{escaped}' (FORMAT parquet)")
+        return _copy_to_parquet(writer, "SELECT * FROM frame", path)
     finally:
         writer.unregister("frame")
+
+
+def _copy_to_parquet(writer, query: str, path: Path) -> dict:
+    """Write the result of ``query`` to ``path`` (through a temporary file); its record for ``store.json``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    (rows,), = writer.execute(f"COPY ({query}) TO {_sql_path(tmp)} (FORMAT parquet)").fetchall()
     os.replace(tmp, path)
     stat = path.stat()
-    return {"sha256": sha256_file(path), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": len(frame)}
+    return {"sha256": sha256_file(path), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": rows}
 
 
-def _write_articles(writer, path: Path, bucket: str, generation: str, articles: pd.DataFrame) -> dict:
-    """Write one bucket's articles; their entry in ``store.json``."""
+def _merge_articles(writer, path: Path, bucket: str, generation: str, staged: list[Path], old_file: Path | None,
+                    gone: list[str]) -> dict | None:
+    """Write one bucket's articles, in ``doc_id`` order: those just read (``staged``, as :func:`_articles_frame`
+    wrote them) and those of its previous file whose source file was neither read again nor removed (``gone``);
+    their entry in ``store.json``, or None when the bucket has no article left."""
+    parts = []
+    if staged:
+        parts.append(f"SELECT * FROM read_parquet([{', '.join(map(_sql_path, staged))}], union_by_name = true)")
+    if old_file is not None:
+        parts.append(f"SELECT * FROM read_parquet({_sql_path(old_file)}) "
+                     "WHERE source_file NOT IN (SELECT name FROM gone)")
+    if not parts:
+        return None
     name = f"b{bucket}/articles.{generation}.parquet"
-    return {"file": name, **_write_parquet(writer, _articles_frame(articles), path / name)}
+    writer.register("gone", pd.DataFrame({"name": pd.Series(gone, dtype="str")}))
+    try:
+        record = _copy_to_parquet(writer, " UNION ALL BY NAME ".join(parts) + " ORDER BY doc_id", path / name)
+    finally:
+        writer.unregister("gone")
+    if not record["rows"]:
+        (path / name).unlink()
+        return None
+    return {"file": name, **record}
+
+
+def _parse_columns(writer, path: Path, written: dict) -> pd.DataFrame:
+    """What the parse needs of the articles of the buckets ``written``, in bucket and ``doc_id`` order, with
+    their bucket (``_bucket``)."""
+    if not written:
+        return pd.DataFrame(columns=[*PARSE_COLUMNS, "_bucket"])
+    columns = ", ".join(PARSE_COLUMNS)
+    query = " UNION ALL ".join(f"SELECT {columns}, '{bucket}' AS _bucket FROM read_parquet({_sql_path(path / entry['file'])})"
+                               for bucket, entry in sorted(written.items()))
+    return writer.execute(query + " ORDER BY _bucket, doc_id").df()
 
 
 def _write_bucket(writer, path: Path, bucket: str, generation: str, articles: pd.DataFrame,
@@ -516,12 +563,13 @@ def _remove_unreferenced(path: Path, manifest: dict) -> None:
             folder.rmdir()  # an addition bucket whose articles went back to their hash buckets
 
 
-def _load_changed(root: Path, names: Iterable[str]) -> pd.DataFrame:
-    """The new and changed articles; their problems go to the store manifest (``warnings``), from where the
-    runner and the notebooks report them, rather than to the terminal of whoever synced."""
+def _load_changed(root: Path, names: Iterable[str], *, each_batch) -> pd.DataFrame:
+    """Read the new and changed articles, handing them to ``each_batch`` (see :func:`load_corpus`); their
+    problems go to the store manifest (``warnings``), from where the runner and the notebooks report them,
+    rather than to the terminal of whoever synced."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
-        return load_corpus(root, only=names)
+        return load_corpus(root, only=names, each_batch=each_batch, batch_files=LOAD_BATCH_FILES)
 
 
 def sync(
@@ -570,62 +618,68 @@ def sync(
         def bucket_for(name: str, doc_id: str) -> str:
             return location.get(name) or bucket_of(doc_id)
 
-        # the articles of a damaged bucket are read again from their files (their rows come from the row cache)
-        reread = changed | {name for name, record in scan.files.items()
-                            if any(bucket_for(name, d) in damaged for d in record.get("doc_ids", []))}
-        fresh = _load_changed(root, sorted(reread)) if reread else None
-        problems = list(fresh.attrs.get("warnings", [])) if fresh is not None else []
+        added = sorted(name for name in changed if name not in previous.get("files", {})) if previous else []
+        additions = {b for b in [*buckets, *damaged] if b.startswith(ADDITION_PREFIX)} if added else set()
+        moved = []
+        if len(additions) >= ADDITION_BUCKETS:
+            # the additions of earlier syncs go back to their hash buckets, and this sync's with them
+            moved = [name for name, bucket in location.items() if bucket in additions]
+            for name in moved:
+                del location[name]
+        else:
+            # new articles go to a bucket of their own: no bucket they would hash to is rewritten for them
+            additions = set()
+            for name in added:
+                location[name] = f"{ADDITION_PREFIX}{generation}"
+        # the articles of a damaged bucket, and those going back to their hash buckets, are read again from their
+        # files (their rows come from the row cache)
+        reread = changed | set(moved) | {name for name, record in scan.files.items()
+                                         if any(bucket_for(name, d) in damaged for d in record.get("doc_ids", []))}
+
+        staging = path / STAGING_DIR / generation
+        fresh_ids: list[tuple[str, str]] = []
+
+        def stage(batch: pd.DataFrame) -> None:
+            # each batch of articles read goes to disk at once, by bucket: the sync never holds a corpus's texts
+            homes = [bucket_for(name, doc_id) for name, doc_id in zip(batch["source_file"], batch["doc_id"])]
+            fresh_ids.extend(zip(batch["source_file"], batch["doc_id"]))
+            for bucket, group in batch.assign(_bucket=homes).groupby("_bucket", sort=True):
+                _write_parquet(writer, _articles_frame(group), staging / bucket / f"{len(fresh_ids)}.parquet")
+
+        loaded = _load_changed(root, sorted(reread), each_batch=stage) if reread else None
+        problems = list(loaded.attrs.get("warnings", [])) if loaded is not None else []
         # problems of files read before and not again; folder-wide ones are said again by the new read
         previous_problems = [p for p in previous.get("warnings", []) if p.get("file") in scan.files
                              and p.get("file") not in reread]
         skipped = [s for s in previous.get("skipped", []) if s[0] not in reread and s[0] not in scan.removed]
-        skipped += [list(s) for s in (fresh.attrs.get("skipped", []) if fresh is not None else [])]
+        skipped += [list(s) for s in (loaded.attrs.get("skipped", []) if loaded is not None else [])]
+        fresh_sources = loaded.attrs.get("sources", []) if loaded is not None else []
 
         docs_of = {name: list(record.get("doc_ids", [])) for name, record in scan.files.items()}
-        if fresh is not None:
-            for name in reread:
-                docs_of[name] = []
-            for name, doc_id in zip(fresh["source_file"], fresh["doc_id"]):
-                docs_of[name].append(doc_id)
+        for name in reread:
+            docs_of[name] = []
+        for name, doc_id in fresh_ids:
+            docs_of[name].append(doc_id)
         old_docs = {name: record.get("doc_ids", []) for name, record in previous.get("files", {}).items()}
-        dirty = set(damaged)
-        added = sorted(name for name in changed if name not in previous.get("files", {})) if previous else []
-        if added:
-            additions = {b for b in [*buckets, *damaged] if b.startswith(ADDITION_PREFIX)}
-            if len(additions) >= ADDITION_BUCKETS:
-                # the additions of earlier syncs go back to their hash buckets, and this sync's with them
-                moved = [name for name, bucket in location.items() if bucket in additions]
-                dirty |= additions | {bucket_of(d) for name in moved for d in docs_of.get(name, [])}
-                for name in moved:
-                    del location[name]
-            else:
-                # new articles go to a bucket of their own: no bucket they would hash to is rewritten for them
-                for name in added:
-                    location[name] = f"{ADDITION_PREFIX}{generation}"
+        dirty = set(damaged) | additions | {bucket_of(d) for name in moved for d in docs_of.get(name, [])}
         dirty |= {bucket_for(name, d) for name in changed for d in docs_of.get(name, [])}
         dirty |= {bucket_for(name, d) for name in changed | scan.removed if name not in added
                   for d in old_docs.get(name, [])}
         if not previous:
             dirty |= {f"{b:02d}" for b in range(BUCKETS)}
 
-        # the live articles of every dirty bucket: unchanged ones from the store, new and changed ones just read
-        kept = []
-        for bucket in sorted(dirty & set(buckets)):
-            stored = CorpusStore(path, {"buckets": {bucket: buckets[bucket]}}, shared_lock=False).articles()
-            kept.append(stored[~stored["source_file"].isin(reread | scan.removed)])
-        parts = [frame for frame in [*kept, fresh] if frame is not None and len(frame)]
-        todo = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(ARTICLE_COLUMNS))
-        homes = [bucket_for(name, doc_id) for name, doc_id in zip(todo["source_file"], todo["doc_id"])]
-        todo = todo.assign(_bucket=homes)
-        todo = todo[todo["_bucket"].isin(dirty)].sort_values(["_bucket", "doc_id"], ignore_index=True)
-
-        # each dirty bucket's articles are written before the parse, which then holds only what it reads: the
-        # raw texts and cleaning records of a whole corpus were most of this process and of the workers it forks
-        written = {bucket: _write_articles(writer, path, bucket, generation, group)
-                   for bucket, group in todo.groupby("_bucket", sort=True)}
-        fresh_sources = fresh.attrs.get("sources", []) if fresh is not None else []
-        todo = todo[[*PARSE_COLUMNS, "_bucket"]]
-        del fresh, kept, parts
+        # each dirty bucket's articles, the unchanged ones from the store and the ones just read, are written
+        # before the parse, which then reads only what it needs of them
+        gone = sorted(reread | scan.removed)
+        written = {}
+        for bucket in sorted(dirty):
+            old_file = buckets[bucket]["articles"]["file"] if bucket in buckets else None
+            record = _merge_articles(writer, path, bucket, generation, sorted((staging / bucket).glob("*.parquet")),
+                                     path / old_file if old_file else None, gone)
+            if record is not None:
+                written[bucket] = record
+        shutil.rmtree(path / STAGING_DIR, ignore_errors=True)
+        todo = _parse_columns(writer, path, written)
         parsed = 0
         new_buckets = {b: e for b, e in buckets.items() if b not in dirty}
         if len(todo):
@@ -655,7 +709,11 @@ def sync(
                          key=lambda r: (r["file"], r["member"]))
         duplicates = previous.get("duplicates") if not dirty and _intact(path, previous.get("duplicates")) else None
         if duplicates is None and new_buckets:
-            duplicates = _write_duplicates(writer, path, generation, new_buckets)
+            n_articles = sum(entry["articles"]["rows"] for entry in new_buckets.values())
+            if n_articles >= DUPLICATES_APART_FROM:
+                duplicates = _apart(_duplicates_file, path, generation, new_buckets)
+            else:
+                duplicates = _write_duplicates(writer, path, generation, new_buckets)
         manifest = {
             "version": STORE_VERSION, "corpus": str(root.resolve()), "pipeline": key,
             "model": installed_model_tag(model_name),
@@ -687,6 +745,18 @@ def _intact(path: Path, record: dict | None) -> bool:
     if stat.st_size != record["bytes"]:
         return False
     return stat.st_mtime_ns == record.get("mtime_ns") or sha256_file(path / record["file"]) == record["sha256"]
+
+
+def _apart(function, *args):
+    """``function(*args)`` in a process of its own, started afresh (not forked): what it allocates is returned
+    to the machine when it ends, instead of staying in this process's heap."""
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+def _duplicates_file(path: Path, generation: str, buckets: dict) -> dict:
+    with _parquet_writer() as writer:
+        return _write_duplicates(writer, path, generation, buckets)
 
 
 def _write_duplicates(writer, path: Path, generation: str, buckets: dict) -> dict:

@@ -40,6 +40,27 @@ def test_every_table_through_the_store_equals_the_streamed_table(seed_corpus):
     assert (warm.parsed, warm.reused) == (0, 5) and again.manifest["buckets"] == store.manifest["buckets"]
 
 
+def test_a_corpus_read_a_few_files_at_a_time_gives_the_same_store(seed_copy, monkeypatch):
+    """The sync writes each batch of files it reads to disk at once (the files of a large corpus are never all in
+    memory) and finds duplicates in a process of its own; batches of two files, then an edit and a copy, give the
+    tables and duplicate flags of a whole-corpus read."""
+    monkeypatch.setattr(store_module, "LOAD_BATCH_FILES", 2)
+    monkeypatch.setattr(store_module, "DUPLICATES_APART_FROM", 0)  # and duplicates found in a process of their own
+    store, report = sync(seed_copy)
+    assert report.parsed == 5
+    _assert_same_tables(store, corpus.load_corpus(seed_copy))
+    edited = seed_copy / "002_cf28e25cfbcb3f65.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nA spokesman said 500 Marines would stay.\n",
+                      encoding="utf-8")
+    shutil.copy(seed_copy / "001_ca1040405077a8c0.txt", seed_copy / "copied.txt")  # same text: rows reused
+    store, report = sync(seed_copy)
+    assert (report.articles, report.parsed) == (6, 1)
+    assert store.articles().set_index("doc_id").loc["copied", "copy_of"] == "001_ca1040405077a8c0"
+    assert not (store.path / store_module.STAGING_DIR).exists()
+    with pytest.warns(corpus.CorpusWarning):
+        _assert_same_tables(store, corpus.load_corpus(seed_copy))
+
+
 def test_sql_and_filters(seed_corpus):
     store, _ = sync()
     counts = store.sql("SELECT outlet, count(*) AS n FROM attributions GROUP BY outlet ORDER BY outlet")
