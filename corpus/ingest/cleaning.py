@@ -221,8 +221,9 @@ def drop_inline_chrome(page: _Page) -> None:
 
 INLINE_HEADER_MAX = 1500
 
-_NAME_LINK_BLOCK = re.compile(
-    r"\b(?P<surname>[A-Z][\w'’-]+) (?:[A-Z(][\w.'’()-]* ){0,5}?(?P=surname)(?=[A-Z\"“‘'0-9])[^\n]{0,400}? MORE\b")
+_NAME_LINK_BLOCK = re.compile(  # up to 700 characters of headlines: The Hill's longest in AllSides run to 597
+    r"\b(?P<surname>[A-Z](?=[\w'’-]*[a-z])[\w'’-]+) (?:[A-Z(][\w.'’()-]* ){0,5}?(?P=surname)(?=[A-Z\"“‘'0-9])"
+    r"[^\n]{0,700}? MORE\b")
 
 
 def drop_name_link_blocks(page: _Page) -> None:

@@ -43,6 +43,11 @@ def _rules(result):
         ("byline", "By Jane Doe and John Roe\n" + BODY, BODY),
         ("headline_line", "A kicker with no full stop\n" + BODY, BODY),
         ("dateline", "BRUSSELS — " + BODY, BODY),
+        ("related_headline", BODY.replace("\n", "\nMore:US hasn't decided on Iraq withdrawal, Pentagon says\n"), BODY),
+        ("related_headline", BODY + "\nClearing out:U.S. Embassy orders staff to leave Iraq amid Iran tensions", BODY),
+        ("related_headline", BODY + "\nNew threats:Iran says Trump playing 'very dangerous game'", BODY),
+        ("related_link", BODY.replace("\n", "\nSEE ALSO: Senate defeats expansion of war powers\n"), BODY),
+        ("related_link", BODY + "\nRead More The Pentagon Says It Broke Its Own Rules We found the violations.", BODY),
         ("appeal_independent",
          "Your support helps us to tell the story\nPlease give.\nYour support makes all the difference." + BODY, BODY),
     ],
@@ -96,6 +101,14 @@ def test_dateline_names_the_wire_as_original_outlet():
     assert result.text.startswith("Rockets hit")
 
 
+def test_the_hill_reading_list_is_a_hill_rule_only():
+    item = "Politico: Warren and Bernie's awkward truce faces its biggest test yet."
+    assert "reading_list" in _rules(clean_article(BODY + "\n" + item, outlet="The Hill"))
+    # elsewhere an outlet's name before a colon is an interviewer's line in a transcript
+    question = "CNN: How is a town hall debate different from other debates?"
+    assert question in clean_article(BODY + "\n" + question, outlet="CNN (Web News)").text
+
+
 def test_things_that_must_not_be_removed():
     # A repeated speaker label in a transcript is not a duplicate block.
     transcript = ("From The Daily, this is the show.\nmichael barbaro\nWhat happened next, he asked.\n"
@@ -109,6 +122,12 @@ def test_things_that_must_not_be_removed():
                 "Baghdad on Tuesday night and wounded several soldiers, was the ninth in a month, "
                 "and that it expected more in the weeks to come as tensions rose.")
     assert clean_article(sentence).text == sentence
+    # A speaker label glued to a sentence of a transcript is speech, not a link: it ends as a sentence does.
+    answer = "Cory Booker:To me, that's not a productive line of inquiry."
+    assert clean_article(BODY + "\n" + answer).text.endswith(answer)
+    # A paragraph that starts with "More" is not a link.
+    more = "More than 5,000 US troops remain in Iraq, officials said"
+    assert clean_article(BODY + "\n" + more).text.endswith(more)
     # A body that starts with an all-caps acronym is not a dateline.
     assert clean_article("US officials said - in private - that it was Iran.").dateline == ""
 
@@ -134,6 +153,12 @@ def test_report_and_word_count():
     ("President Trump Donald John TrumpBiden leads in new poll MORE said on Sunday that more would come.",
      "President Trump said on Sunday that more would come."),
     ("He said MORE troops would go to Iraq, said Smith.", "He said MORE troops would go to Iraq, said Smith."),
+    # a block of newsletter headlines longer than 400 characters, which The Hill hangs on some names
+    ("Sen. Jane Roe Jane Q. Roe" + " | ".join(["Overnight Defense: Senate panel weighs Iraq war powers"] * 9)
+     + " MORE (D-Mass.) said the vote would come soon.", "Sen. Jane Roe (D-Mass.) said the vote would come soon."),
+    # an all-capital transcript is not a name: "THE ... THEY ARE MORE" is left alone
+    ("THE GROUP HELD THE CITY. THEY SEIZED BANKS AND OIL FIELDS. ON THE BATTLEGROUND, THEY ARE MORE SKILLED.",
+     "THE GROUP HELD THE CITY. THEY SEIZED BANKS AND OIL FIELDS. ON THE BATTLEGROUND, THEY ARE MORE SKILLED."),
 ])
 def test_a_link_block_hung_on_a_name_is_page_chrome(raw, clean):
     result = clean_article(raw)
