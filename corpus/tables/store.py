@@ -186,13 +186,13 @@ class CorpusStore:
         connection = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 2,
                                             "preserve_insertion_order": False, "temp_directory": spill})
         for name in STORE_TABLES:
-            files = [str(f) for f in self.files(name)]
+            files = self.files(name)
             if files:
-                listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+                listing = ", ".join(map(_sql_literal, files))
                 connection.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{listing}], union_by_name=true)')
         if self.manifest.get("duplicates"):
-            escaped = str(self.path / self.manifest["duplicates"]["file"]).replace("'", "''")
-            connection.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet('{escaped}')")
+            duplicates = _sql_literal(self.path / self.manifest["duplicates"]["file"])
+            connection.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet({duplicates})")
         return connection
 
     def sql(self, query: str, *, frames: dict[str, pd.DataFrame] | None = None, params: list | None = None,
@@ -297,7 +297,7 @@ class CorpusStore:
         selected = "*" if wanted is None else ", ".join(f'"{c}"' for c in [*wanted, *order])
         conditions = [f"({where})"] if where else []
         if outlets is not None:
-            listing = ", ".join("'" + str(o).replace("'", "''") + "'" for o in outlets) or "NULL"
+            listing = ", ".join(map(_sql_literal, outlets)) or "NULL"
             conditions.append(f"outlet IN ({listing})")
         query = f"SELECT {selected} FROM {source}" + (" WHERE " + " AND ".join(conditions) if conditions else "")
         if ordered:
@@ -479,8 +479,9 @@ def _parquet_writer():
         connection.close()
 
 
-def _sql_path(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
+def _sql_literal(value) -> str:
+    """``value`` (a path, an outlet) as a quoted SQL string literal."""
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def _write_parquet(writer, frame: pd.DataFrame, path: Path) -> dict:
@@ -495,7 +496,7 @@ def _copy_to_parquet(writer, query: str, path: Path) -> dict:
     """Write the result of ``query`` to ``path`` (through a temporary file); its record for ``store.json``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    (rows,), = writer.execute(f"COPY ({query}) TO {_sql_path(tmp)} (FORMAT parquet)").fetchall()
+    (rows,), = writer.execute(f"COPY ({query}) TO {_sql_literal(tmp)} (FORMAT parquet)").fetchall()
     os.replace(tmp, path)
     stat = path.stat()
     return {"sha256": sha256_file(path), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": rows}
@@ -508,9 +509,9 @@ def _merge_articles(writer, path: Path, bucket: str, generation: str, staged: li
     their entry in ``store.json``, or None when the bucket has no article left."""
     parts = []
     if staged:
-        parts.append(f"SELECT * FROM read_parquet([{', '.join(map(_sql_path, staged))}], union_by_name = true)")
+        parts.append(f"SELECT * FROM read_parquet([{', '.join(map(_sql_literal, staged))}], union_by_name = true)")
     if old_file is not None:
-        parts.append(f"SELECT * FROM read_parquet({_sql_path(old_file)}) "
+        parts.append(f"SELECT * FROM read_parquet({_sql_literal(old_file)}) "
                      "WHERE source_file NOT IN (SELECT name FROM gone)")
     if not parts:
         return None
@@ -532,7 +533,7 @@ def _parse_columns(writer, path: Path, written: dict) -> pd.DataFrame:
     if not written:
         return pd.DataFrame(columns=[*PARSE_COLUMNS, "_bucket"])
     columns = ", ".join(PARSE_COLUMNS)
-    query = " UNION ALL ".join(f"SELECT {columns}, '{bucket}' AS _bucket FROM read_parquet({_sql_path(path / entry['file'])})"
+    query = " UNION ALL ".join(f"SELECT {columns}, '{bucket}' AS _bucket FROM read_parquet({_sql_literal(path / entry['file'])})"
                                for bucket, entry in sorted(written.items()))
     return writer.execute(query + " ORDER BY _bucket, doc_id").df()
 
