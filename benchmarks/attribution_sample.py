@@ -105,9 +105,18 @@ def normalise(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9\[\]]+", name))
 
 
+def _entity(name: str) -> str:
+    """A name in the form the project's alias table gives its entity ("UK" and "Britain" are "United Kingdom",
+    "State Department" is "US State Department"), so that two names of one body compare equal."""
+    from corpus.extract.entities import alias_table, canonical_key
+
+    return normalise(alias_table().get(canonical_key(name), name))
+
+
 def speaker_matches(predicted: str, gold: str) -> bool:
-    """The extractor's canonical source against the judges' speaker (alternatives separated by ``|``)."""
-    return normalise(predicted) in {normalise(g) for g in gold.split("|") if g.strip()}
+    """The extractor's canonical source against the judges' speaker (alternatives separated by ``|``), both
+    through the alias table."""
+    return _entity(predicted) in {_entity(g) for g in gold.split("|") if g.strip()}
 
 
 def extracted(articles: pd.DataFrame, *, n_process: int = 2) -> pd.DataFrame:

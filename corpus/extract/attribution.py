@@ -104,6 +104,7 @@ THING_PRONOUNS = frozenset({"it"})
 PERSONAL_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | frozenset({"i", "we", "you", "me", "us"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one"})
 _EDGE_PUNCT = " \n\t,;:—–-"
 
 
@@ -532,8 +533,8 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
                 start, end = _subtree_span(token)
                 return _Source(token, start, end)
             return _Source(token, *whole)
-    # "a statement from the Pentagon": the issuer speaks through the document
-    if source_lexicon().get(subject.lemma_.lower()) == "document":
+    # "a statement from the Pentagon", "the comments by Behrouz Kamalvandi": the issuer speaks through them
+    if source_lexicon().get(subject.lemma_.lower()) == "document" or subject.lemma_.lower() in NOUN_CUES:
         for prep in subject.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
                 issuers = [o for o in prep.children if o.dep_ == "pobj"]
@@ -864,7 +865,8 @@ NOT_ISSUERS = frozenset({"press", "news", "media", "video", "phone", "radio", "t
 """Words that make a document's kind, not its issuer: "a press release", "a news report", "an intelligence
 assessment", "a court filing", "an opinion poll"."""
 
-RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file", "send", "put", "sign", "write"})
+RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file", "send", "put", "sign", "write",
+                           "fire", "pen", "circulate", "distribute", "deliver"})
 
 
 def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
@@ -876,8 +878,14 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
             return child
     for child in sorted(core.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
         if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < core.i \
-                and child.ent_type_ not in ("DATE", "TIME") and child.lemma_.lower() not in NOT_ISSUERS:
-            return child  # "a coalition statement", "a Pentagon report"
+                and child.ent_type_ not in ("DATE", "TIME") and child.lemma_.lower() not in NOT_ISSUERS \
+                and (child.text[:1].isupper() or _can_speak(child)):
+            return child  # "a coalition statement", "a Pentagon report"; not "a fundraising email"
+    if core.dep_ == "dobj" and core.head.lemma_.lower() in RELEASE_VERBS:
+        # "Paul fired off a fundraising email that labeled ...": the one who sent it, in the same clause
+        senders = [c for c in core.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
+        if senders:
+            return senders[0]
     head = core.head.head if core.head.lower_ == "to" else core.head
     if head.lower_ == "according" and head.head.i != head.i:
         subjects = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PERSONAL_PRONOUNS]
@@ -966,17 +974,34 @@ def _state_media_side(doc: Doc) -> str | None:
 
 def _media_antecedent(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
     """ "the network said" after "a program aired by state television": the outlet the article last named (an
-    outlet's name or state media) before a bare "the network", "the newspaper", "the broadcaster"."""
-    if core.lemma_.lower() not in MEDIA_ANAPHORS or [t for t in core.lefts if t.dep_ != "det"] \
-            or not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
+    outlet's name or state media) before a bare "the network", "the newspaper", "the broadcaster"; and "the
+    company said", "the electric-vehicle maker reported": the company the article last named (an organisation
+    that is not an outlet), the definite description's antecedent (the recency preference of Hobbs 1978)."""
+    lemma = core.lemma_.lower()
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
+        return None
+    if lemma in COMPANY_ANAPHORS and all(t.dep_ in ("det", "amod", "compound", "punct") for t in core.lefts) \
+            and core.i not in mention_at:
+        for token in reversed(core.doc[max(0, core.i - 200):core.i]):
+            mention = mention_at.get(token.i)
+            if mention is not None and mention[1] == "ORG" and not _is_media_name(mention[0]):
+                return token
+        return None
+    if lemma not in MEDIA_ANAPHORS or [t for t in core.lefts if t.dep_ != "det"]:
         return None
     for token in reversed(core.doc[max(0, core.i - 400):core.i]):
         mention = mention_at.get(token.i)
-        if mention is not None and mention[1] == "ORG" and _is_media_name(mention[0]):
-            return token
+        if mention is not None and mention[1] in ("ORG", "PERSON", "NORP") and (
+                _is_media_name(mention[0]) or _is_media_name(token.doc[token.left_edge.i:token.i + 1].text)):
+            return token  # NER takes "The Federalist" for a group of people
         if mention is None and _state_media(token):
             return token
     return None
+
+
+COMPANY_ANAPHORS = frozenset({"company", "firm", "maker", "manufacturer", "automaker", "carmaker", "airline",
+                              "carrier", "retailer", "giant", "producer", "insurer", "lender", "bank", "contractor",
+                              "conglomerate", "startup", "operator", "shipper", "supplier"})
 
 
 def _media_name(core: Token, affiliation: str) -> str:
@@ -1095,6 +1120,7 @@ ACTION_READINGS = {
     "respond": frozenset({"prep:with"}),
     "react": frozenset({"prep:with"}),
     "worry": frozenset({"dobj"}),
+    "read": frozenset({"prep:like"}),
 }
 """Reporting verbs in a use that reports nothing, by the dependent that marks the use: "continued to import oil",
 "continued receiving fees" (aspect: a report, if any, is the complement's own verb, "continued to insist"; '"...,"
@@ -1102,8 +1128,8 @@ he continued' stays), "charged him with misconduct" (an indictment; "charged tha
 with a campaign of provocations" (a counter-move, unless what it responded with is words, :data:`CHANNELS` and
 :data:`NOUN_CUES`: "responded with a statement"; "responded that ...", "responded by criticising" and '"...," he
 responded' report), "Biden's age worries some Democrats" (the subject is what worries them: the ones who believe
-are the object)."""
-INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply"})
+are the object), "FATCA reads like a basic approach" (a likeness; "the statement reads: ..." reports)."""
+INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply", "highlight"})
 """Verbs that, as a participle with no subject of their own after a clause whose subject is a thing ("satellites
 picked up a heat signature, suggesting Iran had launched missiles"), draw an inference from the clause's event:
 nobody is saying anything. After a clause whose subject can speak ("Trump attacked Pelosi, suggesting she ...") the
@@ -1170,10 +1196,48 @@ def _action_reading(verb: Token) -> bool:
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
         return True  # "His group, called the Iraq Veterans Fund, ...": a name given, no one's words
+    if _habitual_topic(verb) or _gift(verb):
+        return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
                                and not any(o.lemma_.lower() in CHANNELS | NOUN_CUES for o in c.children)
                                for c in verb.children)
+
+
+HABIT_ADVERBS = frozenset({"much", "more", "less", "little", "often", "rarely", "seldom", "frequently",
+                           "occasionally", "sometimes", "usually", "ever"})
+
+
+def _habitual_topic(verb: Token) -> bool:
+    """ "he speaks about it less now", "the only one who actually talks much about the world": how often someone
+    talks about a topic, with no words of theirs reported (a habitual, not a speech event); a topic in quotation
+    marks is words of theirs."""
+    degree = [t for c in verb.children if c.dep_ in ("advmod", "dobj", "npadvmod")
+              for t in [c, *c.children] if t is c or t.dep_ == "advmod"]  # "less now", "talks much"
+    topics = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+    return verb.lemma_.lower() in ("speak", "talk") and any(t.lower_ in HABIT_ADVERBS for t in degree) \
+        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) \
+        and not any(t.is_quote for t in topics)  # "talks frequently of the “deep state”": his words, quoted
+
+
+SPOKEN_OFFERS = frozenset({"account", "explanation", "assessment", "view", "apology", "condolence", "praise",
+                           "criticism", "thought", "reason", "defense", "defence", "argument", "theory", "answer",
+                           "response", "reply", "detail", "opinion", "take", "insight", "perspective", "analysis",
+                           "rebuttal", "word", "assurance", "guarantee", "advice", "version", "description",
+                           "justification", "excuse", "rationale", "critique", "endorsement", "support", "thanks",
+                           "congratulation", "prayer", "tribute", "glimpse", "hint", "clue", "suggestion",
+                           "proposal", "idea", "plan", "vision", "forecast", "outlook"})
+"""What is offered in words: "offered differing accounts", "offers a broader explanation", "offered a clear
+statement" (with :data:`NOUN_CUES` and :data:`CHANNELS`)."""
+
+
+def _gift(verb: Token) -> bool:
+    """ "It offered a link to a site", "offered a reward": something given, not said; an offer in words
+    (:data:`SPOKEN_OFFERS`) or an offer to do something ("offered to postpone the votes") is a report."""
+    if verb.lemma_.lower() != "offer" or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return False
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o in SPOKEN_OFFERS or o in NOUN_CUES or o in CHANNELS for o in objects)
 
 
 def _subjectless_participle(verb: Token) -> bool:
@@ -1221,7 +1285,13 @@ def _cue_kind(verb: Token, kind: str) -> str:
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     thing = bool(own) and own[0].pos_ in ("NOUN", "PROPN") and not _can_speak(own[0]) \
         and source_lexicon().get(own[0].lemma_.lower()) != "document"
-    return "evidence" if thing else kind
+    measured = bool(own) and own[0].lemma_.lower() in MEASUREMENTS
+    return "evidence" if thing or measured else kind
+
+
+MEASUREMENTS = frozenset({"poll", "survey", "data", "study", "statistic", "figure", "census", "count", "tally"})
+"""Documents that measure rather than speak: "other polls suggest Trump is not trusted" is evidence read from
+numbers, as "a poll found" is (:data:`INFERENCE_PARTICIPLES`); "the report suggests" stays speech."""
 
 
 def _infinitive(verb: Token) -> bool:
@@ -1286,10 +1356,14 @@ def _not_a_report(cue: Token) -> str:
             return "hypothetical"
         if verb is cue and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
             return "hypothetical"
-        if verb is cue and any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in children):
-            return "negated"  # "he said nothing"
+        if verb is cue and any(c.dep_ == "dobj" and (c.lower_ == "nothing" or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in children):
+            return "negated"  # "he said nothing", "Trump offered only a curt 'no comment'"
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
+        if verb is cue and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever") for c in children) \
+                and any(c.dep_ in SUBJECT_DEPS and c.lower_ in INDEFINITE_PRONOUNS for c in children):
+            return "hypothetical"  # "when someone asks you to suffer short-term pain": anyone, any time
     # a sentence ends in its paragraph break; a question inside the quotation is the speaker's, not the reporter's
     if cue.sent.text.rstrip(" \n\t)").endswith("?"):
         return "asked"
@@ -1490,6 +1564,22 @@ def _headline_source(before: list[Token]) -> bool:
         and source_lexicon().get(words[-1].lemma_.lower()) in ("document", "anonymous", "organization")
 
 
+HEADING_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for",
+                                 "with", "from", "as", "vs", "vs.", "is", "be"})
+
+
+def _heading(words: list[Token]) -> bool:
+    """Title Case words with no sentence end on their line: "Escalate to Win" after "Putin:" is a section heading
+    in an essay (the title-case convention of headings and headlines), not a quotation of Putin."""
+    last = words[-1]
+    line_end = last.doc.text.find("\n", last.idx)
+    rest = last.doc.text[last.idx + len(last.text):line_end if line_end >= 0 else None]
+    if any(mark in rest + last.text[-1:] for mark in ".!?”\"'’"):
+        return False
+    content = [t for t in words if t.is_alpha and t.lower_ not in HEADING_SMALL_WORDS]
+    return len(content) >= 2 and all(t.text[0].isupper() for t in content)
+
+
 def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     """Speech marked by a colon or a dash at the start of a sentence: "Zarif: 'We do not seek war'",
     "Trump — 'Iran is standing down'", "WALLACE: Let's start" (interview transcripts, headlines, live blogs).
@@ -1515,6 +1605,8 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
             after = [t for t in sentences[number + 1] if not t.is_space and not t.is_punct]
         if not before or len(before) > 6 or len(after) < 3:
             continue
+        if before[0].pos_ == "ADP" or _heading(after) or sum(t.like_email or t.like_url for t in after) * 2 >= len(after):
+            continue  # "In Italy:", "Putin: Escalate to Win" (section headings), "Email: ...@thehill.com"
         if any(t.pos_ in ("VERB", "AUX") for t in before) or any(t.like_num or t.lower_ in COLON_LABELS for t in before):
             continue
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
@@ -1655,6 +1747,8 @@ def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Dr
         if model.probability(candidate.features) < model.threshold:
             continue
         verb = candidate.verb
+        if _action_reading(verb):
+            continue
         lemma = verb.lemma_.lower()
         kind = _cue_kind(verb, learned_cue_kinds()[lemma])  # every candidate's lemma is on the list
         if kind not in kinds:

@@ -3,7 +3,7 @@
 The merge rules, in order (each is data-driven where it can be, and each is tested):
 
 1. surface clean-up: leading articles, possessives ('s, ’s), titles and honorifics (Gen., Mr,
-   President, Secretary of State, ...), surrounding punctuation;
+   President, Secretary of State, ...), a company's legal suffix (Inc., Corp., Ltd), surrounding punctuation;
 2. transliteration variants, token by token (``data/name_variants.csv``: Suleimani -> Soleimani,
    Qassim -> Qassem);
 3. a name followed by "administration", "government", "campaign" or "regime" is that
@@ -15,7 +15,10 @@ The merge rules, in order (each is data-driven where it can be, and each is test
    United States) and common short forms; rows marked ``when=acting`` (the capitals Washington,
    Tehran, Baghdad) map to their country only when the parse shows the capital acting — as the subject of a verb or a possessor
    ("Washington has announced", "Tehran's strategy") — and stay places otherwise ("a Washington
-   think-tank", "north of Baghdad").
+   think-tank", "north of Baghdad"); rows marked ``when=the_nation`` (Americans, British, Soviets) are the
+   country only as a bare plural with "the" that acts ("The Americans warn", "the Soviets boasted": the
+   diplomatic usage for a government) and stay its people otherwise ("Americans say" in a poll, "thousands of
+   Iranians").
 
 Surfaces in ``data/entity_stoplist.txt`` (platforms and photo credits) are not entities.
 """
@@ -97,6 +100,12 @@ def _acting_aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _nation_aliases() -> dict[str, str]:
+    """Rows with ``when=the_nation``: a people that names its country's government as "the Americans"."""
+    return {canonical_key(r["alias"]): r["entity"] for r in _alias_rows() if r["when"] == "the_nation"}
+
+
+@lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     rows = data_rows("name_variants.csv")
     return {canonical_key(r["variant"]): r["standard"] for r in rows}
@@ -119,6 +128,9 @@ _NICKNAME_RE = re.compile(r"\s+[\"“‘'][A-Za-z][\w.\- ]{0,20}[\"”’']\s+")
 """A nickname in quotation marks between a first name and a surname."""
 
 
+_CORPORATE_SUFFIX_RE = re.compile(r"(?<=\w)[,.]?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|LP|AG|NV)\.?$")
+
+
 def normalise_surface(surface: str) -> str:
     """Rules 1-2: strip articles, possessives and titles; standardise transliterations.
 
@@ -129,6 +141,7 @@ def normalise_surface(surface: str) -> str:
     text = re.sub(r"'s?$", "", text).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     text = _NICKNAME_RE.sub(" ", text)  # John "Tig" Tiegan is John Tiegan
+    text = _CORPORATE_SUFFIX_RE.sub("", text)  # "Tesla Inc." is Tesla, "Exxon Mobil Corp." is Exxon Mobil
     previous = None
     while previous != text:
         previous, text = text, _TITLE_RE.sub("", text).strip()
@@ -177,6 +190,14 @@ def introduced_as_relative(span: Span) -> bool:
 def _is_acting(span: Span) -> bool:
     """A capital used as a government: subject of a verb, agent, or possessor."""
     return span.root.dep_ in GOVERNMENT_DEPS
+
+
+def _is_the_nation(span: Span) -> bool:
+    """ "The Americans warn", "the Soviets openly boasted": one word with "the" and nothing else before it, acting."""
+    root = span.root
+    lefts = [t for t in root.lefts if not t.is_punct]
+    return len(span) == 1 and root.dep_ in GOVERNMENT_DEPS and len(lefts) == 1 and lefts[0].lower_ == "the" \
+        and lefts[0].dep_ == "det"
 
 
 def _starts_with_another_surname(name: str, aliases: dict[str, str]) -> bool:
@@ -232,6 +253,9 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
     acting = _acting_aliases()
     if key in acting:
         return (acting[key], "GPE") if _is_acting(span) else (cleaned, label)
+    nations = _nation_aliases()
+    if key in nations and _is_the_nation(span):
+        return nations[key], "GPE"
     if len(cleaned.split()) == 1 and key in persons:
         cleaned, label = persons[key], "PERSON"
         key = canonical_key(cleaned)

@@ -961,3 +961,73 @@ def test_an_envoy_is_not_on_the_side_of_the_country_he_is_posted_to():
     doc = get_pipeline()("Pakistani Ambassador to the U.S. Asad M. Khan said Pakistan wanted peace.")
     kept = [t.text for t in _without_host(list(doc))]
     assert "U.S." not in kept and "Pakistani" in kept and "Khan" in kept
+
+
+@pytest.mark.parametrize("text, cue, canonical, source_type", [
+    ("The British say her immunity should be waived.", "say", "United Kingdom", "organization"),
+    ("The Americans warn the firm poses a security threat.", "warn", "United States", "organization"),
+    ("By 1980, the Soviets openly boasted that the balance favored them.", "boasted", "Soviet Union", "organization"),
+    # without "the", or with a quantifier, a nation's people are people
+    ("Americans say in polls that they want the troops home.", "say", "american [US]", "anonymous"),
+    ("Many Iraqis say the government failed them.", "say", "iraqi [Iraq]", "anonymous"),
+])
+def test_the_americans_acting_are_their_government(text, cue, canonical, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (canonical, source_type)
+
+
+@pytest.mark.parametrize("text, cue, canonical", [
+    # a document sent by someone in the same clause speaks for its sender; a noun compound that cannot speak is
+    # the document's kind ("fundraising"), not its issuer
+    ('Paul fired off a fundraising email that labeled Graham a "member of the eye roll caucus."', "labeled",
+     "Paul"),
+    # comments by someone are that person's
+    ("While insisting Iran seeks no weapon, the comments by Behrouz Kamalvandi of the Atomic Energy Organization "
+     "of Iran threatened pushing enrichment far beyond levels ever reached.", "threatened", "Behrouz Kamalvandi"),
+    # "the company", "the electric-vehicle maker": the company named last; "the outlet": the outlet named last
+    ("Tesla Inc.'s stock gained 3% after the electric-vehicle maker reported delivery data.", "reported", "Tesla"),
+    ("Boeing shares fell on Monday. The company said it would cooperate with investigators.", "said", "Boeing"),
+    ('The Federalist first reported the meeting. "His office did not respond," the outlet reported.',
+     "reported.", "Federalist"),
+])
+def test_documents_and_definite_descriptions_speak_for_whoever_they_stand_for(text, cue, canonical):
+    found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+    assert [a.source_canonical for a in found] == [canonical]
+
+
+@pytest.mark.parametrize("text", [
+    "So the threats came first.\n\nPutin: Escalate to Win\n\nTo make matters worse, the threats grew.",
+    "Protesters marched in London.\n\nIn Italy:\n\nA group of demonstrators gathered outside the consulate.",
+    "We want to hear from you! Email: asimendinger@thehill.com and aweaver@thehill.com.",
+])
+def test_headings_and_contact_lines_with_a_colon_are_no_speech(text):
+    assert [a for a in _attributions(text) if a.cue_text == ":"] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Biden was an early supporter of the idea, though he speaks about it less now.", "speaks"),
+    ("Seth Moulton may be the only one who actually talks much about the world.", "talks"),
+    ("It offered a link to a site that looked like a password-reset form.", "offered"),
+    ("On its face, FATCA reads like a basic approach to financial transparency.", "reads"),
+])
+def test_habits_gifts_and_likenesses_are_no_reports(text, cue):
+    assert [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('He talks frequently of the "deep state" and "witch hunts" that are out to get him.', "talks"),
+    ("US officials also have offered differing accounts of the motivations behind the attack.", "offered"),
+    ("Schumer offered to postpone the votes until Wednesday.", "offered"),
+])
+def test_quoted_topics_and_offers_in_words_stay_reports(text, cue):
+    assert len([a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]) == 1
+
+
+@pytest.mark.parametrize("text, cue, factuality, kind", [
+    ('Asked about his presence, Trump offered only a curt "no comment."', "offered", "negated", "speech"),
+    ("But when someone asks you to suffer short-term pain, you ask them why.", "asks", "hypothetical", "speech"),
+    ("Other polls suggest Trump himself is not trusted on foreign policy.", "suggest", "asserted", "evidence"),
+])
+def test_no_comment_anyone_and_polls(text, cue, factuality, kind):
+    found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+    assert [(a.factuality, a.cue_kind) for a in found] == [(factuality, kind)]
