@@ -113,10 +113,22 @@ def _entity(name: str) -> str:
     return normalise(alias_table().get(canonical_key(name), name))
 
 
-def speaker_matches(predicted: str, gold: str) -> bool:
+def _role_head(name: str) -> str:
+    """An unnamed source ``role [affiliation]`` as the protocol states it, the role's head noun in the singular
+    ("Middle East watcher [US]" is "watcher [us]", "officials [US]" is "official [us]"); any other name as it is."""
+    found = re.fullmatch(r"(.*?)\s*(\[[^\]]*\])", name)
+    if not found or not found.group(1).split():
+        return name
+    head = found.group(1).split()[-1]
+    head = re.sub(r"(?<=[^s])s$", "", head)
+    return f"{head} {found.group(2)}"
+
+
+def speaker_matches(predicted: str, gold: str, *, whole_role: bool = False) -> bool:
     """The extractor's canonical source against the judges' speaker (alternatives separated by ``|``), both
-    through the alias table."""
-    return _entity(predicted) in {_entity(g) for g in gold.split("|") if g.strip()}
+    through the alias table; unnamed sources by their role's head noun unless ``whole_role``."""
+    key = (lambda name: _entity(name)) if whole_role else (lambda name: _role_head(_entity(name)))
+    return key(predicted) in {key(g) for g in gold.split("|") if g.strip()}
 
 
 def extracted(articles: pd.DataFrame, *, n_process: int = 2) -> pd.DataFrame:
@@ -159,6 +171,8 @@ def score(args: argparse.Namespace) -> int:
         rows.append({
             "sample_id": row.sample_id, "stratum": row.stratum, "is_attribution": gold_yes, "extracted": hit is not None,
             "speaker_ok": bool(hit is not None and gold_yes and speaker_matches(hit.source_canonical, row.speaker)),
+            "speaker_whole_role_ok": bool(hit is not None and gold_yes
+                                          and speaker_matches(hit.source_canonical, row.speaker, whole_role=True)),
             "type_ok": bool(hit is not None and gold_yes and hit.source_type == row.source_type),
             "affiliation_ok": bool(hit is not None and gold_yes and hit.affiliation == row.affiliation),
             "predicted": "" if hit is None else f"{hit.source_canonical} / {hit.source_type} / {hit.affiliation}",
@@ -172,6 +186,7 @@ def score(args: argparse.Namespace) -> int:
         report[stratum] = {
             "rows": len(part), "attributions": len(real), "non_attributions": len(non),
             "speaker_accuracy": round(real["speaker_ok"].mean(), 3) if len(real) else None,
+            "speaker_accuracy_whole_role": round(real["speaker_whole_role_ok"].mean(), 3) if len(real) else None,
             "type_accuracy": round(real["type_ok"].mean(), 3) if len(real) else None,
             "affiliation_accuracy": round(real["affiliation_ok"].mean(), 3) if len(real) else None,
             "attributions_still_extracted": int(real["extracted"].sum()),

@@ -57,6 +57,7 @@ TITLES = (
     "supreme leader", "vice president", "president", "secretary", "senator", "sen.", "rep.", "representative",
     "general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "lieutenant general", "major general", "admiral",
     "adm.", "colonel", "col.", "lt. col.", "commander", "cdr.", "cmdr.", "captain", "capt.", "sgt.", "sergeant",
+    "gen", "lt gen", "maj gen", "brig gen", "col", "lt col", "adm", "capt", "sgt",  # BBC and Guardian style
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "ayatollah", "sheikh", "king", "crown prince", "prince",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "marine corps general", "gov.", "governor",
 )
@@ -206,6 +207,9 @@ def _starts_with_another_surname(name: str, aliases: dict[str, str]) -> bool:
     return " " in target and target != name and target.split()[-1] == name.split()[0]
 
 
+NAME_PARTICLES = frozenset({"al", "bin", "bint", "ibn", "van", "von", "de", "der", "da", "di", "du", "la", "le"})
+"""Words that stay lower case inside a name ("Osama bin Laden", "Ursula von der Leyen")."""
+
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-")
 
 
@@ -241,6 +245,14 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> d
         principal = [p for p in group if p not in relatives] or list(group)
         index[surname] = max(principal, key=lambda p: (group[p], p == default, len(p), p))
     return index
+
+
+def _name_case(name: str) -> str:
+    """A person's name written all in lower case ("archived recording (president donald trump)", a podcast
+    transcript's speaker label) in the case names take; any other name as written."""
+    if not name.islower():
+        return name
+    return " ".join(w if w in NAME_PARTICLES else w[:1].upper() + w[1:] for w in name.split())
 
 
 def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, str]:
@@ -302,7 +314,8 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     stop = _stoplist()
     spans = [e for e in doc.ents if e.label_ in ENTITY_LABELS and canonical_key(e.text) not in stop]
     spans = _people_inside_other_spans(spans)
-    cleaned = [normalise_surface(e.text) for e in spans]
+    cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
+               for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)
     persons = surname_index((c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c)),
                             relatives={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and introduced_as_relative(e)})

@@ -988,7 +988,7 @@ def test_the_americans_acting_are_their_government(text, cue, canonical, source_
     ("Tesla Inc.'s stock gained 3% after the electric-vehicle maker reported delivery data.", "reported", "Tesla"),
     ("Boeing shares fell on Monday. The company said it would cooperate with investigators.", "said", "Boeing"),
     ('The Federalist first reported the meeting. "His office did not respond," the outlet reported.',
-     "reported.", "Federalist"),
+     "reported.", "The Federalist"),
 ])
 def test_documents_and_definite_descriptions_speak_for_whoever_they_stand_for(text, cue, canonical):
     found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
@@ -1031,3 +1031,42 @@ def test_quoted_topics_and_offers_in_words_stay_reports(text, cue):
 def test_no_comment_anyone_and_polls(text, cue, factuality, kind):
     found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
     assert [(a.factuality, a.cue_kind) for a in found] == [(factuality, kind)]
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # an outlet named in full once and shortened after is the one outlet
+    ("The Wall Street Journal first reported the talks. The Journal said the officials had met twice.", "said",
+     ("Wall Street Journal", "media", "US")),
+    ("The New York Times reported the strike. Later the Times said it had been planned for weeks.", "said",
+     ("New York Times", "media", "US")),
+    # a proper noun before "news agency" names the outlet, as the alias table knows it
+    ("According to the semi-official Tasnim news agency, the drone was shot down.", "According to",
+     ("Tasnim", "media", "Iran")),
+    ("Iran's state-run Fars News Agency reported the launch.", "reported", ("Fars", "media", "Iran")),
+    # short and variant outlet names are the outlet the affiliation table places
+    ("AP reported that two rockets hit the base.", "reported", ("Associated Press", "media", "US")),
+    ("The Intercept reported that the program was secret.", "reported", ("The Intercept", "media", "US")),
+])
+def test_outlets_are_named_in_full_and_placed(text, cue, expected):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type, found.affiliation) == expected
+
+
+def test_the_journal_is_not_a_journal_the_article_never_named():
+    found = _one("The Journal said the officials had met twice.", "said")
+    assert found.source_canonical != "Wall Street Journal"
+
+
+def test_a_lower_case_speaker_label_is_the_person_in_the_case_names_take():
+    text = ("archived recording (president donald trump) We will never let it happen. "
+            "Later, donald trump said the wall would be built. Trump said it again.")
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == "said"] == ["Donald Trump"] * 2
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("Gen Hajizadeh", "Hajizadeh"),            # BBC style: titles without a full stop
+    ("Lt Col Alexander Vindman", "Alexander Vindman"),
+    ("Gen. Kenneth McKenzie", "Kenneth McKenzie"),
+])
+def test_titles_without_a_full_stop_are_titles(surface, canonical):
+    assert normalise_surface(surface) == canonical
