@@ -447,6 +447,11 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
                 objects = [o for o in prep.children if o.dep_ == "pobj"]
                 if objects and not _is_time(objects[0]) and objects[0].lemma_.lower() not in CHANNELS:
                     return _subtree_span(prep)
+        for clause in children:
+            # "called for all candidates to lay out specifics": the parser makes "for" the mark of a clause
+            if clause.dep_ == "advcl" and clause.i > cue.i and any(
+                    m.dep_ == "mark" and m.lower_ in PREP_CUES[lemma] and m.i > cue.i for m in clause.children):
+                return _subtree_span(clause)
     if lexicon_entry.kind == "speech" and lemma in RIGHT_CONTENT_CUES:
         # a parse that hangs the reported clause loosely on the verb ("analysts say rather than act ...")
         right = [t for c in children if c.i > cue.i and c.dep_ not in LOOSE_DEPS and not _is_time(c)
@@ -1050,6 +1055,14 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
     word = core.lemma_.lower()
     if word not in NAMED_BODY_HEADS or core.i in mention_at:
         return None
+    for child in core.children:
+        name, label = mention_at.get(child.i, ("", ""))
+        if affiliation_in([child]) is not None:
+            continue  # "the U.S. administration": the one the article names most ("Trump administration")
+        if child.dep_ in ("poss", "compound", "nmod") and canonical_key(name).endswith(" " + word):
+            return name  # "the Trump administration": its own name
+        if child.dep_ in ("poss", "compound", "nmod") and label == "PERSON":
+            return None  # "George W. Bush's administration": the person's, not the article's most named
     named = Counter(name for name, label in mention_at.values()
                     if label in ("ORG", "PERSON") and canonical_key(name).endswith(" " + word))
     return named.most_common(1)[0][0] if named else None
@@ -1182,6 +1195,9 @@ official" are a phone call, a shout, a call-in and a meeting; "called for talks"
 "spoke to reporters: ..." report."""
 
 
+DURATION_WORDS = frozenset({"while", "minute", "hour", "moment", "second"})
+
+
 def _contact_only(verb: Token) -> bool:
     if verb.lemma_.lower() not in CONTACT_VERBS:
         return False
@@ -1189,8 +1205,12 @@ def _contact_only(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     called = objects or [c for c in verb.children if c.dep_ == "oprd"]  # the parser's "called [ship captains]"
     children = [c for c in verb.children if not (c in called[:1] and _is_person(c))]
-    if any(c.dep_ in CONTACT_CONTENT_DEPS or c.dep_ == "prep" and c.lower_ in CONTACT_TOPIC_PREPS for c in children):
-        return False
+    if any(c.dep_ in CONTACT_CONTENT_DEPS or c.dep_ == "prep" and c.lower_ in CONTACT_TOPIC_PREPS and not any(
+            o.dep_ == "pobj" and (_is_time(o) or o.lemma_.lower() in DURATION_WORDS)
+            and not any(g.dep_ == "prep" for g in o.children) for o in c.children)
+           or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONTACT_TOPIC_PREPS for m in c.children)
+           for c in children):
+        return False  # "called for talks", "called for all sides to stand down"; not "talked for an hour"
     return not any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
@@ -1710,12 +1730,89 @@ def _quoted_tokens(doc: Doc, quotations: list[Quotation]) -> list[bool]:
     return quoted
 
 
+LIGHT_VERB_CUES = {
+    "make": NOUN_CUES | {"case", "point", "observation", "mention", "reference", "appeal", "plea"},
+    "give": frozenset({"speech", "address", "warning", "statement", "assurance", "testimony", "account"}),
+    "issue": frozenset({"statement", "warning", "denial", "threat", "ultimatum", "call", "appeal"}),
+    "deliver": frozenset({"speech", "address", "warning", "message", "remarks"}),
+}
+"""A verb whose object names the speech act: "made the case that ...", "made the point that ...", "gave a
+warning that ...", "issued a denial"; the reporting is in the noun (light-verb constructions, Jespersen 1942;
+PolNeAR marks verb and noun as the cue)."""
+PLAIN_WORDS = frozenset({"clear", "plain"})
+
+
+def _light_verb_content(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """(the speech-act noun or "clear", the content) of a light-verb report, or None."""
+    nouns = LIGHT_VERB_CUES[verb.lemma_.lower()]
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
+            # "the case that X" (a clause on the noun), "the argument for X", "no mention of X"
+            clauses = [c for c in child.children if c.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            clauses = clauses or [c for c in child.children if c.dep_ == "prep" and c.lower_ in (
+                "for", "of", "about", "on", "against") and not any(o.lower_ == "own" for o in c.children)]
+            if clauses:
+                return child, _subtree_span(clauses[0])
+        if child.dep_ == "ccomp" and child.lemma_.lower() in PLAIN_WORDS and verb.lemma_.lower() == "make":
+            # "made clear that X", "made it clear that X" (the parser hangs the clause on "clear")
+            clauses = [c for c in child.children if c.dep_ in ("csubj", "advcl", "ccomp")]
+            if clauses:
+                return child, _subtree_span(clauses[0])
+        if child.dep_ in ("ccomp", "xcomp") and any(
+                g.dep_ == "nsubj" and g.lemma_.lower() in nouns for g in child.children):
+            # "made the case to grant amnesty": the parser makes the noun the subject of the infinitive
+            noun = next(g for g in child.children if g.dep_ == "nsubj")
+            return noun, _subtree_span(child, without=noun)
+    return None
+
+
+def _put_it_content(verb: Token, quotations: list[Quotation]) -> tuple[Token, tuple[int, int]] | None:
+    """ "As Tom Ridge put it, “...”", "Graham put it this way: “...”": the quotation that opens within a few
+    words after "put it"."""
+    it = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"]
+    if not it:
+        return None
+    doc = verb.doc
+    k = it[0].i + 1
+    while k < len(doc) and (doc[k].dep_ in ("advmod", "npadvmod", "det") or doc[k].is_space):
+        k += 1  # "put it this way", "put it bluntly"
+    if k + 1 >= len(doc) or doc[k].text not in (",", ":"):
+        return None
+    k += 1
+    while k < len(doc) - 1 and doc[k].is_space:
+        k += 1
+    found = [q for q in quotations if q.start == doc[k].idx]
+    return (it[0], (found[0].start, found[0].end)) if found else None
+
+
+def _light_verb_drafts(doc: Doc, quoted: list[bool], words: _Words, quotations: list[Quotation]) -> list[_Draft]:
+    """Reports made with a light verb and a speech-act noun (``LIGHT_VERB_CUES``), "made (it) clear", and "put
+    it" before a quotation."""
+    drafts = []
+    for i, (lemma, pos) in enumerate(zip(words.lemma, words.pos)):
+        if pos != "VERB" or lemma not in LIGHT_VERB_CUES and lemma != "put" or quoted[i]:
+            continue
+        verb = doc[i]
+        found = _put_it_content(verb, quotations) if lemma == "put" else _light_verb_content(verb)
+        if found is None:
+            continue
+        subject = _subject(verb, quoted)
+        if subject is None or quoted[subject.i] or _is_time(subject):
+            continue
+        noun, content = found
+        drafts.append(_Draft(verb, f"{lemma} {noun.lemma_.lower()}", "speech", verb.idx, verb.idx + len(verb.text),
+                             subject, content, _channel(verb), None, _not_a_report(verb) or "asserted"))
+    return drafts
+
+
 def _rule_drafts(doc: Doc, text: str, quotations: list[Quotation], quoted: list[bool], kinds: frozenset[str],
                  mention_at: dict[int, tuple[str, str]], words: _Words) -> list[_Draft]:
     drafts = _verb_drafts(doc, quotations, kinds, quoted, words)
     drafts += [d for d in _perspective_drafts(doc, quoted, mention_at) if d.cue_kind in kinds]
     if "speech" in kinds:
         drafts += _according_drafts(doc, quoted, text) + _noun_drafts(doc, quoted, words) \
+            + _light_verb_drafts(doc, quoted, words, quotations) \
             + _colon_drafts(doc, quoted) + _credit_drafts(doc, quotations, quoted, text)
     return drafts
 
@@ -2105,6 +2202,11 @@ def extract_attributions(
                 affiliation = _state_media_side(doc) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
             canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)
+            if source_type == "media":
+                # an outlet NER missed ("FARS reported") by the name the alias and affiliation tables know
+                canonical = alias_table().get(canonical_key(canonical), canonical)
+                if affiliation == "unknown" and canonical in entity_affiliations():
+                    affiliation, evidence = entity_affiliations()[canonical], "entity table"
         if affiliation == "unknown":
             evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)

@@ -255,7 +255,7 @@ def test_bodies_and_people_named_as_readers_name_them(text, canonical, source_ty
 
 def test_a_story_speaks_for_the_outlet_that_published_it():
     found = _one("According to a 2013 New Republic story, the church never collected the debt.", "According to")
-    assert found.source_canonical == "New Republic"
+    assert found.source_canonical == "The New Republic"
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -1070,3 +1070,54 @@ def test_a_lower_case_speaker_label_is_the_person_in_the_case_names_take():
 ])
 def test_titles_without_a_full_stop_are_titles(surface, canonical):
     assert normalise_surface(surface) == canonical
+
+
+@pytest.mark.parametrize("text, cue, source, factuality", [
+    # light verbs: the report is in the noun (or "clear") and its clause
+    ("Sanders made the case that he is the best candidate to beat Trump.", "made", "Sanders", "asserted"),
+    ("Republicans made clear that they would like to see him come around.", "made", "Republicans", "asserted"),
+    ("Ryan made it clear that he is being polite.", "made", "Ryan", "asserted"),
+    ("The general gave a warning that the militias would strike again.", "gave", "The general", "asserted"),
+    ("Trump made no mention of Jeb Bush.", "made", "Trump", "negated"),
+    # "call for" with a clause the parser hangs on "for"
+    ("She also called for all candidates to lay out specifics.", "called", "She", "asserted"),
+    ("Khamenei called for three days of mourning.", "called", "Khamenei", "asserted"),
+    # "put it" before a quotation
+    ('Or, as Tom Ridge, a former secretary of homeland security, put it: "The barbarians are inside."', "put",
+     "Tom Ridge, a former secretary of homeland security", "asserted"),
+    ('As Vulture put it, "Hello, it is the Biebs."', "put", "Vulture", "asserted"),
+])
+def test_light_verbs_call_for_and_put_it_are_reports(text, cue, source, factuality):
+    found = _one(text, cue)
+    assert (found.source, found.factuality, found.cue_kind) == (source, factuality, "speech")
+
+
+@pytest.mark.parametrize("text", [
+    "The company made a profit of $3 million.",
+    "Iran made progress on its enrichment program.",
+    "He called for a while, then hung up.",
+    "They talked for an hour.",
+    'He put it on the table and left. "We are done," she said.',
+    "Pompeo issued a statement of his own.",
+])
+def test_light_verbs_without_a_report_are_not_attributions(text):
+    assert [a.source for a in _attributions(text) if a.cue_text in ("made", "called", "talked", "put", "issued")] == []
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("The U.S. administration said it would respond. The Trump administration said no. "
+     "The Trump administration said it again.", "Trump administration"),
+    ("The Trump administration imposed sanctions. George W. Bush's administration made the case that Saddam "
+     "Hussein had weapons of mass destruction.", "George W. Bush administration"),
+])
+def test_an_administration_is_its_own_president_s_or_the_one_the_article_names(text, canonical):
+    assert _attributions(text)[0].source_canonical == canonical
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("FARS reported that the missile hit the base.", ("Fars", "media", "Iran")),
+    ("A 2013 New Republic story said the program failed.", ("The New Republic", "media", "US")),
+])
+def test_outlets_the_parse_left_unnamed_are_named_by_the_tables(text, expected):
+    found = _attributions(text)[0]
+    assert (found.source_canonical, found.source_type, found.affiliation) == expected
