@@ -1169,12 +1169,13 @@ ACTION_READINGS = {
 }
 """Reporting verbs in a use that reports nothing, by the dependent that marks the use: "continued to import oil",
 "continued receiving fees" (aspect: a report, if any, is the complement's own verb, "continued to insist"; '"...,"
-he continued' stays), "charged him with misconduct" (an indictment; "charged that ..." reports), "Iran responded
+he continued' and "continued to make statements" (:data:`LIGHT_VERB_CUES`) stay), "charged him with misconduct" (an indictment; "charged that ..." reports), "Iran responded
 with a campaign of provocations" (a counter-move, unless what it responded with is words, :data:`CHANNELS` and
 :data:`NOUN_CUES`: "responded with a statement"; "responded that ...", "responded by criticising" and '"...," he
 responded' report), "Biden's age worries some Democrats" (the subject is what worries them: the ones who believe
 are the object), "FATCA reads like a basic approach" (a likeness; "the statement reads: ..." reports)."""
-INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply", "highlight"})
+INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply", "highlight", "underscore",
+                                   "underline", "reflect", "demonstrate", "illustrate", "confirm", "prove"})
 """Verbs that, as a participle with no subject of their own after a clause whose subject is a thing ("satellites
 picked up a heat signature, suggesting Iran had launched missiles"), draw an inference from the clause's event:
 nobody is saying anything. After a clause whose subject can speak ("Trump attacked Pelosi, suggesting she ...") the
@@ -1248,11 +1249,19 @@ def _action_reading(verb: Token) -> bool:
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
         return True  # "His group, called the Iraq Veterans Fund, ...": a name given, no one's words
-    if _habitual_topic(verb) or _gift(verb):
+    if verb.lower_ == "think" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_.startswith("tank"):
+        return True  # "These think tanks employ experts": the parser's verb is a noun
+    if _in_headline(verb):
+        return True  # "(RELATED: ..., Federal Lawsuit Says)": the headline of another story
+    if _habitual_topic(verb) or _gift(verb) or _authorship(verb):
         return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
-                               and not any(o.lemma_.lower() in CHANNELS | NOUN_CUES for o in c.children)
+                               and not (c.dep_ == "prep" and any(o.lemma_.lower() in CHANNELS | NOUN_CUES
+                                                                 for o in c.children))
+                               and not (c.dep_ == "xcomp" and any(
+                                   o.dep_ == "dobj" and o.lemma_.lower() in LIGHT_VERB_CUES.get(c.lemma_.lower(), ())
+                                   for o in c.children))
                                for c in verb.children)
 
 
@@ -1281,6 +1290,23 @@ SPOKEN_OFFERS = frozenset({"account", "explanation", "assessment", "view", "apol
                            "proposal", "idea", "plan", "vision", "forecast", "outlook"})
 """What is offered in words: "offered differing accounts", "offers a broader explanation", "offered a clear
 statement" (with :data:`NOUN_CUES` and :data:`CHANNELS`)."""
+
+
+AUTHORSHIP_VERBS = frozenset({"write", "pen", "author"})
+
+
+def _authorship(verb: Token) -> bool:
+    """ "They write opinion columns", "she wrote a book about Iran": a work written, whose words the article does
+    not report, nor does "wrote a column" (a channel with nothing said); "wrote that ...", "wrote: ...", "wrote a
+    statement (:data:`NOUN_CUES`)", "wrote a column saying ..." and '"...," he wrote' report."""
+    if verb.lemma_.lower() not in AUTHORSHIP_VERBS \
+            or any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) \
+            or any(t.text == ":" for t in verb.doc[verb.i + 1:min(verb.i + 8, verb.sent.end)]):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in NOUN_CUES
+                                 and not any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBG" for c in o.children)
+                                 for o in objects)
 
 
 def _gift(verb: Token) -> bool:
@@ -1404,6 +1430,8 @@ def _not_a_report(cue: Token) -> str:
             return "negated"
         if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
             return "hypothetical"  # "plans to ask", "wants to say": not said yet
+        if verb is not cue and verb.lemma_.lower() in ("be", "have") and any(c.lower_ == "yet" for c in children):
+            return "negated"  # "is yet to comment", "has yet to say": not said
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return "hypothetical"
         if verb is cue and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
@@ -1632,6 +1660,20 @@ def _heading(words: list[Token]) -> bool:
     return len(content) >= 2 and all(t.text[0].isupper() for t in content)
 
 
+def _in_headline(verb: Token) -> bool:
+    """A Title Case verb ending a Title Case run of words ("Federal Lawsuit Says", "Trump Says Iran Is Standing
+    Down") that is no sentence's first word: a headline, of a link to another story or of page furniture."""
+    sentence = verb.sent
+    if not verb.text[:1].isupper() or verb.i == sentence.start:
+        return False
+    start = max([t.i + 1 for t in verb.doc[sentence.start:verb.i] if t.text in ("(", "[", ":")] + [sentence.start])
+    end = next((t.i for t in verb.doc[verb.i + 1:sentence.end] if t.text in (")", "]") or "\n" in t.text),
+               sentence.end)
+    words = [t for t in verb.doc[start:end] if not t.is_space and not t.is_punct]
+    content = [t for t in words if t.is_alpha and t.lower_ not in HEADING_SMALL_WORDS]
+    return len(content) >= 3 and _heading(words)
+
+
 def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
     """Speech marked by a colon or a dash at the start of a sentence: "Zarif: 'We do not seek war'",
     "Trump — 'Iran is standing down'", "WALLACE: Let's start" (interview transcripts, headlines, live blogs).
@@ -1858,7 +1900,8 @@ def cue_candidates(doc: Doc, *, drafts: list[_Draft] | None = None, quotations: 
 def _learned_content(verb: Token) -> tuple[int, int]:
     """The complement of a learned cue ("wants [to leave Iraq]"), else the predicate without its subject."""
     for dep in ("ccomp", "xcomp", "dobj", "prep"):
-        found = [c for c in verb.children if c.dep_ == dep]
+        # a phrase before the verb is its setting ("In 2015, X spoke about ..."), not what was said
+        found = [c for c in verb.children if c.dep_ == dep and (c.i > verb.i or dep == "ccomp")]
         if found:
             return _char_span(t for c in found for t in c.subtree)
     right = [t for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj") for t in c.subtree]
@@ -2052,7 +2095,10 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         # in them) is not the next "he said": the reporter goes on with the speaker (the continued centre of
         # centering theory)
         def reported(start: int) -> bool:
-            return any(a.content_start <= start < a.content_end for a in earlier)
+            # a content span that runs over its own source (a parse that hangs the whole sentence on the cue)
+            # reports nobody
+            return any(a.content_start <= start < a.content_end and not a.source_start <= start < a.source_end
+                       for a in earlier)
 
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
                  _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
@@ -2127,7 +2173,7 @@ def extract_attributions(
     persons_by_surname = surname_index([name for start, name in people if start is not None]
                                        + [doc[i].text for i, pos in enumerate(words.pos)
                                           if pos == "PROPN" and i not in mention_at],
-                                       relatives=relatives)
+                                       relatives=relatives, first_names=True)
     holders = _office_holders(doc, mention_at)
     out: list[Attribution] = []
     for draft in drafts:

@@ -213,7 +213,7 @@ NAME_PARTICLES = frozenset({"al", "bin", "bint", "ibn", "van", "von", "de", "der
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-")
 
 
-def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> dict[str, str]:
+def surname_index(names: Iterable[str], *, relatives: Collection[str] = (), first_names: bool = False) -> dict[str, str]:
     """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
     mention, so repeats count).
 
@@ -224,6 +224,9 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> d
     longer, then the later name in sort order, so the result does not depend on the order of ``names``.
     A person introduced through a family tie (``relatives``: "his wife, Andrea Gallagher") is what the bare
     surname means only when no one else of that surname is named: news style names the relative in full.
+    With ``first_names``, a word that is no one's surname but the first word of exactly one person's name means
+    that person ("Kim" after "Kim Jong Un", family name first; "Hunter" after "Hunter Biden"): for speakers, who
+    are people, not for every mention ("Jordan" the country after "Jordan Peterson").
     """
     counts = Counter(names)
     bare = Counter({canonical_key(n): k for n, k in counts.items() if " " not in n})
@@ -244,6 +247,15 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> d
             group[default] = group.get(default, 0) + bare[surname]
         principal = [p for p in group if p not in relatives] or list(group)
         index[surname] = max(principal, key=lambda p: (group[p], p == default, len(p), p))
+    if not first_names:
+        return index
+    firsts: dict[str, set[str]] = {}
+    for group in people.values():
+        for person in group:
+            firsts.setdefault(canonical_key(person.split()[0]), set()).add(person)
+    for first, persons in firsts.items():
+        if first not in index and first not in aliases and len(persons) == 1 and first not in NAME_PARTICLES:
+            index[first] = next(iter(persons))
     return index
 
 

@@ -1121,3 +1121,63 @@ def test_an_administration_is_its_own_president_s_or_the_one_the_article_names(t
 def test_outlets_the_parse_left_unnamed_are_named_by_the_tables(text, expected):
     found = _attributions(text)[0]
     assert (found.source_canonical, found.source_type, found.affiliation) == expected
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("While Gallagher is yet to comment on the president's support, his ties to the administration are clear.",
+     "comment", "negated"),
+    ("Iran has yet to say whether it will respond.", "say", "negated"),
+])
+def test_yet_to_say_is_not_said(text, cue, factuality):
+    assert [a.factuality for a in _attributions(text) if a.cue_text == cue] == [factuality]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("IS affiliates in other countries continue to pose a threat, and the group's ideology has inspired attacks.",
+     "continue"),
+    ("These think tanks employ experts. They write opinion columns and bloviate on news channels.", "write"),
+    ("These think tanks employ experts who advise politicians.", "think"),
+    ("She wrote a column on the war.", "wrote"),
+    ("The disclosure says so. (RELATED: Arab Sheikh Tried To Force American Security To Murder Two People, "
+     "Federal Lawsuit Says)\nA serf class of two million serve the elites.", "Says"),
+    ("Iran Says It Will Retaliate\nThe country's leaders met on Sunday.", "Says"),
+])
+def test_aspect_authorship_misparses_and_headlines_are_no_reports(text, cue):
+    assert [a.source for a in _attributions(text) if a.cue_text == cue] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The problem is that some top officials continue to make statements that could pave a pathway to war.",
+     "continue"),
+    ("He wrote a column saying the war was lost.", "wrote"),
+    ('Zarif wrote: "The US is a rogue state."', "wrote"),
+])
+def test_statements_made_and_written_stay_reports(text, cue):
+    assert len([a for a in _attributions(text) if a.cue_text == cue]) == 1
+
+
+def test_a_thing_that_underscores_is_evidence_not_speech():
+    found = _one("Biden's catastrophic failure in the 1991 hearings starkly underscores the failings of his approach.",
+                 "underscores")
+    assert found.cue_kind == "evidence"
+
+
+def test_a_phone_call_speaks_for_its_caller():
+    found = _one("Trump's phone call to the Ukrainian president asking him to look into the matter is at the heart "
+                 "of the probe.", "asking")
+    assert found.source_canonical == "Donald Trump"
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Kim Jong Un met Trump in Singapore. Kim said the talks were productive.", "Kim Jong Un"),
+    ("Kim Dozier, a CNN analyst, joined the panel. Kim said the strike was a gamble.", "Kim Dozier"),
+])
+def test_a_bare_first_word_is_the_one_person_of_that_first_name(text, canonical):
+    assert _one(text, "said").source_canonical == canonical
+
+
+def test_a_pronoun_after_a_report_whose_setting_opens_the_sentence_is_its_speaker():
+    text = ("In 2015, Marat Burkhard, a former employee of the IRA, spoke publicly about his time there, describing "
+            "people working long shifts. He described the IRA recruiting people.")
+    assert _one(text, "described").source_canonical == "Marat Burkhard"
+    assert _one(text, "spoke").content == "about his time there"
