@@ -2253,6 +2253,11 @@ def extract_attributions(
                 canonical = alias_table().get(canonical_key(canonical), canonical)
                 if affiliation == "unknown" and canonical in entity_affiliations():
                     affiliation, evidence = entity_affiliations()[canonical], "entity table"
+        if source_type != "named_person" and core.lower_ not in PERSONAL_PRONOUNS:
+            earlier = _definite_antecedent(core, out, sent_starts)
+            if earlier is not None:
+                canonical, source_type, affiliation = earlier.source_canonical, earlier.source_type, earlier.affiliation
+                antecedent, evidence = earlier.source_canonical, "antecedent"
         if affiliation == "unknown":
             evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)
@@ -2284,6 +2289,33 @@ def rule_attribution_features(found: list[Attribution]) -> list[list[str]]:
                           direct=a.direct, channel=a.channel, source=a.source,
                           nested=any(b is not a and b.content_start <= a.cue_start < b.content_end for b in found))
             for a in found]
+
+
+ANAPHORIC_ROLES = frozenset({"official", "source", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat",
+                             "officer", "person"}) | SPOKES_WORDS
+"""Role nouns a reporter uses again for the one unnamed source just introduced: "A State Department spokesperson
+said ... the official said", "a White House official ... this source said"."""
+
+
+def _definite_antecedent(core: Token, earlier: list[Attribution], sent_starts: list[int]) -> Attribution | None:
+    """The source a bare definite or demonstrative role ("the official", "this source", no other modifier) takes
+    up again: the last attribution of the two sentences before, when it introduced one unnamed person ("a ...",
+    "an ...") of such a role (definite description resolution by the antecedent's head, Vieira & Poesio 2000)."""
+    if core.lemma_.lower() not in ANAPHORIC_ROLES or core.tag_ != "NN":
+        return None
+    modifiers = [c for c in core.children if c.dep_ not in ("punct",)]
+    if not modifiers or any(c.dep_ != "det" or c.lower_ not in ("the", "this", "that") for c in modifiers):
+        return None
+    here = _sentence_of(sent_starts, core.idx)
+    candidates = [a for a in earlier if a.source_start < core.idx and here - 2 <= _sentence_of(sent_starts, a.source_start) <= here]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    words = last.source.lower().split()
+    if last.source_type not in ("anonymous", "organization") or not words or words[0] not in ("a", "an", "one") \
+            or not any(w.strip(",.") in ANAPHORIC_ROLES for w in words):
+        return None
+    return last
 
 
 def _sentence_of(sent_starts: list[int], char: int) -> int:

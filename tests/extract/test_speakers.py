@@ -1181,3 +1181,18 @@ def test_a_pronoun_after_a_report_whose_setting_opens_the_sentence_is_its_speake
             "people working long shifts. He described the IRA recruiting people.")
     assert _one(text, "described").source_canonical == "Marat Burkhard"
     assert _one(text, "spoke").content == "about his time there"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A State Department spokesperson said reports of an evacuation were false. The envoy was returning to the "
+     "embassy, the official said.", ("US State Department", "organization", "US")),
+    ("A senior White House official said the talks had stalled. This source said Iran had rejected the offer.",
+     ("official [US]", "anonymous", "US")),
+    # two unnamed officials: "the official" is the last one introduced
+    ("A senior Iraqi official said the base was hit. An American official said the base was empty. "
+     "The official said no one was hurt.", ("official [US]", "anonymous", "US")),
+])
+def test_the_official_is_the_unnamed_source_just_introduced(text, expected):
+    found = _attributions(text)[-1]
+    assert (found.source_canonical, found.source_type, found.affiliation) == expected
+    assert found.affiliation_evidence == "antecedent"
