@@ -50,6 +50,7 @@ from corpus.extract.entities import (
     entity_mentions,
     first_name_genders,
     introduced_as_relative,
+    normalise_surface,
     surname_index,
 )
 from corpus.extract.quotes import Quotation, find_quotations, quoted_share
@@ -1041,6 +1042,42 @@ COMPANY_ANAPHORS = frozenset({"company", "firm", "maker", "manufacturer", "autom
                               "conglomerate", "startup", "operator", "shipper", "supplier"})
 
 
+def _writes_for_outlet(core: Token, cue: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """The outlet a sentence places a named person at as its writer, or None: "The Federalist's Mollie Hemingway",
+    "reported by Mollie Hemingway at The Federalist", "as X and Y point out over at In These Times", "X reported
+    for Vox". The protocol types a journalist's report by the outlet (``media``); a host or a guest interviewed
+    is not placed this way and stays a person."""
+    def outlet(token: Token) -> str | None:
+        if not token.text[:1].isupper():
+            return None  # "minister of state for foreign affairs" is no magazine
+        name = mention_at.get(token.i, ("", ""))[0] or token.text
+        phrase = token.doc[token.left_edge.i:token.i + 1].text
+        media = _is_media_name(name) or _is_media_name(phrase) or source_lexicon().get(token.lower_) == "media"
+        return name if media else None
+
+    for child in core.children:
+        if child.dep_ in ("poss", "compound") and outlet(child):
+            return outlet(child)
+    places = [p for h in (core, cue) for c in h.children for p in ([c] + [g for g in c.children if g.dep_ == "prep"])
+              if p.dep_ == "prep" and p.lower_ in ("at", "for")]
+    for place in places:
+        for obj in place.children:
+            if obj.dep_ == "pobj" and outlet(obj):
+                return outlet(obj)
+    # "point out over at In These Times": the parser leaves "at" without its object
+    after = cue.doc[cue.i + 1:min(cue.i + 10, cue.sent.end)]
+    at = next((t for t in after if t.lower_ in ("at", "for") and not any(c.dep_ == "pobj" for c in t.children)), None)
+    if at is None or any(t.dep_ not in ("prt", "advmod") for t in cue.doc[cue.i + 1:at.i]):
+        return None
+    name = []
+    for token in cue.doc[at.i + 1:cue.sent.end]:
+        if token.is_punct:
+            break
+        name.append(token.text)
+    phrase = " ".join(name)
+    return phrase if name and name[0][:1].isupper() and _is_media_name(phrase) else None
+
+
 def _media_name(core: Token, affiliation: str) -> str:
     """An outlet the article does not name: state media as ``state TV [Iran]`` (television and TV are one
     name), any other by its words ("the network" stays "network")."""
@@ -1151,7 +1188,10 @@ class _Draft(NamedTuple):
 
 
 NEGATING_HEADS = frozenset({"decline", "refuse", "fail", "stop", "cease"})
-NOT_YET_HEADS = frozenset({"plan", "intend", "want", "hope", "aim", "seek", "prepare", "try", "expect"})
+NOT_YET_HEADS = frozenset({"plan", "intend", "want", "hope", "aim", "seek", "prepare", "try", "expect", "need", "have"})
+"""Heads of an infinitive report not made yet: "plans to ask", "wants to say", "needs to explain", "has to report"
+(an obligation)."""
+NO_ONE = frozenset({"nobody", "none", "no one", "neither"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 """A report not made yet: "they said they would discuss Iran", "Pompeo will tell the committee"."""
@@ -1230,7 +1270,8 @@ def _asks_anonymity(verb: Token) -> bool:
                or c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in verb.children)
 
 
-DECIDED_THINGS = frozenset({"request", "bid", "effort", "motion", "appeal", "application", "petition", "permission",
+DECIDED_THINGS = frozenset({"move", "offer", "proposal", "invitation",
+                            "request", "bid", "effort", "motion", "appeal", "application", "petition", "permission",
                             "access", "entry", "visa", "asylum", "bail", "parole", "pardon", "waiver", "license"})
 """What an authority grants or denies by deciding, not by saying: "a judge denied those efforts", "rejected his
 appeal", "denied them entry"."""
@@ -1253,6 +1294,10 @@ def _action_reading(verb: Token) -> bool:
         return True  # "These think tanks employ experts": the parser's verb is a noun
     if _in_headline(verb):
         return True  # "(RELATED: ..., Federal Lawsuit Says)": the headline of another story
+    if verb.lemma_.lower() in RISK_VERBS and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _can_speak(c) and c.lemma_.lower() not in NOUN_CUES
+            and source_lexicon().get(c.lemma_.lower()) != "document" for c in verb.children):
+        return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb):
         return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
@@ -1292,6 +1337,9 @@ SPOKEN_OFFERS = frozenset({"account", "explanation", "assessment", "view", "apol
 statement" (with :data:`NOUN_CUES` and :data:`CHANNELS`)."""
 
 
+RISK_VERBS = frozenset({"threaten", "promise", "vow", "pledge"})
+"""Verbs of commitment that a thing as subject turns into likelihood: "tensions threaten to ...", "the deal
+promises to ..."."""
 AUTHORSHIP_VERBS = frozenset({"write", "pen", "author"})
 
 
@@ -1402,8 +1450,14 @@ def _not_a_report(cue: Token) -> str:
     if _infinitive(cue) and any(t.lemma_.lower() in ANONYMITY_WORDS or t.lower_ in ANONYMITY_WORDS
                                 for t in cue.doc[max(cue.sent.start, cue.i - 7):cue.i]):
         return "hypothetical"  # "requested anonymity to speak": the condition of anonymity, not a report
-    if cue.dep_ in ("acl", "relcl") and _infinitive(cue):
-        return "hypothetical"  # "a resolution to condemn", "his decision to announce": an aim, not a report
+    if (cue.dep_ in ("acl", "relcl") or cue.dep_ == "advcl" and cue.head.lemma_.lower() not in cue_lexicon()) \
+            and _infinitive(cue):
+        # "a resolution to condemn", "canceled a stop to talk about Iran": an aim, not a report ("stressed his
+        # service to argue that ...": a report made by reporting)
+        return "hypothetical"
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subjects[0].children)):
+        return "negated"  # "almost nobody asked", "no official said": no one did
     if _infinitive(cue) and cue.head.pos_ == "ADJ":
         return "hypothetical"  # "it is fair to say": a way of putting it, no one's report
     chain = [cue]
@@ -1428,10 +1482,10 @@ def _not_a_report(cue: Token) -> str:
             return "hypothetical"  # "The American people would have said ...": a counterfactual
         if verb is not cue and verb.lemma_.lower() in NEGATING_HEADS:
             return "negated"
-        if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
-            return "hypothetical"  # "plans to ask", "wants to say": not said yet
         if verb is not cue and verb.lemma_.lower() in ("be", "have") and any(c.lower_ == "yet" for c in children):
             return "negated"  # "is yet to comment", "has yet to say": not said
+        if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
+            return "hypothetical"  # "plans to ask", "wants to say": not said yet
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return "hypothetical"
         if verb is cue and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
@@ -2248,6 +2302,13 @@ def extract_attributions(
                 affiliation = _state_media_side(doc) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
             canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)
+            outlet = _writes_for_outlet(core, draft.cue_token, mention_at) if source_type == "named_person" else None
+            if outlet:
+                source_type = "media"  # "Mollie Hemingway at The Federalist reported": the journalist's outlet
+                if affiliation == "unknown":
+                    named = normalise_surface(outlet)
+                    affiliation = entity_affiliations().get(alias_table().get(canonical_key(named), named), "unknown")
+                    evidence = "entity table" if affiliation != "unknown" else evidence
             if source_type == "media":
                 # an outlet NER missed ("FARS reported") by the name the alias and affiliation tables know
                 canonical = alias_table().get(canonical_key(canonical), canonical)

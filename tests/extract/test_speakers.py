@@ -1196,3 +1196,55 @@ def test_the_official_is_the_unnamed_source_just_introduced(text, expected):
     found = _attributions(text)[-1]
     assert (found.source_canonical, found.source_type, found.affiliation) == expected
     assert found.affiliation_evidence == "antecedent"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The news of the secret meeting was first reported by Mollie Hemingway at The Federalist.", "reported"),
+    ("As Sarah Lazare and Michael Arria point out over at In These Times, the reaction has been disingenuous.",
+     "point"),
+    ("But as Alex Ward and Tara Golshan reported for Vox, the story of Biden and Iraq is long.", "reported"),
+    ("The Federalist's Mollie Hemingway said the meeting was secret.", "said"),
+])
+def test_a_journalist_placed_at_an_outlet_reports_for_the_outlet(text, cue):
+    assert _one(text, cue).source_type == "media"
+
+
+def test_a_person_at_an_event_is_no_journalist():
+    assert _one("Trump said at the White House that the strike was justified.", "said").source_type == "named_person"
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("Almost nobody asked if the US military presence in the Persian Gulf was justified.", "asked", "negated"),
+    ("No official said the base had been warned.", "said", "negated"),
+    ("While the U.S. military has to immediately report incidents threatening life, it does not have to do so "
+     "with brain injuries.", "report", "hypothetical"),
+    ("Pompeo canceled a planned stop in Moscow to talk about Iran with his European counterparts.", "talk",
+     "hypothetical"),
+])
+def test_no_one_obligations_and_purposes_are_not_reports(text, cue, factuality):
+    assert [a.factuality for a in _attributions(text) if a.cue_text == cue] == [factuality]
+
+
+def test_a_rejected_move_is_a_stance():
+    assert _one("But Schumer rejected that move, instead making a counter offer.", "rejected").cue_kind == "stance"
+
+
+def test_a_thing_that_threatens_is_a_risk_not_a_threat():
+    assert [a for a in _attributions("The crisis threatens to engulf the region, analysts said.")
+            if a.cue_text == "threatens"] == []
+
+
+def test_a_journalist_s_outlet_places_the_journalist():
+    found = _one("The news of the secret meeting was first reported by Mollie Hemingway at The Federalist.", "reported")
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("Mollie Hemingway", "media", "US")
+
+
+def test_a_minister_for_foreign_affairs_is_no_journalist():
+    found = _one("Khashoggi was murdered by agents of the Saudi government, said Saudi Arabia's minister of state "
+                 "for foreign affairs, Adel al-Jubeir, during a discussion.", "said")
+    assert found.source_type == "named_person"
+
+
+def test_a_report_made_by_reporting_is_no_mere_aim():
+    text = "In an online ad, Buttigieg stressed his own military service to argue that he would be more strategic."
+    assert _one(text, "argue").factuality == "asserted"
