@@ -981,6 +981,9 @@ def _proper_name(core: Token) -> tuple[str, str] | None:
     if core.pos_ != "PROPN" and (core.pos_ != "NOUN" or core.i == core.sent.start or core.text.isupper()):
         return None  # a capitalised noun inside a sentence is a name the tagger missed ("RealClearPolitics average")
     words = [t for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= core.i - 3] + [core]
+    # no name spans a line break ("Dominique Soguel" ending a byline, "Saadu" opening the next paragraph)
+    breaks = [k for k, t in enumerate(words[:-1]) if "\n" in t.whitespace_ or "\n" in core.doc[t.i + 1].text]
+    words = words[breaks[-1] + 1:] if breaks else words
     name = " ".join(t.text for t in words)
     if len(words) > 1 and words[0].lower_ in first_name_genders():
         return name, "PERSON"
@@ -1617,7 +1620,8 @@ def _noun_drafts(doc: Doc, quoted: list[bool], words: _Words) -> list[_Draft]:
                    and not _is_time(c)]
         sources += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
         clauses = [c for c in children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
-        clauses += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "on", "of")]
+        clauses += [c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "on", "of")
+                    and not any(o.dep_ == "pobj" and _is_time(o) for o in c.children)]  # not "remarks on Friday"
         if not sources or not clauses or quoted[sources[0].i]:
             continue
         drafts.append(_Draft(token, token.lemma_.lower(), "speech", token.idx, token.idx + len(token.text),
@@ -2227,7 +2231,7 @@ def extract_attributions(
     persons_by_surname = surname_index([name for start, name in people if start is not None]
                                        + [doc[i].text for i, pos in enumerate(words.pos)
                                           if pos == "PROPN" and i not in mention_at],
-                                       relatives=relatives, first_names=True)
+                                       relatives=relatives)
     holders = _office_holders(doc, mention_at)
     out: list[Attribution] = []
     for draft in drafts:

@@ -61,7 +61,7 @@ TITLES = (
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "ayatollah", "sheikh", "king", "crown prince", "prince",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "marine corps general", "gov.", "governor",
 )
-_TITLE_RE = re.compile(r"^(?:(?:us|u\.s\.|iranian|iraqi|american)\s+)?(?:" + "|".join(
+_TITLE_RE = re.compile(r"^(?:(?:us|u\.s\.|iranian|iraqi|american)\s+)?(?:(?:acting|former|interim|then-?)\s*)?(?:" + "|".join(
     re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+", re.IGNORECASE)
 ORG_HEADS = ("administration", "government", "campaign", "regime")
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -213,7 +213,7 @@ NAME_PARTICLES = frozenset({"al", "bin", "bint", "ibn", "van", "von", "de", "der
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-")
 
 
-def surname_index(names: Iterable[str], *, relatives: Collection[str] = (), first_names: bool = False) -> dict[str, str]:
+def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> dict[str, str]:
     """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
     mention, so repeats count).
 
@@ -224,9 +224,6 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = (), firs
     longer, then the later name in sort order, so the result does not depend on the order of ``names``.
     A person introduced through a family tie (``relatives``: "his wife, Andrea Gallagher") is what the bare
     surname means only when no one else of that surname is named: news style names the relative in full.
-    With ``first_names``, a word that is no one's surname but the first word of exactly one person's name means
-    that person ("Kim" after "Kim Jong Un", family name first; "Hunter" after "Hunter Biden"): for speakers, who
-    are people, not for every mention ("Jordan" the country after "Jordan Peterson").
     """
     counts = Counter(names)
     bare = Counter({canonical_key(n): k for n, k in counts.items() if " " not in n})
@@ -247,15 +244,6 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = (), firs
             group[default] = group.get(default, 0) + bare[surname]
         principal = [p for p in group if p not in relatives] or list(group)
         index[surname] = max(principal, key=lambda p: (group[p], p == default, len(p), p))
-    if not first_names:
-        return index
-    firsts: dict[str, set[str]] = {}
-    for group in people.values():
-        for person in group:
-            firsts.setdefault(canonical_key(person.split()[0]), set()).add(person)
-    for first, persons in firsts.items():
-        if first not in index and first not in aliases and len(persons) == 1 and first not in NAME_PARTICLES:
-            index[first] = next(iter(persons))
     return index
 
 
@@ -321,10 +309,23 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _after_line_break(span: Span) -> Span:
+    """A mention NER ran over a line break ("Dominique Soguel" ending a byline or caption, "Saadu" opening the
+    next paragraph) is the part after the last break: no name spans two lines."""
+    breaks = [t.i for t in span if "\n" in t.text or "\n" in t.whitespace_]
+    if not breaks:
+        return span
+    from spacy.tokens import Span
+
+    last = breaks[-1] + 1
+    return Span(span.doc, last, span.end, label=span.label_) if last < span.end else span
+
+
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
     """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
     stop = _stoplist()
-    spans = [e for e in doc.ents if e.label_ in ENTITY_LABELS and canonical_key(e.text) not in stop]
+    spans = [_after_line_break(e) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop]
     spans = _people_inside_other_spans(spans)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
                for e in spans]
