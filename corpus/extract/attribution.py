@@ -616,8 +616,9 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
     if mention is not None and mention[1] == "NORP" or mention is None and _plural_name(core):
         return "anonymous"  # "Iraqis say": unnamed people of a nation; "the SEALs said": unnamed people of a kind
     if mention is None and core.tag_ == "NNS" and core.lemma_.lower() not in NOUN_CUES and any(
-            c.dep_ == "poss" and (c.lower_ in ("his", "her", "their") or c.ent_type_ == "PERSON") for c in core.children):
-        return "anonymous"  # "his admirers", "Sanders's supporters": a person's people, who speak as people
+            c.dep_ == "poss" and (c.lower_ in ("his", "her", "their") or c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            for c in core.children):
+        return "anonymous"  # "his admirers", "Sanders's supporters", "Hook's defenders": someone's people
     return "other"
 
 
@@ -739,11 +740,14 @@ def _appositions(first: Token, mention_at: dict[int, tuple[str, str]]) -> list[T
     return [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
 
 
-def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]]) -> list[tuple[int, str, str, list[Token]]]:
-    """(character offset, office word, person, title words) for every person named with a title."""
+def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]],
+                    quoted: list[bool] | None = None) -> list[tuple[int, str, str, list[Token]]]:
+    """(character offset, office word, person, title words) for every person named with a title outside
+    quotations ("'Sen. Schumer is very reluctant,' the GOP senator said": the quoted senator is not the one
+    speaking)."""
     holders = []
     for i, (name, label) in sorted(mention_at.items()):
-        if label != "PERSON" or mention_at.get(i - 1) == (name, label):
+        if label != "PERSON" or mention_at.get(i - 1) == (name, label) or quoted is not None and quoted[i]:
             continue
         token = doc[i]
         before = [t for t in doc[max(token.sent.start, i - 5):i] if mention_at.get(t.i, ("", ""))[1] != "PERSON"]
@@ -863,7 +867,20 @@ def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str
         return None
     named = {name for i, (name, label) in mention_at.items()
              if label == "PERSON" and source.start <= core.doc[i].idx < source.end}
+    # "a former adviser to Biden", "an aide to Trump": the person the role serves, not the one speaking
+    principals = {mention_at[t.i][0] for t in core.doc[_source_tokens(core, source)]
+                  if t.i in mention_at and t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == core.i
+                  and t.head.lower_ in ("to", "for", "of", "with")
+                  # "Ambassador to the U.S. Asad M. Khan": the parser's object holds the country and the name
+                  and all(mention_at.get(x.i) == mention_at[t.i] for x in t.subtree if x.dep_ != "det" and not x.is_punct)}
+    named -= principals
     return named.pop() if len(named) == 1 else None
+
+
+def _source_tokens(core: Token, source: _Source) -> slice:
+    """The token slice of a source phrase."""
+    span = core.doc.char_span(source.start, source.end, alignment_mode="expand")
+    return slice(span.start, span.end) if span is not None else slice(core.i, core.i + 1)
 
 
 def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
@@ -2232,7 +2249,7 @@ def extract_attributions(
                                        + [doc[i].text for i, pos in enumerate(words.pos)
                                           if pos == "PROPN" and i not in mention_at],
                                        relatives=relatives)
-    holders = _office_holders(doc, mention_at)
+    holders = _office_holders(doc, mention_at, quoted)
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)

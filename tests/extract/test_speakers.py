@@ -1259,3 +1259,21 @@ def test_no_name_spans_a_line_break():
 ])
 def test_acting_and_former_titles_are_titles(surface, canonical):
     assert normalise_surface(surface) == canonical
+
+
+def test_an_adviser_to_someone_is_not_that_someone():
+    found = _one("A former senior policy adviser to Biden clarified that he was highly critical of the strategy.",
+                 "clarified")
+    assert (found.source_canonical, found.source_type) == ("adviser [unknown]", "anonymous")
+
+
+def test_a_senator_named_inside_a_quotation_is_not_the_senator_speaking():
+    text = ('"Sen. Schumer is very reluctant to do anything that makes his members mad," the GOP senator said. '
+            "The senator cited what Republicans view as Schumer's reluctance to cut deals.")
+    assert [a.source_canonical for a in _attributions(text)] == ["senator [US]", "senator [US]"]
+    named = _one("Sen. Chuck Schumer spoke on Monday. The senator said the vote would go ahead.", "said")
+    assert named.source_canonical == "Chuck Schumer"
+
+
+def test_a_named_person_s_people_are_unnamed_people():
+    assert _one("Hook's defenders say his deference to the White House is defensible.", "say").source_type == "anonymous"
