@@ -142,6 +142,7 @@ def normalise_surface(surface: str) -> str:
     text = re.sub(r"'s?$", "", text).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     text = _NICKNAME_RE.sub(" ", text)  # John "Tig" Tiegan is John Tiegan
+    text = re.sub(r"[\[\]]", "", text)  # an editor's insertion: "[Christopher] Heinz" is Christopher Heinz
     text = _CORPORATE_SUFFIX_RE.sub("", text)  # "Tesla Inc." is Tesla, "Exxon Mobil Corp." is Exxon Mobil
     previous = None
     while previous != text:

@@ -1277,3 +1277,8 @@ def test_a_senator_named_inside_a_quotation_is_not_the_senator_speaking():
 
 def test_a_named_person_s_people_are_unnamed_people():
     assert _one("Hook's defenders say his deference to the White House is defensible.", "say").source_type == "anonymous"
+
+
+@pytest.mark.parametrize("surface", ["[Christopher] Heinz", "Christopher] Heinz"])
+def test_an_editor_s_brackets_are_not_part_of_a_name(surface):
+    assert normalise_surface(surface) == "Christopher Heinz"
