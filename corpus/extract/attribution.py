@@ -45,6 +45,7 @@ from corpus.extract.cue_model import (
 from corpus.extract.entities import (
     GLUED_WORDS,
     KIN_NOUNS,
+    TITLES,
     alias_table,
     canonical_key,
     entity_mentions,
@@ -2049,7 +2050,14 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
     person the article named in full with it ("James" after "James Biden"); a first name coordinated with a
     full name shares its surname ("James and Hunter Biden" -> James Biden); a woman's name for a phrase that says "his" (or a
     man's for "her") gives way to the article's other person of that surname ("Gallagher, in his Navy
-    whites" is not his wife Andrea Gallagher)."""
+    whites" is not his wife Andrea Gallagher); a first name NER left out of the mention is the phrase's own
+    ("Zeinab Soleimani told", NER's "Soleimani", is not the Qassem Soleimani of the article's other mentions)."""
+    given = [t for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i not in mention_at
+             and t.i >= core.i - 2 and t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
+             and t.lower_ not in OFFICE_WORDS and t.lower_ not in HONORIFIC_PRONOUNS and t.lower_ not in TITLES]
+    if given and given[-1].i == core.i - 1 and core.i in mention_at and mention_at.get(core.i - 1) != mention_at[core.i] \
+            and name.split()[-1] == core.text and name.split()[0] != given[0].text:
+        return " ".join(t.text for t in given) + " " + core.text
     if " " not in name:
         # an article that calls a person by first name after naming them in full ("James Biden ... James said")
         full = Counter(n for n, label in mention_at.values() if label == "PERSON" and " " in n

@@ -58,6 +58,7 @@ TITLES = (
     "general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "lieutenant general", "major general", "admiral",
     "adm.", "colonel", "col.", "lt. col.", "commander", "cdr.", "cmdr.", "captain", "capt.", "sgt.", "sergeant",
     "gen", "lt gen", "maj gen", "brig gen", "col", "lt col", "adm", "capt", "sgt",  # BBC and Guardian style
+    "professor", "prof.", "prof", "judge", "rev.", "reverend",
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "ayatollah", "sheikh", "king", "crown prince", "prince",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "marine corps general", "gov.", "governor",
 )

@@ -1255,6 +1255,7 @@ def test_no_name_spans_a_line_break():
 
 @pytest.mark.parametrize("surface, canonical", [
     ("Acting Secretary of Defense Patrick Shanahan", "Patrick Shanahan"),
+    ("Professor Nicholas Cull", "Nicholas Cull"),
     ("former President Barack Obama", "Barack Obama"),
 ])
 def test_acting_and_former_titles_are_titles(surface, canonical):
@@ -1282,3 +1283,13 @@ def test_a_named_person_s_people_are_unnamed_people():
 @pytest.mark.parametrize("surface", ["[Christopher] Heinz", "Christopher] Heinz"])
 def test_an_editor_s_brackets_are_not_part_of_a_name(surface):
     assert normalise_surface(surface) == "Christopher Heinz"
+
+
+def test_a_first_name_ner_left_out_is_the_speaker_s_own():
+    text = ('The daughter of Iran\'s Gen. Qassem Soleimani says the death of her father will "not break us." '
+            "Zeinab Soleimani told Lebanon's Al-Manar TV that Trump will not be able to wipe out his legacy.")
+    assert _one(text, "told").source_canonical == "Zeinab Soleimani"
+    # a title before the surname is no first name: "Gen Soleimani" is the story's Soleimani
+    assert [a.source_canonical for a in _attributions("President Trump said the strike was justified. "
+                                                      "Gen Soleimani said it would be avenged.")] == \
+        ["Donald Trump", "Qassem Soleimani"]
