@@ -224,18 +224,29 @@ def _execute(notebook: str, executed: str, parameters: dict, cwd: str, store_tok
     kernel_log = os.open(Path(executed).with_name("kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(kernel_log, 2)
     started = time.monotonic()
-    error = None
-    try:
-        # once the last cell has replied, every output is saved and every file the notebook wrote is closed:
-        # ending the kernel at once saves the graceful shutdown's second or so per notebook
-        papermill.execute_notebook(notebook, executed, parameters=parameters, cwd=cwd, progress_bar=False,
-                                   kernel_name="python3", log_output=False, shutdown_kernel="immediate")
-    except papermill.PapermillExecutionError as err:
-        error = {"ename": err.ename, "evalue": err.evalue, "cell": err.exec_count, "cell_index": err.cell_index,
-                 "source": (err.source or "").strip().splitlines()[0][:200] if err.source else ""}
-    except Exception as err:  # a notebook that cannot even start is a failure of that notebook, not of the run
-        error = {"ename": type(err).__name__, "evalue": str(err), "cell": None, "source": ""}
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        error = None
+        try:
+            # once the last cell has replied, every output is saved and every file the notebook wrote is closed:
+            # ending the kernel at once saves the graceful shutdown's second or so per notebook
+            papermill.execute_notebook(notebook, executed, parameters=parameters, cwd=cwd, progress_bar=False,
+                                       kernel_name="python3", log_output=False, shutdown_kernel="immediate")
+        except papermill.PapermillExecutionError as err:
+            error = {"ename": err.ename, "evalue": err.evalue, "cell": err.exec_count, "cell_index": err.cell_index,
+                     "source": (err.source or "").strip().splitlines()[0][:200] if err.source else ""}
+        except Exception as err:  # a notebook that cannot even start is a failure of that notebook, not of the run
+            error = {"ename": type(err).__name__, "evalue": str(err), "cell": None, "source": ""}
+        if error is None or KERNEL_START_RACE not in error["evalue"] or attempt == KERNEL_START_ATTEMPTS:
+            break
+        # two kernels started at once can be handed the same free port by jupyter_client, and the second dies
+        # binding it ("Address already in use" in kernel.log) before it runs a cell: start it again
+        os.write(2, f"\n[corpus] kernel died at start-up (attempt {attempt}); starting it again\n".encode())
     return {"status": "failed" if error else "ok", "duration_s": round(time.monotonic() - started, 1), "error": error}
+
+
+KERNEL_START_ATTEMPTS = 3
+KERNEL_START_RACE = "Kernel died before replying to kernel_info"
+"""nbclient's message for a kernel that died before it answered: at start-up, before any cell ran."""
 
 
 KERNEL_MMAP_THRESHOLD = 1 << 20

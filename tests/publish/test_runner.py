@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import textwrap
 from pathlib import Path
@@ -244,3 +245,46 @@ def test_a_saved_figure_is_shown_once_as_the_saved_png(tmp_path):
     assert len(images) == 1
     assert base64.b64decode(images[0]) == (out / "00_inline" / "line.png").read_bytes()
     assert "0 figures open" in "".join(o.get("text", "") for o in outputs)
+
+
+def test_a_kernel_that_dies_at_start_up_is_started_again(tmp_path, monkeypatch):
+    """jupyter_client can hand two kernels started at once the same port; the second dies before any cell runs
+    (seen in CI: "Address already in use", then nbclient's "Kernel died before replying to kernel_info")."""
+    import types
+
+    from corpus.publish import runner
+
+    attempts = []
+
+    def execute_notebook(notebook, executed, **options):
+        attempts.append(executed)
+        if len(attempts) < 2:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+
+    class ExecutionError(Exception):
+        pass
+
+    fake = types.SimpleNamespace(execute_notebook=execute_notebook, PapermillExecutionError=ExecutionError)
+    monkeypatch.setattr(runner, "_papermill", lambda: fake)
+    monkeypatch.setenv(runner.RUN_STORE_ENV, "")  # _execute sets these in its (worker) process: restored after
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", str(runner.KERNEL_MMAP_THRESHOLD))
+    executed = tmp_path / "nb" / "01_x.ipynb"
+    executed.parent.mkdir()
+    saved_stderr = os.dup(2)  # _execute sends its process's stderr to kernel.log, as a pool worker does
+    try:
+        result = runner._execute("01_x.ipynb", str(executed), {}, str(tmp_path), "token")
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+    assert result["status"] == "ok" and len(attempts) == 2
+    assert "kernel died at start-up (attempt 1)" in (executed.parent / "kernel.log").read_text()
+
+    attempts.clear()
+    monkeypatch.setattr(runner, "KERNEL_START_ATTEMPTS", 1)
+    saved_stderr = os.dup(2)
+    try:
+        failed = runner._execute("01_x.ipynb", str(executed), {}, str(tmp_path), "token")
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+    assert failed["status"] == "failed" and failed["error"]["cell"] is None and len(attempts) == 1
