@@ -108,9 +108,9 @@ def normalise(name: str) -> str:
 def _entity(name: str) -> str:
     """A name in the form the project's alias table gives its entity ("UK" and "Britain" are "United Kingdom",
     "State Department" is "US State Department"), so that two names of one body compare equal."""
-    from corpus.extract.entities import alias_table, canonical_key
+    from corpus.extract.entities import aliased
 
-    return normalise(alias_table().get(canonical_key(name), name))
+    return normalise(aliased(name))
 
 
 def _role_head(name: str) -> str:
@@ -127,7 +127,7 @@ def _role_head(name: str) -> str:
 def speaker_matches(predicted: str, gold: str, *, whole_role: bool = False) -> bool:
     """The extractor's canonical source against the judges' speaker (alternatives separated by ``|``), both
     through the alias table; unnamed sources by their role's head noun unless ``whole_role``."""
-    key = (lambda name: _entity(name)) if whole_role else (lambda name: _role_head(_entity(name)))
+    key = _entity if whole_role else (lambda name: _role_head(_entity(name)))
     return key(predicted) in {key(g) for g in gold.split("|") if g.strip()}
 
 

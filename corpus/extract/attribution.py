@@ -47,6 +47,7 @@ from corpus.extract.entities import (
     KIN_NOUNS,
     TITLES,
     alias_table,
+    aliased,
     canonical_key,
     entity_mentions,
     first_name_genders,
@@ -573,7 +574,7 @@ def _outlet_by_compound(core: Token) -> tuple[str, str] | None:
     phrase = " ".join(t.text for t in parts)
     if not _is_media_name(phrase):
         return None
-    return alias_table().get(canonical_key(phrase), phrase), "ORG"
+    return aliased(phrase), "ORG"
 
 
 def _outlet_in_full(mention: tuple[str, str] | None, core: Token,
@@ -866,22 +867,15 @@ def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str
     "a spokesman for Schumer" is not Schumer)."""
     if core.lower_.rstrip(".") not in OFFICE_WORDS or core.lower_ in SPOKES_WORDS:
         return None
-    named = {name for i, (name, label) in mention_at.items()
-             if label == "PERSON" and source.start <= core.doc[i].idx < source.end}
+    inside = [core.doc[i] for i in mention_at if source.start <= core.doc[i].idx < source.end]
+    named = {mention_at[t.i][0] for t in inside if mention_at[t.i][1] == "PERSON"}
     # "a former adviser to Biden", "an aide to Trump": the person the role serves, not the one speaking
-    principals = {mention_at[t.i][0] for t in core.doc[_source_tokens(core, source)]
-                  if t.i in mention_at and t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == core.i
-                  and t.head.lower_ in ("to", "for", "of", "with")
-                  # "Ambassador to the U.S. Asad M. Khan": the parser's object holds the country and the name
-                  and all(mention_at.get(x.i) == mention_at[t.i] for x in t.subtree if x.dep_ != "det" and not x.is_punct)}
-    named -= principals
+    named -= {mention_at[t.i][0] for t in inside
+              if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == core.i
+              and t.head.lower_ in ("to", "for", "of", "with")
+              # "Ambassador to the U.S. Asad M. Khan": the parser's object holds the country and the name
+              and all(mention_at.get(x.i) == mention_at[t.i] for x in t.subtree if x.dep_ != "det" and not x.is_punct)}
     return named.pop() if len(named) == 1 else None
-
-
-def _source_tokens(core: Token, source: _Source) -> slice:
-    """The token slice of a source phrase."""
-    span = core.doc.char_span(source.start, source.end, alignment_mode="expand")
-    return slice(span.start, span.end) if span is not None else slice(core.i, core.i + 1)
 
 
 def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
@@ -1076,15 +1070,13 @@ def _writes_for_outlet(core: Token, cue: Token, mention_at: dict[int, tuple[str,
         media = _is_media_name(name) or _is_media_name(phrase) or source_lexicon().get(token.lower_) == "media"
         return name if media else None
 
-    for child in core.children:
-        if child.dep_ in ("poss", "compound") and outlet(child):
-            return outlet(child)
+    named = [c for c in core.children if c.dep_ in ("poss", "compound")]  # "The Federalist's Mollie Hemingway"
     places = [p for h in (core, cue) for c in h.children for p in ([c] + [g for g in c.children if g.dep_ == "prep"])
               if p.dep_ == "prep" and p.lower_ in ("at", "for")]
-    for place in places:
-        for obj in place.children:
-            if obj.dep_ == "pobj" and outlet(obj):
-                return outlet(obj)
+    named += [o for place in places for o in place.children if o.dep_ == "pobj"]  # "at The Federalist"
+    found = next((name for name in map(outlet, named) if name), None)
+    if found:
+        return found
     # "point out over at In These Times": the parser leaves "at" without its object
     after = cue.doc[cue.i + 1:min(cue.i + 10, cue.sent.end)]
     at = next((t for t in after if t.lower_ in ("at", "for") and not any(c.dep_ == "pobj" for c in t.children)), None)
@@ -1316,8 +1308,7 @@ def _action_reading(verb: Token) -> bool:
     if _in_headline(verb):
         return True  # "(RELATED: ..., Federal Lawsuit Says)": the headline of another story
     if verb.lemma_.lower() in RISK_VERBS and any(
-            c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _can_speak(c) and c.lemma_.lower() not in NOUN_CUES
-            and source_lexicon().get(c.lemma_.lower()) != "document" for c in verb.children):
+            c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES for c in verb.children):
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb):
         return True
@@ -1401,6 +1392,12 @@ def _can_speak(token: Token) -> bool:
         or category not in (None, "document")
 
 
+def _mute_thing(token: Token) -> bool:
+    """A common noun that neither speaks (:func:`_can_speak`) nor is a document: "tensions", "the failure",
+    "satellite images"."""
+    return token.pos_ == "NOUN" and not _can_speak(token) and source_lexicon().get(token.lemma_.lower()) != "document"
+
+
 def _inference(verb: Token) -> bool:
     """Whether ``verb`` draws an inference from the clause it hangs on (:data:`INFERENCE_PARTICIPLES`)."""
     if verb.lemma_.lower() not in INFERENCE_PARTICIPLES or not _subjectless_participle(verb):
@@ -1430,8 +1427,7 @@ def _cue_kind(verb: Token, kind: str) -> str:
     if kind != "speech" or verb.lemma_.lower() not in INFERENCE_PARTICIPLES:
         return kind
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    thing = bool(own) and own[0].pos_ in ("NOUN", "PROPN") and not _can_speak(own[0]) \
-        and source_lexicon().get(own[0].lemma_.lower()) != "document"
+    thing = bool(own) and _mute_thing(own[0])  # a proper noun can always speak
     measured = bool(own) and own[0].lemma_.lower() in MEASUREMENTS
     return "evidence" if thing or measured else kind
 
@@ -2335,12 +2331,11 @@ def extract_attributions(
             if outlet:
                 source_type = "media"  # "Mollie Hemingway at The Federalist reported": the journalist's outlet
                 if affiliation == "unknown":
-                    named = normalise_surface(outlet)
-                    affiliation = entity_affiliations().get(alias_table().get(canonical_key(named), named), "unknown")
+                    affiliation = entity_affiliations().get(aliased(normalise_surface(outlet)), "unknown")
                     evidence = "entity table" if affiliation != "unknown" else evidence
             if source_type == "media":
                 # an outlet NER missed ("FARS reported") by the name the alias and affiliation tables know
-                canonical = alias_table().get(canonical_key(canonical), canonical)
+                canonical = aliased(canonical)
                 if affiliation == "unknown" and canonical in entity_affiliations():
                     affiliation, evidence = entity_affiliations()[canonical], "entity table"
         if source_type != "named_person" and core.lower_ not in PERSONAL_PRONOUNS:

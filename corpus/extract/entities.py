@@ -42,6 +42,7 @@ __all__ = [
     "EntityMention",
     "MENTION_COLUMNS",
     "alias_table",
+    "aliased",
     "canonical_key",
     "entity_mentions",
     "normalise_surface",
@@ -93,6 +94,11 @@ def _alias_rows() -> tuple[dict, ...]:
 def alias_table() -> dict[str, str]:
     """``data/entity_aliases.csv`` as folded alias -> canonical entity (unconditional rows)."""
     return {canonical_key(r["alias"]): r["entity"] for r in _alias_rows() if not r["when"]}
+
+
+def aliased(name: str) -> str:
+    """``name`` as the alias table names its entity ("AP" -> "Associated Press"), else as it is."""
+    return alias_table().get(canonical_key(name), name)
 
 
 @lru_cache(maxsize=1)
