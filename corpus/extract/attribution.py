@@ -2162,12 +2162,16 @@ def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, s
 
 
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
-             sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0)) -> tuple[str, str, str] | None:
+             sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
+             named_in_content: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
     sentence before it, a source or the subject of a main clause first ("Miller went to Breisch when Gallagher
     was up for the award. He told Breisch ..." is Miller: the preferred centre of centering theory, Grosz,
     Joshi & Weinstein 1995), else the nearest. Nobody named inside the pronoun's own reported words
-    (``own_content``) is its antecedent: "'Chief Gallagher got in my face,' he told the trial" is not Gallagher."""
+    (``own_content``) is its antecedent: "'Chief Gallagher got in my face,' he told the trial" is not Gallagher,
+    and "He said he saw Gallagher stab him" is not Gallagher wherever Gallagher was last named
+    (``named_in_content``, the reporter's own words after the pronoun: a name cannot be bound by a pronoun that
+    commands it, Chomsky's binding Principle C; inside a quotation a speaker may name himself)."""
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         # a person who is only the subject of someone's reported words (or the source of an attribution nested
@@ -2195,7 +2199,8 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
                 if a.source_type in ("organization", "media")]
     else:
         return None
-    fits = [f for f in fits if f[0] < pronoun.idx and not own_content[0] <= f[0] < own_content[1]]
+    fits = [f for f in fits if f[0] < pronoun.idx and not own_content[0] <= f[0] < own_content[1]
+            and f[1][0] not in named_in_content]
     if not fits:
         return None
     sentence = {f[0]: _sentence_of(sent_starts, f[0]) for f in fits}
@@ -2283,7 +2288,12 @@ def extract_attributions(
         evidence = ""
         if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
             own_content = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
-            resolved = _resolve(core, out, person_subjects, sent_starts, own_content=own_content) \
+            named_in_content = frozenset(
+                name for i, (name, label) in mention_at.items()
+                if label == "PERSON" and max(own_content[0], core.idx) <= doc[i].idx < own_content[1]
+                and not quoted[i])
+            resolved = _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
+                                named_in_content=named_in_content) \
                 if resolve_pronouns else None
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"

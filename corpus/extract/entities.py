@@ -59,6 +59,7 @@ TITLES = (
     "general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "lieutenant general", "major general", "admiral",
     "adm.", "colonel", "col.", "lt. col.", "commander", "cdr.", "cmdr.", "captain", "capt.", "sgt.", "sergeant",
     "gen", "lt gen", "maj gen", "brig gen", "col", "lt col", "adm", "capt", "sgt",  # BBC and Guardian style
+    "lt.", "lt", "lieutenant", "lt. cmdr.", "maj.", "cpl.", "pfc.", "spc.",
     "professor", "prof.", "prof", "judge", "rev.", "reverend",
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "ayatollah", "sheikh", "king", "crown prince", "prince",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "marine corps general", "gov.", "governor",
@@ -136,6 +137,8 @@ _NICKNAME_RE = re.compile(r"\s+[\"“‘'][A-Za-z][\w.\- ]{0,20}[\"”’']\s+")
 """A nickname in quotation marks between a first name and a surname."""
 
 
+_RANK_CODE_RE = re.compile(r"^[A-Z]{1,4}\d{1,2}\s+(?=[A-Z][a-z]+\s+[A-Z])")
+"""A US Navy rating code before a name ("SO1 Dalton Tolbert", "MA2 ..."): a rank, never part of the name."""
 _CORPORATE_SUFFIX_RE = re.compile(r"(?<=\w)[,.]?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|LP|AG|NV)\.?$")
 
 
@@ -153,7 +156,7 @@ def normalise_surface(surface: str) -> str:
     text = _CORPORATE_SUFFIX_RE.sub("", text)  # "Tesla Inc." is Tesla, "Exxon Mobil Corp." is Exxon Mobil
     previous = None
     while previous != text:
-        previous, text = text, _TITLE_RE.sub("", text).strip()
+        previous, text = text, _RANK_CODE_RE.sub("", _TITLE_RE.sub("", text)).strip()
     words = text.split()
     keys = [canonical_key(w) for w in words]
     while len(set(keys)) < len(keys):

@@ -42,6 +42,8 @@ def test_a_bare_surname_goes_to_the_person_the_story_means_not_a_family_member()
     ("Elizabeth Ann WarrenBiden", ""),
     ("Mitch McConnell", "Mitch McConnell"),
     ("Ron DeSantis", "Ron DeSantis"),
+    ("SO1 Dalton Tolbert", "Dalton Tolbert"),  # a Navy rating code
+    ("Lt. Jacob Portier", "Jacob Portier"),
 ])
 def test_scraper_noise_in_names_is_repaired_or_refused(surface, canonical):
     assert normalise_surface(surface) == canonical
@@ -640,6 +642,18 @@ def test_nobody_named_in_a_single_quoted_quotation_is_the_pronoun():
     text = ("Thomas MacNeil took the stand. 'Edward Gallagher got in my face and said 'If you talk, "
             "you are done. I know things about all of you,' he told the trial.")
     assert _one(text, "told").source_canonical == "Thomas MacNeil"
+
+
+def test_a_pronoun_is_never_the_person_its_own_clause_names():
+    text = ("Corey Scott testified on Thursday that he had been on the scene with Edward Gallagher. "
+            "Gallagher was the platoon chief. He said he did see Gallagher stab the prisoner.")
+    assert _one(text, "said").source_canonical == "Corey Scott"
+
+
+def test_a_pronoun_may_be_the_speaker_who_names_himself_in_a_quotation():
+    text = ("Donald Trump spoke to reporters on Friday. He attacked the inquiry, a standard that he said was "
+            "\"only for Trump.\"")
+    assert _one(text, "said").source_canonical == "Donald Trump"
 
 
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
