@@ -575,6 +575,20 @@ def test_unplaced_people_take_the_article_setting_and_say_so():
     assert resolved["source_canonical"].tolist()[3] == "lawmaker [US]"
 
 
+def test_unnamed_experts_do_not_take_the_article_setting():
+    table = pd.DataFrame({
+        "doc_id": ["a"] * 4,
+        "outlet": ["A"] * 4,
+        "source_canonical": ["Mark Esper", "Pentagon", "expert [unknown]", "analyst [unknown]"],
+        "source_type": ["named_person", "organization", "anonymous", "anonymous"],
+        "affiliation": ["US", "US", "unknown", "unknown"],
+        "affiliation_evidence": ["entity table", "source phrase", "none", "none"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist()[2:] == ["expert [unknown]", "analyst [unknown]"]
+    assert resolved["affiliation"].tolist()[2:] == ["unknown", "unknown"]
+
+
 def test_an_unnamed_office_holder_is_the_person_in_office_on_the_articles_date():
     table = pd.DataFrame({
         "doc_id": ["a", "b", "c", "d", "e", "f"],
