@@ -199,9 +199,27 @@ def _subtree_span(token: Token, *, without: Token | None = None) -> tuple[int, i
 
 # --- subject and content ------------------------------------------------------------------------
 
+QUOTING_VERBS = frozenset({"quote", "report", "cite", "paraphrase"})
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The object of "IRNA quoted Abbas Mousavi as saying ...", "Reuters quoted an official as saying ...": the
+    one who says, while the verb's subject is only the channel that carried the words (wire-service style)."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG"
+                                                                for g in c.children) for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[0] if has_as and objects else None
+
+
 def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     """The speaker of a reporting verb: its subject, a passive agent, or the subject it shares."""
     verb = cue
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
+        speaker = _quoted_as_saying(cue.head.head)
+        if speaker is not None:
+            return speaker
     for _ in range(3):
         children = list(verb.children)
         # a quotation misparsed as a second subject ("“... systems [in] Iraq,” the head ... has said")
@@ -225,6 +243,9 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
+            speaker = _quoted_as_saying(verb)
+            if speaker is not None:
+                return speaker  # "... quoted X as saying ..., adding that ...": X adds
             continue
         if verb.dep_ == "acomp" and verb is not cue:
             verb = verb.head  # "voters were more likely to say ...": the subject of "were"
@@ -341,6 +362,12 @@ def _channel_prep(prep: Token) -> Token | None:
 
 
 def _channel(cue: Token) -> str:
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and _quoted_as_saying(cue.head.head) is not None:
+        carriers = [c for c in cue.head.head.children if c.dep_ == "nsubj"]
+        if carriers:  # "the IRNA news agency quoted X as saying": the outlet carried the words
+            carrier = carriers[0]
+            return " ".join(t.text for t in carrier.subtree if t.i == carrier.i or t.head.i == carrier.i and (
+                t.dep_ == "compound" or t.dep_ == "amod" and (t.pos_ == "PROPN" or t.ent_type_)))
     for prep in cue.children:
         if prep.dep_ == "prep":
             obj = _channel_prep(prep)

@@ -670,6 +670,22 @@ def test_a_pronoun_may_be_the_speaker_who_names_himself_in_a_quotation():
     assert _one(text, "said").source_canonical == "Donald Trump"
 
 
+@pytest.mark.parametrize("text, speaker, channel", [
+    ("The state-run IRNA news agency quoted Foreign Ministry spokesman Abbas Mousavi as saying Iran had invited "
+     "Boeing to take part.", "Abbas Mousavi", "IRNA news agency"),
+    ("Reuters quoted an Iraqi security official as saying the rockets hit the base.", "official [Iraq]", "Reuters"),
+])
+def test_the_one_quoted_as_saying_is_the_speaker_and_the_outlet_the_channel(text, speaker, channel):
+    found = _one(text, "saying")
+    assert (found.source_canonical, found.channel) == (speaker, channel)
+
+
+def test_what_the_one_quoted_as_saying_adds_is_still_theirs():
+    text = ("Fars reported a spokesperson for the Guardian Council, Abbas Ali Kadkhodayee, as saying the law was "
+            "clear, adding that the seizure of the ship was a correct measure.")
+    assert _one(text, "adding").source_canonical == "Abbas Ali Kadkhodayee"
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
