@@ -839,6 +839,32 @@ Zelenskyy" (a prime minister's title also names the office "minister", too wide 
 SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
 
 
+COMMENT_NOUNS = frozenset({"comment", "remark", "statement"})
+
+
+def _commenter_after(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """The person the next sentence names as having made the comment an unnamed role reported ("Iran's Foreign
+    Ministry spokesman says ... . Abbas Mousavi made the comment Sunday during a briefing": the Associated
+    Press's cataphoric style, in which a role leads and the name follows)."""
+    if core.tag_ != "NN" or core.i in mention_at or not (
+            core.lower_ in SPOKES_WORDS or source_lexicon().get(core.lemma_.lower()) == "anonymous"):
+        return None
+    doc = core.doc
+    after = core.sent.end
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after >= len(doc):
+        return None
+    root = doc[after].sent.root
+    comment = any(c.dep_ == "dobj" and c.lemma_.lower() in COMMENT_NOUNS
+                  and any(d.lower_ in ("the", "his", "her", "those", "these") for d in c.children)
+                  for c in root.children)
+    if root.lemma_.lower() not in ("make", "give", "deliver") or not comment:
+        return None
+    subjects = [mention_at.get(c.i) for c in root.children if c.dep_ == "nsubj"]
+    return subjects[0][0] if subjects and subjects[0] and subjects[0][1] == "PERSON" else None
+
+
 def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """The body an unnamed spokesperson speaks for, which the protocol and the samples' readers take as the
     speaker: "a State Department spokesperson", "a spokesman for the Pentagon", "the ministry's spokesman".
@@ -2298,7 +2324,9 @@ def extract_attributions(
             core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
         core = _media_antecedent(core, mention_at) or core
         body = _named_body(core, mention_at)
-        mention = mention_at.get(core.i) or _person_by_name(core, persons_by_surname) or (body and (body, "ORG")) \
+        commenter = _commenter_after(core, mention_at)
+        mention = (commenter and (commenter, "PERSON")) or mention_at.get(core.i) \
+            or _person_by_name(core, persons_by_surname) or (body and (body, "ORG")) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")

@@ -686,6 +686,17 @@ def test_what_the_one_quoted_as_saying_adds_is_still_theirs():
     assert _one(text, "adding").source_canonical == "Abbas Ali Kadkhodayee"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Iran's Foreign Ministry spokesman says that officials plan to meet on Sunday night. Abbas Mousavi made the "
+     "comment Sunday during a briefing with journalists.", "Abbas Mousavi"),
+    ("A former leader of Iran's Revolutionary Guard says two cities can be targeted.\n\nMohsen Rezaee made the "
+     "comment in Tehran at a ceremony.", "Mohsen Rezaee"),
+    ("A U.S. official says the talks failed. Mike Pompeo said on Sunday that he was hopeful.", "official [US]"),
+])
+def test_a_role_whose_comment_the_next_sentence_credits_by_name_is_that_person(text, speaker):
+    assert _one(text, "says").source_canonical == speaker
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
