@@ -2214,6 +2214,15 @@ def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, s
     return found
 
 
+def _parenthetical(subject: Token, cue: Token | None) -> bool:
+    """Whether "subject cue" is set off by commas inside a sentence: "..., he predicted, ..."."""
+    doc = subject.doc
+    if cue is None or subject.i == subject.sent.start or doc[subject.i - 1].text != "," or cue.i <= subject.i:
+        return False
+    after = cue.i + 1
+    return after < len(doc) and doc[after].text == "," and cue.i - subject.i <= 2
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
@@ -2343,10 +2352,14 @@ def extract_attributions(
         evidence = ""
         if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
             own_content = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
+            # a cue set off by commas inside its reported clause ("Mr. Trump's policy, he predicted, is going
+            # to ...") reports the words before it too
+            reported_from = core.sent.start_char if _parenthetical(core, draft.cue_token) else core.idx
             named_in_content = frozenset(
                 name for i, (name, label) in mention_at.items()
-                if label == "PERSON" and max(own_content[0], core.idx) <= doc[i].idx < own_content[1]
-                and not quoted[i])
+                if label == "PERSON" and not quoted[i] and (
+                    max(own_content[0], core.idx) <= doc[i].idx < own_content[1]
+                    or reported_from <= doc[i].idx < core.idx))
             resolved = _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
                                 named_in_content=named_in_content) \
                 if resolve_pronouns else None

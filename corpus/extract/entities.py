@@ -154,6 +154,9 @@ def normalise_surface(surface: str) -> str:
     text = _NICKNAME_RE.sub(" ", text)  # John "Tig" Tiegan is John Tiegan
     text = re.sub(r"[\[\]]", "", text)  # an editor's insertion: "[Christopher] Heinz" is Christopher Heinz
     text = _CORPORATE_SUFFIX_RE.sub("", text)  # "Tesla Inc." is Tesla, "Exxon Mobil Corp." is Exxon Mobil
+    possessor = re.match(r"^[^']{1,40}'s\s+", text)
+    if possessor and _TITLE_RE.match(text[possessor.end():]):
+        text = text[possessor.end():]  # "Duke's Dr. Feaver": the university's Dr. Feaver is Feaver
     previous = None
     while previous != text:
         previous, text = text, _RANK_CODE_RE.sub("", _TITLE_RE.sub("", text)).strip()

@@ -44,6 +44,8 @@ def test_a_bare_surname_goes_to_the_person_the_story_means_not_a_family_member()
     ("Ron DeSantis", "Ron DeSantis"),
     ("SO1 Dalton Tolbert", "Dalton Tolbert"),  # a Navy rating code
     ("Lt. Jacob Portier", "Jacob Portier"),
+    ("Duke’s Dr. Feaver", "Feaver"),  # the university's Dr. Feaver
+    ("Iran's Revolutionary Guard", "Iran's Revolutionary Guard"),
 ])
 def test_scraper_noise_in_names_is_repaired_or_refused(surface, canonical):
     assert normalise_surface(surface) == canonical
@@ -662,6 +664,12 @@ def test_a_pronoun_is_never_the_person_its_own_clause_names():
     text = ("Corey Scott testified on Thursday that he had been on the scene with Edward Gallagher. "
             "Gallagher was the platoon chief. He said he did see Gallagher stab the prisoner.")
     assert _one(text, "said").source_canonical == "Corey Scott"
+
+
+def test_a_parenthetical_pronoun_is_not_the_person_named_before_it_in_its_clause():
+    text = ("Joshua Landis has studied the region for decades. Mr. Trump's pressure policy, he predicted, "
+            "is going to force Iran to escalate.")
+    assert _one(text, "predicted").source_canonical == "Joshua Landis"
 
 
 def test_a_pronoun_may_be_the_speaker_who_names_himself_in_a_quotation():
