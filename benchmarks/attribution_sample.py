@@ -30,12 +30,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from corpus.publish.figures import FORMULA_STARTS
+
 SAMPLE_COLUMNS = ["sample_id", "stratum", "doc_id", "cue_start", "cue_end", "cue"]
 GOLD_COLUMNS = ["is_attribution", "speaker", "source_type", "affiliation", "note"]
 
 
 def draw(args: argparse.Namespace) -> int:
     table = pd.read_csv(args.attributions, dtype=str, keep_default_na=False)
+    # the published table guards cells that start like a spreadsheet formula with "'"; the sample keeps the cue
+    guarded = table["cue"].str.startswith("'") & table["cue"].str[1:].str.startswith(FORMULA_STARTS)
+    table.loc[guarded, "cue"] = table.loc[guarded, "cue"].str[1:]
     top = pd.read_csv(args.top_sources, dtype=str, keep_default_na=False)
     if args.exclude:
         # a second sample must not re-judge the first one's rows (the first one was used to write the rules)

@@ -1178,6 +1178,10 @@ QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "oth
                          "millions", "scores", "half", "majority", "number", "none", "each"})
 
 
+BARE_GROUP_WORDS = frozenset({"many", "some", "most", "several", "few", "others"})
+"""Not "both" or "all", which float after their noun ("candidates, who both condemned ...")."""
+
+
 def _quantified(core: Token) -> Token:
     """ "some of the SEALs", "many of the protesters", "57 percent of CNN viewers": the group the quantifier or
     the share picks from."""
@@ -1188,6 +1192,12 @@ def _quantified(core: Token) -> Token:
             objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
             if objects:
                 return objects[0]
+            if any(o.dep_ == "pobj" and o.lower_ in ("whom", "which") for o in prep.children):
+                clause = core.head
+                while clause.dep_ == "conj" and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.dep_ == "relcl":
+                    return clause.head  # "the media, many of whom have been speculating": the media
     return core
 
 
@@ -2225,7 +2235,8 @@ def _parenthetical(subject: Token, cue: Token | None) -> bool:
 
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
-             named_in_content: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
+             named_in_content: frozenset[str] = frozenset(), word: str | None = None,
+             within: int | None = None) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
     sentence before it, a source or the subject of a main clause first ("Miller went to Breisch when Gallagher
     was up for the award. He told Breisch ..." is Miller: the preferred centre of centering theory, Grosz,
@@ -2233,8 +2244,10 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
     (``own_content``) is its antecedent: "'Chief Gallagher got in my face,' he told the trial" is not Gallagher,
     and "He said he saw Gallagher stab him" is not Gallagher wherever Gallagher was last named
     (``named_in_content``, the reporter's own words after the pronoun: a name cannot be bound by a pronoun that
-    commands it, Chomsky's binding Principle C; inside a quotation a speaker may name himself)."""
-    word = pronoun.lower_
+    commands it, Chomsky's binding Principle C; inside a quotation a speaker may name himself).
+    ``word`` reads the subject as that pronoun (a bare "many" as "they"); ``within`` limits the antecedent to
+    that many sentences before."""
+    word = word or pronoun.lower_
     if word in PERSON_PRONOUNS:
         # a person who is only the subject of someone's reported words (or the source of an attribution nested
         # in them) is not the next "he said": the reporter goes on with the speaker (the continued centre of
@@ -2263,6 +2276,9 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         return None
     fits = [f for f in fits if f[0] < pronoun.idx and not own_content[0] <= f[0] < own_content[1]
             and f[1][0] not in named_in_content]
+    if within is not None:
+        first = _sentence_of(sent_starts, pronoun.idx) - within
+        fits = [f for f in fits if _sentence_of(sent_starts, f[0]) >= first]
     if not fits:
         return None
     sentence = {f[0]: _sentence_of(sent_starts, f[0]) for f in fits}
@@ -2350,7 +2366,16 @@ def extract_attributions(
             mention = _outlet_in_full(mention, core, mention_at)
         antecedent = ""
         evidence = ""
-        if core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
+        # "Democrats have questioned the strike. But many have stressed ...": a bare quantifier is the group
+        # just named, read as "they" and no further back than the sentence before
+        group = _resolve(core, out, person_subjects, sent_starts, word="they", within=1) \
+            if resolve_pronouns and mention is None and core.lower_ in BARE_GROUP_WORDS \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in core.children) else None
+        if group is not None:
+            canonical, source_type, affiliation = group
+            antecedent = canonical
+            evidence = "antecedent" if affiliation != "unknown" else ""
+        elif core.lower_ in PERSONAL_PRONOUNS and core.pos_ == "PRON":
             own_content = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
             # a cue set off by commas inside its reported clause ("Mr. Trump's policy, he predicted, is going
             # to ...") reports the words before it too

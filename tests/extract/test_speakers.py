@@ -705,6 +705,17 @@ def test_a_role_whose_comment_the_next_sentence_credits_by_name_is_that_person(t
     assert _one(text, "says").source_canonical == speaker
 
 
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Democrats have questioned the wisdom of the strike. But many have stressed that the general was "
+     "responsible for thousands of deaths.", "stressed", "democrat [US]"),
+    ("This reaction has been magnified by the media, many of whom have been speculating about a war.",
+     "speculating", "media"),
+    ("Some say the deal is dead.", "say", "some [unknown]"),  # no group before it: the quantifier stays
+])
+def test_a_bare_quantifier_is_the_group_just_named(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
