@@ -805,10 +805,18 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     if office == "officer" and not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
         return None
     offices = RANKS if office == "officer" else HEADS_OF_STATE if office == "leader" else {office}
+    if office == "leader" and any(t.lower_ in PARTY_WORDS for t in core.lefts):
+        offices = PARTY_LEADERS  # "the Democratic leader" leads a party in Congress, not a state
     side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or []))
-    fitting = [(at, person) for at, word, person, words in holders if word in offices and at < core.idx
-               and (side is None or affiliation_in(words) in (None, side)
-                    and entity_affiliations().get(person, side) == side)]
+    titled = [(at, person, words) for at, word, person, words in holders if word in offices and at < core.idx
+              and (side is None or affiliation_in(words) in (None, side)
+                   and entity_affiliations().get(person, side) == side)]
+    # "the Army secretary" is the one the article titled "Army Secretary", not the more cited defense secretary
+    departments = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ in ("PROPN", "NOUN")}
+    in_department = [entry for entry in titled if departments & {w.lower_ for w in entry[2]}]
+    if in_department:
+        return max(in_department, key=lambda entry: entry[0])[1]
+    fitting = [(at, person) for at, person, _ in titled]
     # people the article names without the title who held the office in the story's years ("When it came to
     # Trump's turn to speak, the president told ...", "the US president" in a story that says "Donald Trump")
     known = office_holders().get(office, {})
@@ -835,6 +843,11 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
 HEADS_OF_STATE = frozenset({"leader", "president", "premier", "chancellor", "king", "ayatollah"})
 """What "the Ukrainian leader" or "the Iraqi leader" can be: the article's "Ukrainian President Volodymyr
 Zelenskyy" (a prime minister's title also names the office "minister", too wide to count)."""
+
+PARTY_WORDS = frozenset({"democratic", "republican", "gop", "democrat", "majority", "minority"})
+PARTY_LEADERS = frozenset({"leader", "speaker"})
+"""What "the Democratic leader" or "the GOP leader" can be: the article's "Senate Minority Leader Charles
+Schumer" or "Speaker Nancy Pelosi" (in the US Congress the Speaker leads the majority party)."""
 
 SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
 
@@ -2322,10 +2335,20 @@ def extract_attributions(
     drafts.sort(key=lambda d: d.cue_start)
 
     # a person named inside someone's quotation is not the antecedent of the reporter's next "he"
-    person_subjects = sorted({
+    person_subjects = {
         (doc[i].idx, name, _in_main_clause(_subject_of(doc[i]))) for i, (name, label) in mention_at.items()
         if label == "PERSON" and _subject_of(doc[i]).dep_ in SUBJECT_DEPS and not quoted[i]
-    })
+    }
+    holders = _office_holders(doc, mention_at, quoted)
+    # "The Army secretary ... dodged the issue. 'I have no comment,' he told The Times": a subject that names
+    # an office the article gave a person is that person
+    for token in doc:
+        if token.dep_ in SUBJECT_DEPS and token.lower_ in OFFICE_WORDS and not quoted[token.i] \
+                and token.i not in mention_at and any(t.lower_ == "the" for t in token.lefts):
+            holder = _office_holder(token, doc[token.left_edge.i].idx, token.idx + len(token), holders, mention_at)
+            if holder:
+                person_subjects.add((doc[token.left_edge.i].idx, holder, _in_main_clause(token)))
+    person_subjects = sorted(person_subjects)
     sent_starts = [s.start_char for s in doc.sents]
     # one name per mention (not per token), and the proper nouns NER missed, which may be bare surnames
     people = {(i if mention_at.get(i - 1) != mention_at[i] else None, name) for i, (name, label) in mention_at.items()
@@ -2336,7 +2359,6 @@ def extract_attributions(
                                        + [doc[i].text for i, pos in enumerate(words.pos)
                                           if pos == "PROPN" and i not in mention_at],
                                        relatives=relatives)
-    holders = _office_holders(doc, mention_at, quoted)
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)

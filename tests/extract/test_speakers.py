@@ -716,6 +716,21 @@ def test_a_bare_quantifier_is_the_group_just_named(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
 
 
+def test_a_party_leader_is_the_party_leader_the_article_named_not_the_head_of_state():
+    text = ("President Donald Trump spoke at the White House on Tuesday. Speaker Nancy Pelosi met the other members "
+            "of the Gang of Eight for a briefing. \"We must ensure the safety of our servicemembers,\" the Democratic "
+            "leader tweeted.")
+    assert _one(text, "tweeted").source_canonical == "Nancy Pelosi"
+
+
+def test_a_subject_naming_an_office_is_the_person_the_article_gave_it_for_the_next_pronoun():
+    text = ("Acting Defense Secretary Patrick Shanahan withdrew his name on Tuesday. Mr. Shanahan said his family "
+            "came first. Speculation mounted that the president could tap Army Secretary Mark Esper for the post.\n\n"
+            "The Army secretary dodged the issue when asked by reporters last week.\n\n"
+            "\u201cI have no comment on any of that,\u201d he told The Times.")
+    assert _one(text, "told").source_canonical == "Mark Esper"
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
