@@ -1295,6 +1295,7 @@ ACTION_READINGS = {
     "react": frozenset({"prep:with"}),
     "worry": frozenset({"dobj"}),
     "read": frozenset({"prep:like"}),
+    "call": frozenset({"prt:off", "prt:up"}),
 }
 """Reporting verbs in a use that reports nothing, by the dependent that marks the use: "continued to import oil",
 "continued receiving fees" (aspect: a report, if any, is the complement's own verb, "continued to insist"; '"...,"
@@ -1302,7 +1303,8 @@ he continued' and "continued to make statements" (:data:`LIGHT_VERB_CUES`) stay)
 with a campaign of provocations" (a counter-move, unless what it responded with is words, :data:`CHANNELS` and
 :data:`NOUN_CUES`: "responded with a statement"; "responded that ...", "responded by criticising" and '"...," he
 responded' report), "Biden's age worries some Democrats" (the subject is what worries them: the ones who believe
-are the object), "FATCA reads like a basic approach" (a likeness; "the statement reads: ..." reports)."""
+are the object), "FATCA reads like a basic approach" (a likeness; "the statement reads: ..." reports), "Trump
+called off the strike" and "called up reservists" (cancelling, summoning)."""
 INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply", "highlight", "underscore",
                                    "underline", "reflect", "demonstrate", "illustrate", "confirm", "prove"})
 """Verbs that, as a participle with no subject of their own after a clause whose subject is a thing ("satellites
@@ -1375,10 +1377,10 @@ def _action_reading(verb: Token) -> bool:
     :data:`CONTACT_VERBS`, :data:`INFERENCE_PARTICIPLES`)."""
     if _contact_only(verb) or _inference(verb) or _asks_anonymity(verb):
         return True
-    if verb.lemma_.lower() == "call" and verb.doc[verb.i - 1].text == "," \
+    if verb.lemma_.lower() == "call" and (verb.doc[verb.i - 1].text == "," or verb.dep_ == "acl") \
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
-        return True  # "His group, called the Iraq Veterans Fund, ...": a name given, no one's words
+        return True  # "His group, called the Iraq Veterans Fund, ...", "a group called the "Army of Jesus"": a name
     if verb.lower_ == "think" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_.startswith("tank"):
         return True  # "These think tanks employ experts": the parser's verb is a noun
     if _in_headline(verb):

@@ -1098,6 +1098,8 @@ def test_headings_and_contact_lines_with_a_colon_are_no_speech(text):
     ("Seth Moulton may be the only one who actually talks much about the world.", "talks"),
     ("It offered a link to a site that looked like a password-reset form.", "offered"),
     ("On its face, FATCA reads like a basic approach to financial transparency.", "reads"),
+    ("Trump called off the military action at the last minute.", "called"),
+    ("A group called the \u201cArmy of Jesus\u201d posted pictures of the candidate.", "called"),
 ])
 def test_habits_gifts_and_likenesses_are_no_reports(text, cue):
     assert [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)] == []
