@@ -239,6 +239,11 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             continue
         # "X said ... and added", "warning Tehran that ...", "by warning Tehran that ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            if verb.head.lower_ == "for":
+                # "Trump singled out Sanders for criticizing the strike": the one blamed or praised spoke
+                judged = [c for c in verb.head.head.children if c.dep_ == "dobj" and _can_speak(c)]
+                if judged:
+                    return judged[0]
             verb = verb.head.head
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
@@ -878,6 +883,43 @@ def _commenter_after(core: Token, mention_at: dict[int, tuple[str, str]]) -> str
     return subjects[0][0] if subjects and subjects[0] and subjects[0][1] == "PERSON" else None
 
 
+RANK_ADJECTIVES = frozenset({"top", "senior", "chief", "main", "principal", "official", "new", "deputy"})
+
+
+def _titles_the_name(words: list[Token], at: int) -> bool:
+    """Whether the office word among ``words`` is the title of the name at character ``at`` ("spokesman Abbas
+    Mousavi", "Abbas Mousavi, the spokesman"), not a word of the clause before it ("the spokesman dismissed
+    Trump's claims")."""
+    offices = [t for t in words if t.lower_ in OFFICE_WORDS]
+    if not offices:
+        return False
+    office = offices[-1]
+    if office.idx > at:
+        return True  # an apposition after the name
+    between = [t for t in office.doc[office.i + 1:] if t.idx < at]
+    return all(t.pos_ == "PROPN" or t.is_punct for t in between)
+
+
+def _named_spokesperson(core: Token, holders: list[tuple[int, str, str, list[Token]]]) -> tuple[str, str] | None:
+    """The spokesperson the article names, before or after, for "the ministry's spokesman" or "Tehran's top
+    military spokesman": the one titled in the same department ("Foreign Ministry spokesman Abbas Mousavi"), else
+    the article's only named spokesperson. Readers name the person when the article does; "a spokesman" (one of
+    several) stays the body's (:func:`_spoken_for`)."""
+    if core.lower_ not in SPOKES_WORDS or core.tag_ != "NN" or any(
+            t.dep_ == "det" and t.lower_ in ("a", "an", "another", "one") for t in core.lefts):
+        return None
+    spokespeople = [(at, person, words) for at, word, person, words in holders
+                    if word in SPOKES_WORDS and _titles_the_name(words, at)]
+    qualifiers = {t.lower_ for t in core.subtree if t.i < core.i and t.pos_ in ("PROPN", "NOUN", "ADJ")
+                  and t.lower_ not in RANK_ADJECTIVES}
+    same_department = [(abs(at - core.idx), person) for at, person, words in spokespeople
+                       if qualifiers & {w.lower_ for w in words}]
+    if same_department:
+        return min(same_department)[1], "PERSON"
+    people = {person for _, person, _ in spokespeople}
+    return (people.pop(), "PERSON") if len(people) == 1 else None
+
+
 def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """The body an unnamed spokesperson speaks for, which the protocol and the samples' readers take as the
     speaker: "a State Department spokesperson", "a spokesman for the Pentagon", "the ministry's spokesman".
@@ -1066,6 +1108,18 @@ def _proper_name(core: Token) -> tuple[str, str] | None:
     if len(words) > 1 and words[0].lower_ in first_name_genders():
         return name, "PERSON"
     return name, "ORG"
+
+
+def _body_in_lower_case(core: Token) -> tuple[str, str] | None:
+    """A body written in lower case, as The Guardian writes them ("the state department insisted"), which NER
+    does not tag: the alias table's entity for the noun and its compounds."""
+    if core.pos_ != "NOUN" or core.tag_ != "NN":
+        return None
+    words = [t for t in core.lefts if t.dep_ == "compound" and t.i >= core.i - 3] + [core]
+    if len(words) < 2:
+        return None
+    entity = alias_table().get(canonical_key(" ".join(t.text for t in words)))
+    return (entity, "ORG") if entity else None
 
 
 MEDIA_ANAPHORS = frozenset({"network", "broadcaster", "channel", "newspaper", "paper", "station", "outlet"})
@@ -2248,6 +2302,13 @@ def _parenthetical(subject: Token, cue: Token | None) -> bool:
     return after < len(doc) and doc[after].text == "," and cue.i - subject.i <= 2
 
 
+def _names_several(doc: Doc, attribution: Attribution) -> bool:
+    """Whether an attribution's source phrase coordinates people ("Gérard Araud and Ali Vaez")."""
+    span = doc.char_span(attribution.source_start, attribution.source_end, alignment_mode="expand")
+    return span is not None and sum(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in span) > 1 \
+        and any(t.dep_ == "cc" and t.lower_ == "and" for t in span)
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
@@ -2280,9 +2341,12 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")), main)
                  for start, name, main in subjects if _fits_pronoun(name, word) and not reported(start)]
     elif word in PLURAL_PRONOUNS:
+        # unnamed groups and bodies, and people named together ("Gérard Araud ... and Ali Vaez ... write. They
+        # also write": the first named stands for the pair, as one row does for the first "write")
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
                  _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
-                if a.source_type in ("anonymous", "organization") and a.source_canonical]
+                if a.source_type in ("anonymous", "organization") and a.source_canonical
+                or a.source_type == "named_person" and _names_several(pronoun.doc, a)]
         fits += _plural_people_subjects(pronoun)
     elif word in THING_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
@@ -2375,7 +2439,8 @@ def extract_attributions(
         body = _named_body(core, mention_at)
         commenter = _commenter_after(core, mention_at)
         mention = (commenter and (commenter, "PERSON")) or mention_at.get(core.i) \
-            or _person_by_name(core, persons_by_surname) or (body and (body, "ORG")) \
+            or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
+            or (body and (body, "ORG")) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
@@ -2383,7 +2448,7 @@ def extract_attributions(
             holder = _titled_person(core, source, mention_at) \
                 or _office_holder(core, source.start, source.end, holders, mention_at) \
                 or _described_person(core, mention_at)
-            mention = (holder, "PERSON") if holder else _proper_name(core)
+            mention = (holder, "PERSON") if holder else _proper_name(core) or _body_in_lower_case(core)
         if mention is None or mention[1] == "PERSON" and " " not in mention[0]:
             mention = _outlet_by_compound(core) or mention
         if _is_media_name(core.doc[core.left_edge.i:core.i + 1].text) or mention and _is_media_name(mention[0]):

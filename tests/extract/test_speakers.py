@@ -731,6 +731,44 @@ def test_a_subject_naming_an_office_is_the_person_the_article_gave_it_for_the_ne
     assert _one(text, "told").source_canonical == "Mark Esper"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # named after the cue: the article's only spokesman
+    ("On Friday, Iran's top diplomatic spokesman dismissed the claims as delusional. On Saturday, the spokesman, "
+     "Abbas Mousavi, spoke to state television.", "Abbas Mousavi"),
+    # two named: the one of the same department
+    ("Foreign Ministry spokesman Abbas Mousavi spoke on Monday. Armed forces spokesman Abolfazl Shekarchi spoke "
+     "too. The ministry's spokesman dismissed the talks.", "Abbas Mousavi"),
+    # indefinite: one of several, the body's
+    ("A State Department spokesperson dismissed the talks. Pentagon spokesman Jonathan Hoffman declined to "
+     "comment.", "US State Department"),
+])
+def test_a_definite_spokesperson_is_the_one_the_article_names(text, speaker):
+    assert _one(text, "dismissed").source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The state department insisted that the embassy would not be evacuated.", "US State Department"),
+    ("The defense department said the strike was lawful.", "Pentagon"),
+])
+def test_a_body_written_in_lower_case_is_the_body(text, speaker):
+    assert [a.source_canonical for a in _attributions(text)] == [speaker]
+
+
+def test_they_after_people_named_together_is_the_pair_as_its_first_row_names_it():
+    text = "Gerard Araud and Ali Vaez wrote that the deal was dead. They also argued that talks could resume."
+    assert _sources(text, "argued") == _sources(text, "wrote") == ["Gerard Araud"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("President Donald Trump attacked Nancy Pelosi for saying the strike was illegal.", "saying", "Nancy Pelosi"),
+    ("At a rally in Toledo, President Donald Trump singled out Bernie Sanders for criticizing the strike.",
+     "criticizing", "Bernie Sanders"),
+    ("Mike Pompeo apologized for saying the war was lost.", "saying", "Mike Pompeo"),  # no one judged
+])
+def test_the_one_blamed_or_praised_for_saying_is_the_speaker(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
