@@ -323,6 +323,39 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     return out
 
 
+RANK_WORDS = frozenset({w.rstrip(".") for title in TITLES for w in title.split()} | {
+    "chief", "officer", "operator", "special", "warfare", "petty", "master", "staff", "detective", "deputy", "director",
+    "leader", "speaker", "chairman", "chairwoman", "agent", "sheriff", "inspector", "officer", "private", "corporal",
+    "pope", "saint", "st", "lord", "lady", "dame", "imam", "rabbi", "father", "sister", "brother", "uncle", "aunt"})
+"""Words of a title or rank written before a name: never a first name."""
+
+
+def _first_names_left_out(spans: list[Span]) -> list[Span]:
+    """ "Meagan McKenna" tagged "Meagan" (GPE) and "McKenna" (PERSON): a capitalised proper noun the parser makes
+    part of a person's one-word mention, right before it on the same line, which NER left out or gave a one-word
+    mention of another label, is the person's first name (not a title, an office or a place the phrase names)."""
+    from spacy.tokens import Span
+
+    from corpus.extract.affiliation import affiliation_in
+
+    out: list[Span] = []
+    for span in spans:
+        before = span.doc[span.start - 1] if span.start else None
+        lent = out[-1] if out and out[-1].end == span.start else None
+        if span.label_ == "PERSON" and len(span) == 1 and before is not None and before.pos_ == "PROPN" \
+                and before.dep_ == "compound" and before.head.i == span.start and before.text.isalpha() \
+                and before.text[:1].isupper() and not before.text.isupper() and "\n" not in before.whitespace_ \
+                and _TITLE_RE.match(before.text + " ") is None and before.lower_ not in RANK_WORDS \
+                and affiliation_in([before]) is None \
+                and (lent is None or len(lent) == 1 and lent.label_ != "PERSON"):
+            if lent is not None:
+                out.pop()
+            out.append(Span(span.doc, span.start - 1, span.end, label="PERSON"))
+            continue
+        out.append(span)
+    return out
+
+
 def _after_line_break(span: Span) -> Span:
     """A mention NER ran over a line break ("Dominique Soguel" ending a byline or caption, "Saadu" opening the
     next paragraph) is the part after the last break: no name spans two lines."""
@@ -341,6 +374,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = [_after_line_break(e) for e in doc.ents if e.label_ in ENTITY_LABELS]
     spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop]
     spans = _people_inside_other_spans(spans)
+    spans = _first_names_left_out(spans)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
                for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)

@@ -769,6 +769,17 @@ def test_the_one_blamed_or_praised_for_saying_is_the_speaker(text, cue, speaker)
     assert _sources(text, cue) == [speaker]
 
 
+def test_a_first_name_ner_gave_another_label_is_part_of_the_name():
+    from corpus.extract.entities import entity_mentions
+
+    text = ("At a park in San Diego, Meagan McKenna, 40, laughed as her daughter played.\n\n"
+            "McKenna admitted to barely keeping up with the news. Chief Gallagher denied it.")
+    mentions = [(m.surface, m.entity) for m in entity_mentions(get_pipeline()(text)) if m.label == "PERSON"]
+    assert mentions[:2] == [("Meagan McKenna", "Meagan McKenna"), ("McKenna", "Meagan McKenna")]
+    assert _sources(text, "admitted") == ["Meagan McKenna"]
+    assert ("Chief Gallagher", "Chief Gallagher") not in mentions  # a rank is no first name
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
