@@ -230,6 +230,12 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
                 return None  # "It is easy to look at all of this and insist ...": no one's report
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
+            if verb is not cue and not _can_speak(subject):
+                # "Despite claiming to prefer denuclearization, Kim's goal appears to be ...": the participle
+                # shares the clause's subject, whose owner is the one who can claim
+                owners = [c for c in subject.children if c.dep_ == "poss" and _can_speak(c)]
+                if owners:
+                    return owners[0]
             return subject
         if any(c.dep_ == "nsubjpass" for c in children):
             agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

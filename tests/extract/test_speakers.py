@@ -780,6 +780,11 @@ def test_a_first_name_ner_gave_another_label_is_part_of_the_name():
     assert ("Chief Gallagher", "Chief Gallagher") not in mentions  # a rank is no first name
 
 
+def test_a_participle_whose_clause_has_a_things_subject_is_its_owners():
+    text = "Despite claiming to prefer denuclearization, Kim Jong Un's goal appears to be to buy time."
+    assert _sources(text, "claiming") == ["Kim Jong Un"]
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
