@@ -325,7 +325,7 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
 
 RANK_WORDS = frozenset({w.rstrip(".") for title in TITLES for w in title.split()} | {
     "chief", "officer", "operator", "special", "warfare", "petty", "master", "staff", "detective", "deputy", "director",
-    "leader", "speaker", "chairman", "chairwoman", "agent", "sheriff", "inspector", "officer", "private", "corporal",
+    "leader", "speaker", "chairman", "chairwoman", "agent", "sheriff", "inspector", "private", "corporal",
     "pope", "saint", "st", "lord", "lady", "dame", "imam", "rabbi", "father", "sister", "brother", "uncle", "aunt"})
 """Words of a title or rank written before a name: never a first name."""
 
