@@ -992,6 +992,13 @@ def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str
     return named.pop() if len(named) == 1 else None
 
 
+def _names_a_person(role: Token, mention_at: dict[int, tuple[str, str]]) -> bool:
+    """Whether a role noun is a named person's title or apposition ("Jewad Kadum, a PMU official", "PMU official
+    Jewad Kadum")."""
+    near = [role.head, *role.children]
+    return any(mention_at.get(t.i, ("", ""))[1] == "PERSON" for t in near)
+
+
 def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """ "the LPL analyst" after "LPL Financial senior market strategist Ryan Detrick": a definite description
     whose proper-noun modifiers are in the title or apposition of a person the article named before; "the
@@ -1008,6 +1015,9 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         modifiers = {core.lower_}
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
+        token = doc[i]
+        if token.lemma_.lower() == core.lemma_.lower() and token.pos_ == "NOUN" and not _names_a_person(token, mention_at):
+            return None  # "the US official familiar with the strikes said ... the official told CNN": the unnamed one
         name, label = mention_at.get(i, ("", ""))
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name:
             continue

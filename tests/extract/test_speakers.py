@@ -782,6 +782,12 @@ def test_a_participle_whose_clause_has_a_things_subject_is_its_owners():
     assert _sources(text, "claiming") == ["Kim Jong Un"]
 
 
+def test_a_definite_role_is_the_nearer_unnamed_source_not_an_earlier_named_holder():
+    text = ("Jewad Kadum, a PMU official, said the rescue was ongoing. The strikes came from the air, a US official "
+            "familiar with the strikes said. The sites were small, the official told CNN.")
+    assert _sources(text, "told") == ["official [US]"]
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
