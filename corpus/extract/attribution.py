@@ -1138,6 +1138,16 @@ def _body_in_lower_case(core: Token) -> tuple[str, str] | None:
     return (entity, "ORG") if entity else None
 
 
+def _handle_owner(core: Token) -> tuple[str, str] | None:
+    """The person or body behind a Twitter handle the alias table knows ("@realDonaldTrump")."""
+    if not core.text.startswith("@"):
+        return None
+    owner = alias_table().get(canonical_key(core.text))
+    if not owner:
+        return None
+    return owner, "PERSON" if owner.split()[0].lower() in first_name_genders() else "ORG"
+
+
 MEDIA_ANAPHORS = frozenset({"network", "broadcaster", "channel", "newspaper", "paper", "station", "outlet"})
 STATE_MEDIA_HEADS = frozenset({"television", "tv", "media", "radio", "broadcaster", "agency", "news"})
 
@@ -2464,7 +2474,8 @@ def extract_attributions(
             holder = _titled_person(core, source, mention_at) \
                 or _office_holder(core, source.start, source.end, holders, mention_at) \
                 or _described_person(core, mention_at)
-            mention = (holder, "PERSON") if holder else _proper_name(core) or _body_in_lower_case(core)
+            mention = (holder, "PERSON") if holder else _proper_name(core) or _body_in_lower_case(core) \
+                or _handle_owner(core)
         if mention is None or mention[1] == "PERSON" and " " not in mention[0]:
             mention = _outlet_by_compound(core) or mention
         if _is_media_name(core.doc[core.left_edge.i:core.i + 1].text) or mention and _is_media_name(mention[0]):

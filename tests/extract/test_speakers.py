@@ -788,6 +788,11 @@ def test_a_definite_role_is_the_nearer_unnamed_source_not_an_earlier_named_holde
     assert _sources(text, "told") == ["official [US]"]
 
 
+def test_a_twitter_handle_is_its_owner():
+    found = _one("@JZarif said the strike was illegal.", "said")
+    assert (found.source_canonical, found.source_type) == ("Mohammad Javad Zarif", "named_person")
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
