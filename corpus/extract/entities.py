@@ -372,7 +372,9 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
     stop = _stoplist()
     spans = [_after_line_break(e) for e in doc.ents if e.label_ in ENTITY_LABELS]
-    spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop]
+    # a lower-case common noun NER labelled a body ("an attendee said": ORG) names nobody
+    spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop
+             and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
     spans = _people_inside_other_spans(spans)
     spans = _first_names_left_out(spans)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)

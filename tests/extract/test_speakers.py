@@ -793,6 +793,15 @@ def test_a_twitter_handle_is_its_owner():
     assert (found.source_canonical, found.source_type) == ("Mohammad Javad Zarif", "named_person")
 
 
+@pytest.mark.parametrize("text", [
+    "An artist in Tehran said the mural would stay.",
+    "An attendee said the speech ran long.",
+    "A gunman told the hostages to stay calm.",
+])
+def test_people_named_by_what_they_do_are_unnamed_people(text):
+    assert [a.source_type for a in _attributions(text)] == ["anonymous"]
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
