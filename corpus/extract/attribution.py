@@ -1179,9 +1179,13 @@ def _media_antecedent(core: Token, mention_at: dict[int, tuple[str, str]]) -> To
     lemma = core.lemma_.lower()
     if not any(t.dep_ == "det" and t.lower_ == "the" for t in core.lefts):
         return None
-    if lemma in COMPANY_ANAPHORS and all(t.dep_ in ("det", "amod", "compound", "punct") for t in core.lefts) \
-            and core.i not in mention_at:
+    if lemma in COMPANY_ANAPHORS | GROUP_ANAPHORS and all(t.dep_ in ("det", "amod", "compound", "punct")
+                                                          for t in core.lefts) and core.i not in mention_at:
         for token in reversed(core.doc[max(0, core.i - 200):core.i]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in mention_at \
+                    and not any(t.dep_ == "det" and t.lower_ == "the" for t in token.lefts) \
+                    and not _names_a_body(token, mention_at):
+                return None  # "a group of protesters ... the group said": the unnamed group introduced
             mention = mention_at.get(token.i)
             if mention is not None and mention[1] == "ORG" and not _is_media_name(mention[0]):
                 return token
@@ -1196,6 +1200,16 @@ def _media_antecedent(core: Token, mention_at: dict[int, tuple[str, str]]) -> To
         if mention is None and _state_media(token):
             return token
     return None
+
+
+GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "militia"})
+"""Definite descriptions of a named body: "The internet-monitoring group NetBlocks ... The group said",
+"Islamic State ... the group has claimed"."""
+
+
+def _names_a_body(noun: Token, mention_at: dict[int, tuple[str, str]]) -> bool:
+    """Whether a noun is a named body's description ("the monitoring group NetBlocks", "NetBlocks, a group")."""
+    return any(mention_at.get(t.i, ("", ""))[1] == "ORG" for t in [noun.head, *noun.children])
 
 
 COMPANY_ANAPHORS = frozenset({"company", "firm", "maker", "manufacturer", "automaker", "carmaker", "airline",

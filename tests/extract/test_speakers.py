@@ -802,6 +802,19 @@ def test_people_named_by_what_they_do_are_unnamed_people(text):
     assert [a.source_type for a in _attributions(text)] == ["anonymous"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The internet-monitoring group NetBlocks reported outages in Iran. The group said the impact was limited.",
+     "NetBlocks"),
+    ("Islamic State lost its territory in Iraq. In some cases, the group has said it staged the bombings.",
+     "Islamic State"),
+    # an unnamed group introduced in between is the one meant
+    ("Hezbollah held a rally on Monday. A group of protesters marched to the embassy. The group said the strike "
+     "was a crime.", "group [unknown]"),
+])
+def test_the_group_is_the_body_named_last_unless_an_unnamed_group_came_between(text, speaker):
+    assert [a.source_canonical for a in _attributions(text)][-1] == speaker
+
+
 def test_the_possessor_of_a_subject_is_the_next_pronoun():
     text = ("Edward Gallagher denied every charge. Craig Miller's testimony was the most dramatic. "
             "He said that he saw the stabbing.")
