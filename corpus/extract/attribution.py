@@ -213,13 +213,20 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return objects[0] if has_as and objects else None
 
 
+def _quoting_verb(cue: Token) -> Token | None:
+    """The verb of "IRNA quoted X as saying" when ``cue`` is its "saying"."""
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep" \
+            and _quoted_as_saying(cue.head.head) is not None:
+        return cue.head.head
+    return None
+
+
 def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     """The speaker of a reporting verb: its subject, a passive agent, or the subject it shares."""
     verb = cue
-    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
-        speaker = _quoted_as_saying(cue.head.head)
-        if speaker is not None:
-            return speaker
+    quoting = _quoting_verb(cue)
+    if quoting is not None:
+        return _quoted_as_saying(quoting)
     for _ in range(3):
         children = list(verb.children)
         # a quotation misparsed as a second subject ("“... systems [in] Iraq,” the head ... has said")
@@ -373,8 +380,9 @@ def _channel_prep(prep: Token) -> Token | None:
 
 
 def _channel(cue: Token) -> str:
-    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and _quoted_as_saying(cue.head.head) is not None:
-        carriers = [c for c in cue.head.head.children if c.dep_ == "nsubj"]
+    quoting = _quoting_verb(cue)
+    if quoting is not None:
+        carriers = [c for c in quoting.children if c.dep_ == "nsubj"]
         if carriers:  # "the IRNA news agency quoted X as saying": the outlet carried the words
             carrier = carriers[0]
             return " ".join(t.text for t in carrier.subtree if t.i == carrier.i or t.head.i == carrier.i and (
@@ -992,11 +1000,10 @@ def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str
     return named.pop() if len(named) == 1 else None
 
 
-def _names_a_person(role: Token, mention_at: dict[int, tuple[str, str]]) -> bool:
-    """Whether a role noun is a named person's title or apposition ("Jewad Kadum, a PMU official", "PMU official
-    Jewad Kadum")."""
-    near = [role.head, *role.children]
-    return any(mention_at.get(t.i, ("", ""))[1] == "PERSON" for t in near)
+def _describes_named(noun: Token, mention_at: dict[int, tuple[str, str]], label: str) -> bool:
+    """Whether a noun is the title, apposition or description of a named entity with ``label`` ("Jewad Kadum, a
+    PMU official", "PMU official Jewad Kadum": PERSON; "the monitoring group NetBlocks": ORG)."""
+    return any(mention_at.get(t.i, ("", ""))[1] == label for t in [noun.head, *noun.children])
 
 
 def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
@@ -1016,7 +1023,7 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
-        if token.lemma_.lower() == core.lemma_.lower() and token.pos_ == "NOUN" and not _names_a_person(token, mention_at):
+        if token.lemma_.lower() == core.lemma_.lower() and token.pos_ == "NOUN" and not _describes_named(token, mention_at, "PERSON"):
             return None  # "the US official familiar with the strikes said ... the official told CNN": the unnamed one
         name, label = mention_at.get(i, ("", ""))
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name:
@@ -1184,7 +1191,7 @@ def _media_antecedent(core: Token, mention_at: dict[int, tuple[str, str]]) -> To
         for token in reversed(core.doc[max(0, core.i - 200):core.i]):
             if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in mention_at \
                     and not any(t.dep_ == "det" and t.lower_ == "the" for t in token.lefts) \
-                    and not _names_a_body(token, mention_at):
+                    and not _describes_named(token, mention_at, "ORG"):
                 return None  # "a group of protesters ... the group said": the unnamed group introduced
             mention = mention_at.get(token.i)
             if mention is not None and mention[1] == "ORG" and not _is_media_name(mention[0]):
@@ -1205,11 +1212,6 @@ def _media_antecedent(core: Token, mention_at: dict[int, tuple[str, str]]) -> To
 GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "militia"})
 """Definite descriptions of a named body: "The internet-monitoring group NetBlocks ... The group said",
 "Islamic State ... the group has claimed"."""
-
-
-def _names_a_body(noun: Token, mention_at: dict[int, tuple[str, str]]) -> bool:
-    """Whether a noun is a named body's description ("the monitoring group NetBlocks", "NetBlocks, a group")."""
-    return any(mention_at.get(t.i, ("", ""))[1] == "ORG" for t in [noun.head, *noun.children])
 
 
 COMPANY_ANAPHORS = frozenset({"company", "firm", "maker", "manufacturer", "automaker", "carmaker", "airline",

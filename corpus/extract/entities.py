@@ -32,6 +32,7 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from corpus.extract.affiliation import affiliation_in
 from corpus.resources import data_lines, data_mapping, data_rows
 
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
@@ -335,8 +336,6 @@ def _first_names_left_out(spans: list[Span]) -> list[Span]:
     part of a person's one-word mention, right before it on the same line, which NER left out or gave a one-word
     mention of another label, is the person's first name (not a title, an office or a place the phrase names)."""
     from spacy.tokens import Span
-
-    from corpus.extract.affiliation import affiliation_in
 
     out: list[Span] = []
     for span in spans:
