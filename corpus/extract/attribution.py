@@ -221,6 +221,22 @@ def _quoting_verb(cue: Token) -> Token | None:
     return None
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "Iran has seized tankers and the U.S. blames Tehran": a conjoined finite verb the parser left without a
+    subject, because it read the noun before it as one more object of the first clause ("tankers and the U.S."),
+    has that noun as its subject; a verb that shares the first clause's subject follows the "and" at once."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("advmod", "aux", "neg"):
+        before -= 1
+    noun = verb.doc[before]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "pobj", "conj") \
+            and any(c.dep_ == "cc" for c in noun.head.children) and verb.head.i < noun.i:
+        return noun
+    return None
+
+
 def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     """The speaker of a reporting verb: its subject, a passive agent, or the subject it shares."""
     verb = cue
@@ -259,6 +275,9 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
                     return judged[0]
             verb = verb.head.head
             continue
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return stranded
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             speaker = _quoted_as_saying(verb)
@@ -1016,7 +1035,9 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     modifiers = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
     determiners = [t.lower_ for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
     definite = determiners == ["the"] or bool(modifiers) and not determiners  # "the prosecutor", "Fox host"
-    if core.pos_ != "NOUN" or core.tag_ != "NN" or not definite:
+    # "the crown prince": a title the tagger took for a proper noun, written in lower case
+    common = core.pos_ == "NOUN" and core.tag_ == "NN" or core.tag_ == "NNP" and core.is_lower
+    if not common or not definite:
         return None
     if not modifiers:
         modifiers = {core.lower_}
@@ -1030,7 +1051,9 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
             continue
         # a title right before the name ("LPL Financial senior market strategist Ryan Detrick"), or an apposition
         title = doc[max(doc[i].sent.start, i - 6):i] if i and doc[i - 1].pos_ in ("NOUN", "PROPN") else []
-        described = {t.lower_ for t in [*title, *_appositions(doc[i], mention_at)]}
+        # NER often takes the title into the name's span ("Crown Prince Mohammed bin Salman")
+        span = [t for t in doc[i:i + 8] if mention_at.get(t.i) == (name, label) and t.lower_ not in name.lower().split()]
+        described = {t.lower_ for t in [*title, *span, *_appositions(doc[i], mention_at)]}
         if modifiers <= described:
             return name
     return None
@@ -2351,6 +2374,27 @@ def _names_several(doc: Doc, attribution: Attribution) -> bool:
         and any(t.dep_ == "cc" and t.lower_ == "and" for t in span)
 
 
+def _relative_clause_person(pronoun: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """ "Special Operator Corey Scott, who stunned the court when he said ...": a "he" or "she" inside a relative
+    clause is the named person who is the clause's subject, the head the clause describes when that subject is
+    "who" ("Gallagher, whom Scott accused when he said ...": Scott). The nearest subject that commands the
+    pronoun comes first, as in Hobbs's tree walk (Hobbs 1978, "Resolving pronoun references"), which reaches
+    the relative clause's subject before the sentence's main clause or any earlier sentence."""
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    for ancestor in pronoun.ancestors:
+        if ancestor.dep_ != "relcl":
+            continue
+        subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        if not subjects:
+            return None
+        # "who stunned the court when he said": the clause's head; "whom Scott accused when he said": Scott
+        named = ancestor.head if subjects[0].lower_ == "who" else subjects[0]
+        name, label = mention_at.get(named.i, ("", ""))
+        return name if label == "PERSON" and _fits_pronoun(name, pronoun.lower_) else None
+    return None
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
@@ -2517,9 +2561,10 @@ def extract_attributions(
                 if label == "PERSON" and not quoted[i] and (
                     max(own_content[0], core.idx) <= doc[i].idx < own_content[1]
                     or reported_from <= doc[i].idx < core.idx))
-            resolved = _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
-                                named_in_content=named_in_content) \
-                if resolve_pronouns else None
+            described = _relative_clause_person(core, mention_at) if resolve_pronouns else None
+            resolved = (described, "named_person", entity_affiliations().get(described, "unknown")) if described \
+                else _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
+                              named_in_content=named_in_content) if resolve_pronouns else None
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
             else:

@@ -1468,3 +1468,29 @@ def test_a_first_name_ner_left_out_is_the_speaker_s_own():
     assert [a.source_canonical for a in _attributions("President Trump said the strike was justified. "
                                                       "Gen Soleimani said it would be avenged.")] == \
         ["Donald Trump", "Qassem Soleimani"]
+
+
+def test_a_pronoun_inside_a_relative_clause_on_a_named_person_is_that_person():
+    text = ("Two SEALs testified they saw Gallagher stab the prisoner, including Special Operator Corey Scott, who "
+            "stunned the court when he said he was the one who ultimately killed the teen.")
+    assert _one(text, "said").source_canonical == "Corey Scott"
+    # "whom": the person is the clause's object, and the "he" is the clause's subject
+    text = "Edward Gallagher, whom Corey Scott accused when he said the prisoner was dying, denied the charge."
+    assert _one(text, "said").source_canonical == "Corey Scott"
+
+
+def test_a_noun_the_parser_joined_to_an_object_is_the_next_verb_s_subject():
+    text = ("Iran has also seized other foreign oil tankers and the U.S. blames Tehran for the downing of a "
+            "surveillance drone.")
+    assert _one(text, "blames").source_canonical == "United States"
+    # a verb that shares the first clause's subject still does
+    assert _one("Iran seized two tankers and accused Britain of piracy.", "accused").source_canonical == "Iran"
+
+
+def test_a_definite_title_the_article_gave_a_named_person_in_the_name_itself():
+    text = ("In an interview, Crown Prince Mohammed bin Salman called for a decisive stand. "
+            "“The kingdom does not want a war in the region,” the crown prince said.")
+    assert _one(text, "said").source_canonical == "Mohammed bin Salman"
+    # the name's own words are no title: "the Trump ally" is not Donald Trump
+    text = "Donald Trump spoke on Monday. The Trump ally said the strike was lawful."
+    assert _one(text, "said").source_canonical != "Donald Trump"
