@@ -2510,7 +2510,8 @@ def extract_attributions(
     persons_by_surname = surname_index([name for start, name in people if start is not None]
                                        + [doc[i].text for i, pos in enumerate(words.pos)
                                           if pos == "PROPN" and i not in mention_at],
-                                       relatives=relatives)
+                                       relatives=relatives,
+                                       subjects={name for _, name, _ in person_subjects})
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)
@@ -2591,6 +2592,11 @@ def extract_attributions(
                 # "Trump's campaign", "Biden's allies": on the side of the person they belong to
                 owner = _person_possessor(core, mention_at)
                 affiliation = entity_affiliations().get(owner or "", "unknown")
+                evidence = "entity table" if affiliation != "unknown" else evidence
+            if affiliation == "unknown" and source_type == "anonymous":
+                # "NPR's public editor", "Google's spokesman": on the side of the body that employs them
+                bodies = [mention_at[c.i][0] for c in core.children if c.dep_ == "poss" and c.i in mention_at]
+                affiliation = entity_affiliations().get(aliased(bodies[0]) if bodies else "", "unknown")
                 evidence = "entity table" if affiliation != "unknown" else evidence
             if affiliation == "unknown" and source_type in ("organization", "anonymous", "media") and mention is None:
                 affiliation = _noun_context_affiliation(core, words) or "unknown"

@@ -228,7 +228,8 @@ NAME_PARTICLES = frozenset({"al", "bin", "bint", "ibn", "van", "von", "de", "der
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-")
 
 
-def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> dict[str, str]:
+def surname_index(names: Iterable[str], *, relatives: Collection[str] = (),
+                  subjects: Collection[str] = ()) -> dict[str, str]:
     """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
     mention, so repeats count).
 
@@ -236,9 +237,13 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> d
     Of several people with one surname, the most mentioned wins; the alias table's person for the surname
     (``data/entity_aliases.csv``: Trump -> Donald Trump, what the bare name means in this story) also counts
     every bare mention of it, so a single "Melania Trump" does not take over "Trump said". Ties go to the
-    longer, then the later name in sort order, so the result does not depend on the order of ``names``.
+    one the article made the subject of a clause (``subjects``: "Diane Foley, the mother of the late James
+    Foley, welcomed ..." is the article's Foley; a subject is the more salient entity, the ranking of centering
+    theory, Grosz, Joshi & Weinstein 1995), then the longer, then the later name in sort order, so the result
+    does not depend on the order of ``names``.
     A person introduced through a family tie (``relatives``: "his wife, Andrea Gallagher") is what the bare
-    surname means only when no one else of that surname is named: news style names the relative in full.
+    surname means only when no one else of that surname is named, or when no one else of that surname is ever
+    a subject: news style names the relative in full.
     """
     counts = Counter(names)
     bare = Counter({canonical_key(n): k for n, k in counts.items() if " " not in n})
@@ -258,7 +263,11 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = ()) -> d
         if " " in default:
             group[default] = group.get(default, 0) + bare[surname]
         principal = [p for p in group if p not in relatives] or list(group)
-        index[surname] = max(principal, key=lambda p: (group[p], p == default, len(p), p))
+        if not any(p in subjects for p in principal):
+            # "Diane Foley, the mother of the late James Foley, welcomed ...": the relative is the one the article
+            # makes a subject, the person she is related through is only mentioned
+            principal = [p for p in group if p in subjects] or principal
+        index[surname] = max(principal, key=lambda p: (group[p], p == default, p in subjects, len(p), p))
     return index
 
 
@@ -355,6 +364,31 @@ def _first_names_left_out(spans: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Nouns for people (``data/source_lexicon.csv``, category ``anonymous``): "immigrant", "expert"."""
+    return frozenset(w for w, category in data_mapping("source_lexicon.csv", "word", "category").items()
+                     if category == "anonymous")
+
+
+def _people_by_apposition(spans: list[Span]) -> list[Span]:
+    """ "Ines Mugisha, a 34-year-old immigrant from Burundi" tagged GPE: a mention of another label that opens
+    with a known first name, holds no place or nationality word, and has an apposition whose head is a noun for
+    people is a person (the apposition is the description news style gives a person on first mention)."""
+    from spacy.tokens import Span
+
+    out = []
+    for span in spans:
+        words = [t for t in span if t.dep_ != "det"]
+        if span.label_ != "PERSON" and 2 <= len(words) <= 4 and words[0].lower_ in first_name_genders() \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and affiliation_in(words) is None \
+                and any(c.dep_ == "appos" and c.lemma_.lower() in _people_words() for c in span.root.children):
+            out.append(Span(span.doc, words[0].i, span.end, label="PERSON"))
+            continue
+        out.append(span)
+    return out
+
+
 def _after_line_break(span: Span) -> Span:
     """A mention NER ran over a line break ("Dominique Soguel" ending a byline or caption, "Saadu" opening the
     next paragraph) is the part after the last break: no name spans two lines."""
@@ -376,11 +410,13 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
     spans = _people_inside_other_spans(spans)
     spans = _first_names_left_out(spans)
+    spans = _people_by_apposition(spans)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
                for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)
     persons = surname_index((c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c)),
-                            relatives={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and introduced_as_relative(e)})
+                            relatives={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and introduced_as_relative(e)},
+                            subjects={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")})
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
     out = []
     for span, clean in zip(spans, cleaned):

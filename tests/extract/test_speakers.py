@@ -1494,3 +1494,32 @@ def test_a_definite_title_the_article_gave_a_named_person_in_the_name_itself():
     # the name's own words are no title: "the Trump ally" is not Donald Trump
     text = "Donald Trump spoke on Monday. The Trump ally said the strike was lawful."
     assert _one(text, "said").source_canonical != "Donald Trump"
+
+
+def test_of_two_people_named_as_often_a_bare_surname_is_the_one_made_a_subject():
+    assert surname_index(["James Foley", "Diane Foley", "Foley"], subjects={"Diane Foley"})["foley"] == "Diane Foley"
+    assert surname_index(["James Foley", "Diane Foley", "Foley"], subjects={"James Foley"})["foley"] == "James Foley"
+    # a relative is the bare surname when the person she is related through is never a subject
+    assert surname_index(["James Foley", "Diane Foley"], relatives={"Diane Foley"},
+                         subjects={"Diane Foley"})["foley"] == "Diane Foley"
+    assert surname_index(["Edward Gallagher", "Andrea Gallagher"], relatives={"Andrea Gallagher"},
+                         subjects={"Edward Gallagher", "Andrea Gallagher"})["gallagher"] == "Edward Gallagher"
+    text = ("Diane Foley, the mother of the late James Foley, an American journalist who was abducted in 2012, "
+            "welcomed the news. “I hope this will hinder the resurgence of terror groups,” Foley, who founded "
+            "a legacy foundation, said in a statement.")
+    assert _one(text, "said").source_canonical == "Diane Foley"
+
+
+def test_a_name_ner_took_for_a_place_is_a_person_when_its_apposition_describes_one():
+    text = ("Ines Mugisha, a 34-year-old immigrant from Burundi, said her husband caught the virus. "
+            "“We’re still scared,” she said.")
+    first, second = _attributions(text)
+    assert (first.source_canonical, first.source_type) == ("Ines Mugisha", "named_person")
+    assert second.source_canonical == "Ines Mugisha"
+    # a place with an apposition is still a place
+    assert _one("Georgia Tech, a university in Atlanta, said the study was flawed.", "said").source_type == "organization"
+
+
+def test_an_unnamed_employee_is_on_the_side_of_the_body_that_employs_them():
+    found = _one("NPR’s public editor explained the publication’s policy on the word.", "explained")
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("editor [US]", "anonymous", "US")
