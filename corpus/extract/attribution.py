@@ -1183,9 +1183,13 @@ STATE_MEDIA_HEADS = frozenset({"television", "tv", "media", "radio", "broadcaste
 
 
 def _state_media(token: Token) -> bool:
-    """ "state TV", "state-run television", "Iranian state media", "the state news agency"."""
-    return token.lemma_.lower() in STATE_MEDIA_HEADS and any(
-        t.lower_ in ("state", "state-run", "state-owned", "government-run") for t in token.lefts)
+    """ "state TV", "state-run television", "Iranian state media", "the state news agency" ("state-run" may be
+    three tokens, "state" a modifier of "run")."""
+    if token.lower_ not in STATE_MEDIA_HEADS and token.lemma_.lower() not in STATE_MEDIA_HEADS:
+        return False
+    return any(t.lower_ in ("state", "state-run", "state-owned", "government-run") for t in token.lefts) or any(
+        t.lower_ == "state" and modifier.lower_ in ("run", "owned", "controlled")
+        for modifier in token.lefts for t in modifier.lefts)
 
 
 def _state_media_side(doc: Doc) -> str | None:
@@ -1280,7 +1284,8 @@ def _media_name(core: Token, affiliation: str) -> str:
     """An outlet the article does not name: state media as ``state TV [Iran]`` (television and TV are one
     name), any other by its words ("the network" stays "network")."""
     if _state_media(core):
-        head = "TV" if core.lemma_.lower() in ("television", "tv") else core.lemma_.lower()
+        head = "TV" if core.lemma_.lower() in ("television", "tv") else core.lower_ if core.lower_ == "media" \
+            else core.lemma_.lower()
         return f"state {head} [{affiliation}]"
     return canonical_key(core.text)
 

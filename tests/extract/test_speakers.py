@@ -1523,3 +1523,11 @@ def test_a_name_ner_took_for_a_place_is_a_person_when_its_apposition_describes_o
 def test_an_unnamed_employee_is_on_the_side_of_the_body_that_employs_them():
     found = _one("NPR’s public editor explained the publication’s policy on the word.", "explained")
     assert (found.source_canonical, found.source_type, found.affiliation) == ("editor [US]", "anonymous", "US")
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Two rockets struck an Iranian tanker on Friday, Iran's official state-run media said.", "state media [Iran]"),
+    ("Iranian state media said the country would no longer respect the limits.", "state media [Iran]"),
+])
+def test_state_run_media_are_state_media_of_their_country(text, canonical):
+    assert _one(text, "said").source_canonical == canonical
