@@ -2014,11 +2014,17 @@ def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], te
         name = [t for t in credit if t.ent_iob_ != "O" and t.ent_type_ == "PERSON"
                 and t.i >= people[0].i and t.i < people[0].i + 6]
         gap = text[:dash.idx + closing].rstrip(" \t\xa0\n")
+        # a dash opening a paragraph of its own credits only a paragraph that is all quotation (an epigraph) or a
+        # post's text (its link or tags); after a reporter's paragraph it is a byline, or a post whose text is lost
+        own_paragraph = text.count("\n", len(gap), dash.idx + closing) >= 2
         quotation = next((ends[k] for k in (len(gap), len(gap.rstrip(".,")), len(gap.rstrip(CLOSING_MARKS)))
                           if k in ends), None)
-        if quotation is not None:
+        paragraph = gap[gap.rfind("\n") + 1:]
+        before_quotation = text[:quotation.start].rstrip(" \t\xa0") if quotation is not None else ""
+        if quotation is not None and (not own_paragraph or not before_quotation or before_quotation.endswith("\n")):
             content = (quotation.start, quotation.end)
-        elif any(t.text.startswith("@") for t in credit) and gap.rfind("\n") < len(gap) - 1:
+        elif any(t.text.startswith("@") for t in credit) and paragraph \
+                and (not own_paragraph or re.search(r"pic\.twitter\.com|https?://|(?:^|\s)[#@]\w", paragraph)):
             content = (gap.rfind("\n") + 1, len(gap))
         else:
             continue

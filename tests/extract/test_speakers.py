@@ -1531,3 +1531,20 @@ def test_an_unnamed_employee_is_on_the_side_of_the_body_that_employs_them():
 ])
 def test_state_run_media_are_state_media_of_their_country(text, canonical):
     assert _one(text, "said").source_canonical == canonical
+
+
+@pytest.mark.parametrize("text, credited", [
+    # a reporter's byline closing a section, after someone else's quoted words
+    ("On Tuesday, Votel said the fight against the group is “not over.”\n\n-- Kylie Atwood\n\nClaim: more.", False),
+    # an embedded post whose text the page lost: the dash opens its own paragraph after the reporter's prose
+    ("The US flew Apache helicopters over the embassy as a show of force.\n\n"
+     "—OIR Spokesman Col. Myles B. Caggins III (@OIRSpox) December 31, 2019\n\nThe situation follows clashes.", False),
+    # an epigraph in a paragraph of its own is still credited
+    ("“America goes not abroad in search of monsters to destroy.”\n\n—President John Quincy Adams (1767-1848)\n\n"
+     "Last week, the president ordered a strike.", True),
+    # so is a post whose text (with its link) is the paragraph before
+    ("Media employers will soon stop you from tweeting. pic.twitter.com/Z2CE7XuXJx\n\n"
+     "— Noah Rothman (@NoahCRothman) January 6, 2020", True),
+])
+def test_a_dash_opening_its_own_paragraph_credits_only_an_epigraph_or_a_post(text, credited):
+    assert bool([a for a in _attributions(text) if a.cue_text.endswith(("―", "—", "--"))]) is credited
