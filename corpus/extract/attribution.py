@@ -1442,7 +1442,7 @@ plans", "spoke on condition of anonymity to describe the talks": the infinitive 
 the source said is carried by another cue ("said")."""
 
 
-CONTACT_VERBS = frozenset({"call", "talk", "speak", "phone"})
+CONTACT_VERBS = frozenset({"call", "talk", "speak", "phone", "email", "e-mail", "text"})
 CONTACT_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "parataxis"})
 CONTACT_TOPIC_PREPS = frozenset({"about", "on", "for", "of", "over", "regarding"})
 """Verbs of contact that report words only with what was said or its topic: "When the president's team calls, you
@@ -1460,7 +1460,10 @@ def _contact_only(verb: Token) -> bool:
     # "he called Buckley's agent", "Hook has emailed or called ship captains": the one called is no content
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     called = objects or [c for c in verb.children if c.dep_ == "oprd"]  # the parser's "called [ship captains]"
-    children = [c for c in verb.children if not (c in called[:1] and _is_person(c))]
+    # a clause before a colon that opens the verb's sentence is the writer's lead-in, never what was said
+    colons = [t.i for t in verb.doc[verb.sent.start:verb.i] if t.text == ":"]
+    children = [c for c in verb.children if not (c in called[:1] and _is_person(c))
+                and not (colons and c.i < colons[-1])]
     if any(c.dep_ in CONTACT_CONTENT_DEPS or c.dep_ == "prep" and c.lower_ in CONTACT_TOPIC_PREPS and not any(
             o.dep_ == "pobj" and (_is_time(o) or o.lemma_.lower() in DURATION_WORDS)
             and not any(g.dep_ == "prep" for g in o.children) for o in c.children)
@@ -1675,8 +1678,9 @@ def _not_a_report(cue: Token) -> str:
         # service to argue that ...": a report made by reporting)
         return "hypothetical"
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subjects[0].children)):
-        return "negated"  # "almost nobody asked", "no official said": no one did
+    if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")
+                                                         for c in subjects[0].children)):
+        return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did
     if _infinitive(cue) and cue.head.pos_ == "ADJ":
         return "hypothetical"  # "it is fair to say": a way of putting it, no one's report
     chain = [cue]
@@ -2523,6 +2527,12 @@ def extract_attributions(
                                           if pos == "PROPN" and i not in mention_at],
                                        relatives=relatives,
                                        subjects={name for _, name, _ in person_subjects})
+    # a surname NER missed as the subject of a clause ("Hook directly emailed a ship captain") is a candidate
+    # antecedent too, whether or not its clause is a report
+    person_subjects = sorted(person_subjects + [
+        (token.idx, found[0], _in_main_clause(token)) for token in doc
+        if token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and token.i not in mention_at and not quoted[token.i]
+        and (found := _person_by_name(token, persons_by_surname)) is not None])
     out: list[Attribution] = []
     for draft in drafts:
         source = _source(draft.subject, mention_at, cue=draft.cue_token)

@@ -67,6 +67,9 @@ TITLES = (
 )
 _TITLE_RE = re.compile(r"^(?:(?:us|u\.s\.|iranian|iraqi|american)\s+)?(?:(?:acting|former|interim|then-?)\s*)?(?:" + "|".join(
     re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+", re.IGNORECASE)
+_ROYAL_RE = re.compile(r"^(?:[^'\s]+'s\s+|[A-Z][a-z]+\s+)?(king|queen|prince|princess|emir|sultan)\s+"
+                       r"([A-Z][\w-]+(?:\s+[IVX]+)?)$", re.IGNORECASE)
+"""A royal title before a single given name (with a regnal number), after a possessor or nationality word."""
 ORG_HEADS = ("administration", "government", "campaign", "regime")
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
@@ -149,12 +152,18 @@ def normalise_surface(surface: str) -> str:
     Scraper noise is repaired or refused: a name repeated inside the mention (link text such as "Trump
     Donald John Trump", "Chris Murphy Christopher Murphy") keeps its last, fullest occurrence; names run together ("Elizabeth Ann WarrenBiden")
     give "" (no entity)."""
-    text = unicodedata.normalize("NFKC", surface).replace("’", "'").strip(EDGE_CHARACTERS)
-    text = re.sub(r"'s?$", "", text).strip()
+    text = unicodedata.normalize("NFKC", surface).replace("’", "'")
+    text = re.sub(r"^\s*'s\s+", "", text)  # "'s Donald Trump": NER took the clitic of "it's" into the name
+    text = re.sub(r"'s?$", "", text.strip(EDGE_CHARACTERS)).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     text = _NICKNAME_RE.sub(" ", text)  # John "Tig" Tiegan is John Tiegan
     text = re.sub(r"[\[\]]", "", text)  # an editor's insertion: "[Christopher] Heinz" is Christopher Heinz
     text = _CORPORATE_SUFFIX_RE.sub("", text)  # "Tesla Inc." is Tesla, "Exxon Mobil Corp." is Exxon Mobil
+    royal = _ROYAL_RE.match(text)
+    if royal:
+        # royals are known by title and given name ("King Salman", "Prince Harry", "King Abdullah II"): without
+        # the title the given name would be taken for someone's surname ("Mohammed bin Salman")
+        return f"{royal.group(1).title()} {royal.group(2)}"
     possessor = re.match(r"^[^']{1,40}'s\s+", text)
     if possessor and _TITLE_RE.match(text[possessor.end():]):
         text = text[possessor.end():]  # "Duke's Dr. Feaver": the university's Dr. Feaver is Feaver

@@ -45,6 +45,10 @@ def test_a_bare_surname_goes_to_the_person_the_story_means_not_a_family_member()
     ("SO1 Dalton Tolbert", "Dalton Tolbert"),  # a Navy rating code
     ("Lt. Jacob Portier", "Jacob Portier"),
     ("Duke’s Dr. Feaver", "Feaver"),  # the university's Dr. Feaver
+    ("’s Donald Trump", "Donald Trump"),  # "it’s Donald Trump playing politics": the clitic is no part
+    ("Saudi King Salman", "King Salman"),  # a royal keeps the title: "Salman" alone is another man's surname
+    ("King Abdullah II", "King Abdullah II"),
+    ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
     ("Iran's Revolutionary Guard", "Iran's Revolutionary Guard"),
 ])
 def test_scraper_noise_in_names_is_repaired_or_refused(surface, canonical):
@@ -77,6 +81,8 @@ def test_a_statement_speaks_for_whoever_issued_it():
 @pytest.mark.parametrize("text, cue, factuality", [
     ("Pompeo did not say whether the troops would leave Iraq.", "say", "negated"),
     ("The spokesman declined to say how many troops were hurt.", "say", "negated"),
+    ("Neither Makin-Acciani nor Pinkos responded to messages requesting comment.", "responded", "negated"),
+    ("Neither official would say when the troops would leave.", "say", "negated"),
     ("Such a strike could allow Trump to claim that Iran started the war.", "claim", "hypothetical"),
     ("Did the Pentagon warn Congress that Iran would strike?", "warn", "asked"),
     ("Pompeo asked the Iraqi government to protect the embassy.", "asked", "asserted"),
@@ -1548,3 +1554,17 @@ def test_state_run_media_are_state_media_of_their_country(text, canonical):
 ])
 def test_a_dash_opening_its_own_paragraph_credits_only_an_epigraph_or_a_post(text, credited):
     assert bool([a for a in _attributions(text) if a.cue_text.endswith(("―", "—", "--"))]) is credited
+
+
+def test_a_contact_verb_with_only_the_one_contacted_reports_nothing():
+    text = ("Kumar wasn’t special, per se: Hook has emailed or called ship captains roughly a dozen times.")
+    assert [a for a in _attributions(text) if a.cue_text in ("emailed", "called")] == []
+    assert _one("Hook emailed the captain that the ship would be seized.", "emailed").source_canonical == "Hook"
+    assert "called" not in [a.cue_text for a in _attributions("Once in college, he called Buckley’s agent to express "
+                                                              "admiration.")]
+
+
+def test_a_surname_ner_missed_as_a_subject_is_a_pronoun_s_antecedent():
+    text = ("Brian Hook is the envoy. On August 26, Hook directly emailed an Indian ship captain. "
+            "“This is Brian Hook,” he wrote to Akhilesh Kumar.")
+    assert _one(text, "wrote").source_canonical == "Brian Hook"
