@@ -1490,13 +1490,31 @@ def _asks_anonymity(verb: Token) -> bool:
 
 DECIDED_THINGS = frozenset({"move", "offer", "proposal", "invitation",
                             "request", "bid", "effort", "motion", "appeal", "application", "petition", "permission",
-                            "access", "entry", "visa", "asylum", "bail", "parole", "pardon", "waiver", "license"})
+                            "access", "entry", "visa", "asylum", "bail", "parole", "pardon", "waiver", "license",
+                            "weapon", "arms", "aid", "assistance", "funding", "loan"})
 """What an authority grants or denies by deciding, not by saying: "a judge denied those efforts", "rejected his
 appeal", "denied them entry"."""
 DECISION_VERBS = frozenset({"deny", "reject", "grant", "refuse"})
 CONVENED_THINGS = frozenset({"meeting", "session", "vote", "election", "summit", "hearing", "conference",
                              "referendum", "recess", "assembly"})
 """What is called by convening it: "the members who called the meeting", "called a snap election"."""
+
+
+POSTING_VERBS = frozenset({"tweet", "retweet", "post", "share", "repost"})
+SHARED_MEDIA = frozenset({"image", "photo", "photograph", "picture", "video", "clip", "link", "gif", "meme", "map",
+                          "chart", "graphic", "cartoon", "emoji", "flag"})
+
+
+def _shared_media(verb: Token) -> bool:
+    """ "the president tweeted an image of an American flag without any text", "he tweeted a link to a Carlson
+    piece": a post that shares a picture or a link, with no words of its own reported (no clause, no quotation
+    after it), reports no one's words."""
+    if verb.lemma_.lower() not in POSTING_VERBS:
+        return False
+    children = list(verb.children)
+    shared = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in SHARED_MEDIA]
+    return bool(shared) and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in children) \
+        and not any(t.is_quote for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
 def _action_reading(verb: Token) -> bool:
@@ -1515,7 +1533,7 @@ def _action_reading(verb: Token) -> bool:
     if verb.lemma_.lower() in RISK_VERBS and any(
             c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES for c in verb.children):
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
-    if _habitual_topic(verb) or _gift(verb) or _authorship(verb):
+    if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb):
         return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)

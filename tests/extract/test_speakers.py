@@ -1568,3 +1568,18 @@ def test_a_surname_ner_missed_as_a_subject_is_a_pronoun_s_antecedent():
     text = ("Brian Hook is the envoy. On August 26, Hook directly emailed an Indian ship captain. "
             "“This is Brian Hook,” he wrote to Akhilesh Kumar.")
     assert _one(text, "wrote").source_canonical == "Brian Hook"
+
+
+@pytest.mark.parametrize("text, cue, reported", [
+    ("Late Thursday, the president tweeted an image of an American flag without any text.", "tweeted", False),
+    ("Trump keeps close tabs on Fox, and he tweeted a link to a Carlson piece on Monday night.", "tweeted", False),
+    ("Trump tweeted a video and wrote that Iran would pay a very big price.", "wrote", True),
+    ("Trump tweeted that Iran would pay a very big price.", "tweeted", True),
+])
+def test_a_post_that_only_shares_a_picture_or_a_link_reports_no_words(text, cue, reported):
+    assert bool([a for a in _attributions(text) if a.cue_text == cue and a.factuality == "asserted"]) is reported
+
+
+def test_refusing_someone_weapons_is_a_decision_not_speech():
+    text = "It was the Obama administration that empowered Putin and denied Ukraine weapons."
+    assert [a.cue_kind for a in _attributions(text)] == ["stance"]
