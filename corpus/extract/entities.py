@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from corpus.extract.affiliation import affiliation_in
+from corpus.extract.affiliation import affiliation_in, entity_affiliations
 from corpus.resources import data_lines, data_mapping, data_rows
 
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
@@ -410,6 +410,50 @@ def _after_line_break(span: Span) -> Span:
     return Span(span.doc, last, span.end, label=span.label_) if last < span.end else span
 
 
+NOT_FIRST_NAMES = frozenset({"will", "may", "june", "april", "august", "mark", "bill", "grant", "hope", "faith",
+                             "grace", "chance", "rich", "pat", "sue", "art", "king", "major", "dawn", "summer"})
+"""First names that are also common words ("Will Trump strike?", "in May Johnson said")."""
+WEEKDAYS_AND_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                 "january", "february", "march", "july", "september", "october", "november",
+                                 "december"})
+
+
+def _full_names_in_text(doc: Doc, names: list[str], surnames: dict[str, bool]) -> list[str]:
+    """ "Ziad Avdalo" for the bare surname "Avdalo" when the article writes the full name in a sentence NER and
+    the parser broke ("\n\nZiad Avdalo is a member ..."): a capitalised proper noun written right before the
+    surname (a known first name, or a word the tagger takes for a name that is no title, rank, place or
+    nationality), for surnames the article gives no full name of otherwise (a reader finds it the same way).
+    ``surnames`` maps each one-word name to whether NER called it a person; one it called a body or a place
+    ("Egeland" ORG) is completed only by a known first name ("Jan Egeland"), never a body's own first word."""
+    named = {canonical_key(n.split()[-1]) for n in names if " " in n}
+    aliases = alias_table()
+    # surnames the alias table already completes ("Erdogan": Recep Tayyip Erdogan) need no guess
+    bare = {n: person for n, person in surnames.items() if n[:1].isupper() and not n.isupper()
+            and canonical_key(n) not in named and " " not in aliases.get(canonical_key(n), "")
+            and (person or aliased(n) not in entity_affiliations())}
+
+    def given_name(token: Token, surname: Token) -> bool:
+        word = token.lower_
+        one_entity = token.ent_iob_ != "O" and surname.ent_iob_ == "I"  # "Tyler Solorio" (FAC) is one name
+        return token.text.isalpha() and token.text[:1].isupper() and not token.text.isupper() \
+            and word not in NOT_FIRST_NAMES and word not in WEEKDAYS_AND_MONTHS and word not in RANK_WORDS \
+            and not _TITLE_RE.match(token.text + " ") and affiliation_in([token]) is None \
+            and (one_entity or token.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC", "DATE")) \
+            and (word in first_name_genders() or token.pos_ == "PROPN" and bare[surname.text])
+
+    found = []
+    for token in doc[1:]:
+        if token.text not in bare:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and given_name(doc[start - 1], token) \
+                and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        if start < token.i:
+            found.append(" ".join(t.text for t in doc[start:token.i + 1]))
+    return found
+
+
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
     """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
     stop = _stoplist()
@@ -423,7 +467,10 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
                for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)
-    persons = surname_index((c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c)),
+    names = [c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c)]
+    surnames = {c: e.label_ == "PERSON" for e, c in zip(spans, cleaned) if c and " " not in c
+                and e.label_ in ("PERSON", "ORG", "GPE")}
+    persons = surname_index(names + _full_names_in_text(doc, names, surnames),
                             relatives={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and introduced_as_relative(e)},
                             subjects={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")})
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}

@@ -1583,3 +1583,12 @@ def test_a_post_that_only_shares_a_picture_or_a_link_reports_no_words(text, cue,
 def test_refusing_someone_weapons_is_a_decision_not_speech():
     text = "It was the Obama administration that empowered Putin and denied Ukraine weapons."
     assert [a.cue_kind for a in _attributions(text)] == ["stance"]
+
+
+def test_a_bare_surname_takes_the_full_name_the_article_writes_where_ner_missed_it():
+    text = ("Rescuing the boys\n\nZiad Avdalo is a member of a team that has been rescuing Yazidi boys for years. "
+            "“We have boys who have arrived here more fundamentalist than ISIS,” says Mr. Avdalo.")
+    assert _one(text, "says").source_canonical == "Ziad Avdalo"
+    # a weekday before the surname is no first name
+    text = "On Tuesday Gallagher spoke to reporters. Gallagher said he would testify."
+    assert _one(text, "said").source_canonical == "Gallagher"
