@@ -733,10 +733,24 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
 HOST_TITLES = frozenset({"ambassador", "envoy", "emissary", "representative", "ambassadors", "envoys"})
 
 
+TOPIC_ROLES = frozenset({"expert", "watcher", "specialist", "hand", "scholar", "envoy", "hawk", "dove",
+                         "analyst", "observer", "researcher", "correspondent"})
+"""Roles a country name before them makes a topic, not a side: "Iran experts", "Saudi watchers", "the Iran envoy"
+(the American envoy for Iran), "China hawks"; "Iran's envoy" (a possessor) and "Iranian analysts" (an
+adjective) stay on that country's side."""
+
+
 def _without_host(tokens: list[Token]) -> list[Token]:
     """The words of a title without the country an envoy is posted to: "Pakistani Ambassador to the U.S. Asad
-    M. Khan" is Pakistan's, not the United States'."""
-    return [t for t in tokens if not _is_host(t)]
+    M. Khan" is Pakistan's, not the United States'; nor the country a role studies ("Iran experts")."""
+    return [t for t in tokens if not _is_host(t) and not _is_topic(t)]
+
+
+def _is_topic(token: Token) -> bool:
+    role = token.head
+    # a foreign country only: "US experts" and "U.S. intelligence analysts" are American, "the U.N. envoy" the UN's
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and role.lemma_.lower() in TOPIC_ROLES \
+        and role.tag_ in ("NN", "NNS") and token.ent_type_ in ("GPE", "NORP") and affiliation_in([token]) != "US"
 
 
 def _is_host(token: Token) -> bool:

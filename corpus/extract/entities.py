@@ -373,6 +373,30 @@ def _first_names_left_out(spans: list[Span]) -> list[Span]:
     return out
 
 
+DEPARTMENT_WORDS = frozenset({"defense", "defence", "state", "treasury", "justice", "energy", "commerce", "labor",
+                              "homeland", "security", "navy", "army", "interior", "health", "education", "agriculture",
+                              "transportation", "veterans", "affairs", "foreign", "war"})
+
+
+def _offices_run_into_names(spans: list[Span]) -> list[Span]:
+    """ "Acting Secretary of Defense Patrick Shanahan" tagged "Defense Patrick Shanahan" (ORG): a mention of
+    another label that opens with a department's words and goes on with a known first name is the person whose
+    office the words name (the title's first words fell outside the span)."""
+    from spacy.tokens import Span
+
+    out = []
+    for span in spans:
+        words = list(span)
+        given = next((i for i, t in enumerate(words) if t.lower_ in first_name_genders()), None)
+        if span.label_ != "PERSON" and given and 2 <= len(words) - given <= 3 \
+                and all(t.lower_ in DEPARTMENT_WORDS for t in words[:given]) \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words[given:]):
+            out.append(Span(span.doc, words[given].i, span.end, label="PERSON"))
+            continue
+        out.append(span)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
     """Nouns for people (``data/source_lexicon.csv``, category ``anonymous``): "immigrant", "expert"."""
@@ -464,6 +488,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = _people_inside_other_spans(spans)
     spans = _first_names_left_out(spans)
     spans = _people_by_apposition(spans)
+    spans = _offices_run_into_names(spans)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
                for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)

@@ -1592,3 +1592,21 @@ def test_a_bare_surname_takes_the_full_name_the_article_writes_where_ner_missed_
     # a weekday before the surname is no first name
     text = "On Tuesday Gallagher spoke to reporters. Gallagher said he would testify."
     assert _one(text, "said").source_canonical == "Gallagher"
+
+
+def test_a_department_word_ner_ran_into_a_name_is_part_of_the_title():
+    text = ("Acting Secretary of Defense Patrick Shanahan announced on Monday evening that the U.S. was deploying "
+            "an additional 1,000 troops.")
+    found = _one(text, "announced")
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("Patrick Shanahan", "named_person", "US")
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("“This is Brian Hook from the State Department,” the Iran envoy repeated.", "unknown"),  # the envoy for Iran
+    ("Iran's envoy to the United Nations said Tehran would respond.", "Iran"),
+    ("Iranian analysts said the strike would unite the country.", "Iran"),
+    ("US experts said the strike was legal.", "US"),
+    ("The U.N. envoy said the talks would resume.", "other"),
+])
+def test_a_country_before_an_expert_or_envoy_is_the_topic_not_the_side(text, affiliation):
+    assert [a.affiliation for a in _attributions(text) if a.cue_text in ("said", "repeated")] == [affiliation]
