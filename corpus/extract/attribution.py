@@ -670,6 +670,11 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
             return "named_person"  # "Politico", which NER may take for a person, stays an outlet
         if _is_media_name(entity) or _is_media_name(core.doc[core.left_edge.i:core.i + 1].text):
             return "media"
+        if label in ("ORG", "GPE", "FAC") and " " not in entity and core.pos_ == "PROPN" \
+                and not any(c.dep_ == "det" for c in core.children) and any(
+                c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ == "who" for w in c.children)
+                for c in core.children):
+            return "named_person"  # "Saadu, who lost a thumb to shrapnel, said": a body is "which", not "who"
         if label in ("ORG", "GPE", "FAC"):
             return "organization"
     phrase = _head_phrase(core)

@@ -422,6 +422,31 @@ def _people_by_apposition(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _opens_paragraph(span: Span) -> bool:
+    return span.start == 0 or "\n" in span.doc[span.start - 1].text_with_ws
+
+
+def _caption_credits(spans: list[Span]) -> set[tuple[str, str]]:
+    """ "Dominique Soguel Dildar (l), a former Yazidi conscript ..." and "Dominique Soguel Saadu, a native of
+    Sinjar": a photographer's credit the scraper ran into the caption that follows it. Person mentions that open
+    a paragraph and share their first two words while going on with different names have a credit in those
+    two words."""
+    endings: dict[tuple[str, str], set[str]] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) >= 3 and _opens_paragraph(span):
+            endings.setdefault((span[0].text, span[1].text), set()).add(span[2:].text)
+    return {prefix for prefix, names in endings.items() if len(names) >= 2}
+
+
+def _credits_run_into_captions(spans: list[Span], credits: set[tuple[str, str]]) -> list[Span]:
+    """The mentions :func:`_caption_credits` found, without the credit: the name is what follows it."""
+    from spacy.tokens import Span
+
+    return [Span(e.doc, e.start + 2, e.end, label="PERSON")
+            if e.label_ == "PERSON" and len(e) >= 3 and _opens_paragraph(e) and (e[0].text, e[1].text) in credits
+            else e for e in spans]
+
+
 def _after_line_break(span: Span) -> Span:
     """A mention NER ran over a line break ("Dominique Soguel" ending a byline or caption, "Saadu" opening the
     next paragraph) is the part after the last break: no name spans two lines."""
@@ -442,13 +467,15 @@ WEEKDAYS_AND_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "
                                  "december"})
 
 
-def _full_names_in_text(doc: Doc, names: list[str], surnames: dict[str, bool]) -> list[str]:
+def _full_names_in_text(doc: Doc, names: list[str], surnames: dict[str, bool], *,
+                        not_given: Collection[str] = ()) -> list[str]:
     """ "Ziad Avdalo" for the bare surname "Avdalo" when the article writes the full name in a sentence NER and
     the parser broke ("\n\nZiad Avdalo is a member ..."): a capitalised proper noun written right before the
     surname (a known first name, or a word the tagger takes for a name that is no title, rank, place or
     nationality), for surnames the article gives no full name of otherwise (a reader finds it the same way).
     ``surnames`` maps each one-word name to whether NER called it a person; one it called a body or a place
-    ("Egeland" ORG) is completed only by a known first name ("Jan Egeland"), never a body's own first word."""
+    ("Egeland" ORG) is completed only by a known first name ("Jan Egeland"), never a body's own first word;
+    ``not_given`` are words that are no one's given name here (a photographer's credit run into a caption)."""
     named = {canonical_key(n.split()[-1]) for n in names if " " in n}
     aliases = alias_table()
     # surnames the alias table already completes ("Erdogan": Recep Tayyip Erdogan) need no guess
@@ -460,6 +487,7 @@ def _full_names_in_text(doc: Doc, names: list[str], surnames: dict[str, bool]) -
         word = token.lower_
         one_entity = token.ent_iob_ != "O" and surname.ent_iob_ == "I"  # "Tyler Solorio" (FAC) is one name
         return token.text.isalpha() and token.text[:1].isupper() and not token.text.isupper() \
+            and token.text not in not_given \
             and word not in NOT_FIRST_NAMES and word not in WEEKDAYS_AND_MONTHS and word not in RANK_WORDS \
             and not _TITLE_RE.match(token.text + " ") and affiliation_in([token]) is None \
             and (one_entity or token.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC", "DATE")) \
@@ -487,6 +515,8 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
     spans = _people_inside_other_spans(spans)
     spans = _first_names_left_out(spans)
+    credits = _caption_credits(spans)
+    spans = _credits_run_into_captions(spans, credits)  # after: the credit's last word is no first name left out
     spans = _people_by_apposition(spans)
     spans = _offices_run_into_names(spans)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
@@ -495,7 +525,8 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     names = [c for e, c in zip(spans, cleaned) if c and (e.label_ == "PERSON" or " " not in c)]
     surnames = {c: e.label_ == "PERSON" for e, c in zip(spans, cleaned) if c and " " not in c
                 and e.label_ in ("PERSON", "ORG", "GPE")}
-    persons = surname_index(names + _full_names_in_text(doc, names, surnames),
+    persons = surname_index(names + _full_names_in_text(doc, names, surnames,
+                                                        not_given={w for credit in credits for w in credit}),
                             relatives={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and introduced_as_relative(e)},
                             subjects={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")})
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}

@@ -1610,3 +1610,16 @@ def test_a_department_word_ner_ran_into_a_name_is_part_of_the_title():
 ])
 def test_a_country_before_an_expert_or_envoy_is_the_topic_not_the_side(text, affiliation):
     assert [a.affiliation for a in _attributions(text) if a.cue_text in ("said", "repeated")] == [affiliation]
+
+
+def test_a_photographer_s_credit_run_into_captions_is_no_part_of_the_names():
+    text = ("The boys live in a camp.\n\nDominique Soguel Dildar (l), a former conscript, and his cousin Hani "
+            "sit outside.\n\n“It took us two days to learn how to use a rifle,” says Dildar.\n\n"
+            "Dominique Soguel Saadu, a native of Sinjar City, plays a game.\n\n“I want revenge,” Saadu says.")
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == "says"] == ["Dildar", "Saadu"]
+
+
+def test_a_one_word_name_with_a_who_clause_is_a_person_whatever_ner_called_it():
+    found = _one("Saadu, who lost a thumb to shrapnel, said he wanted revenge.", "said")
+    assert found.source_type == "named_person"
+    assert _one("The Insurrection, who played on Friday, said the show would go on.", "said").source_type != "named_person"
