@@ -1623,3 +1623,10 @@ def test_a_one_word_name_with_a_who_clause_is_a_person_whatever_ner_called_it():
     found = _one("Saadu, who lost a thumb to shrapnel, said he wanted revenge.", "said")
     assert found.source_type == "named_person"
     assert _one("The Insurrection, who played on Friday, said the show would go on.", "said").source_type != "named_person"
+
+
+def test_kim_alone_is_the_north_korean_leader_unless_the_article_names_another_kim():
+    found = _one("Kim said the talks with Washington had stalled.", "said")
+    assert (found.source_canonical, found.affiliation) == ("Kim Jong Un", "other")
+    found = _one("Kim Darroch, the British ambassador, resigned. Darroch said the cables were private.", "said")
+    assert found.source_canonical == "Kim Darroch"
