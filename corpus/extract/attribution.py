@@ -739,10 +739,15 @@ HOST_TITLES = frozenset({"ambassador", "envoy", "emissary", "representative", "a
 
 
 TOPIC_ROLES = frozenset({"expert", "watcher", "specialist", "hand", "scholar", "envoy", "hawk", "dove",
-                         "analyst", "observer", "researcher", "correspondent"})
-"""Roles a country name before them makes a topic, not a side: "Iran experts", "Saudi watchers", "the Iran envoy"
-(the American envoy for Iran), "China hawks"; "Iran's envoy" (a possessor) and "Iranian analysts" (an
-adjective) stay on that country's side."""
+                         "analyst", "observer", "researcher", "correspondent",
+                         "initiative", "program", "programme", "project", "studies", "desk"})
+"""Roles and programmes a country name before them makes a topic, not a side: "Iran experts", "Saudi watchers",
+"the Iran envoy" (the American envoy for Iran), "China hawks", "head of the Iraq Initiative at the Atlantic
+Council in Washington"; "Iran's envoy" (a possessor) and "Iranian analysts" (an adjective) stay on that
+country's side."""
+
+
+PROGRAMMES = frozenset({"initiative", "program", "programme", "project", "studies", "desk"})
 
 
 def _without_host(tokens: list[Token]) -> list[Token]:
@@ -755,7 +760,8 @@ def _is_topic(token: Token) -> bool:
     role = token.head
     # a foreign country only: "US experts" and "U.S. intelligence analysts" are American, "the U.N. envoy" the UN's
     return token.dep_ == "compound" and token.pos_ == "PROPN" and role.lemma_.lower() in TOPIC_ROLES \
-        and role.tag_ in ("NN", "NNS") and token.ent_type_ in ("GPE", "NORP") and affiliation_in([token]) != "US"
+        and role.tag_ in ("NN", "NNS", "NNP", "NNPS") and affiliation_in([token]) != "US" \
+        and (token.ent_type_ in ("GPE", "NORP") or token.ent_type_ == "ORG" and role.lemma_.lower() in PROGRAMMES)
 
 
 def _is_host(token: Token) -> bool:

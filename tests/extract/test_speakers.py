@@ -1607,6 +1607,8 @@ def test_a_department_word_ner_ran_into_a_name_is_part_of_the_title():
     ("Iranian analysts said the strike would unite the country.", "Iran"),
     ("US experts said the strike was legal.", "US"),
     ("The U.N. envoy said the talks would resume.", "other"),
+    ("“Sistani is the most important figure,” said Abbas Kadhim, head of the Iraq Initiative at the Atlantic "
+     "Council think tank in Washington.", "US"),
 ])
 def test_a_country_before_an_expert_or_envoy_is_the_topic_not_the_side(text, affiliation):
     assert [a.affiliation for a in _attributions(text) if a.cue_text in ("said", "repeated")] == [affiliation]
