@@ -46,6 +46,7 @@ from corpus.extract.entities import (
     GLUED_WORDS,
     KIN_NOUNS,
     TITLES,
+    WEEKDAYS_AND_MONTHS,
     alias_table,
     aliased,
     canonical_key,
@@ -256,7 +257,7 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             if verb is not cue and not _can_speak(subject):
                 # "Despite claiming to prefer denuclearization, Kim's goal appears to be ...": the participle
                 # shares the clause's subject, whose owner is the one who can claim
-                owners = [c for c in subject.children if c.dep_ == "poss" and _can_speak(c)]
+                owners = [c for c in subject.children if c.dep_ == "poss" and _can_speak(c) and not _is_time(c)]
                 if owners:
                     return owners[0]
             return subject
@@ -386,7 +387,8 @@ def _speaker_in_aside(cue: Token, subject: Token | None,
 
 
 def _is_time(token: Token) -> bool:
-    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in ("today", "yesterday", "tonight")
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in ("today", "yesterday", "tonight") \
+        or token.lower_ in WEEKDAYS_AND_MONTHS
 
 
 def _channel_prep(prep: Token) -> Token | None:
@@ -1103,8 +1105,8 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
     tweet"), or the subject of the verb that released it within the three sentences before ("The Pentagon
     released a statement. ... The statement said")."""
     for child in core.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return child
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
+            return child  # not "Friday's memo"
     for child in sorted(core.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
         if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < core.i \
                 and child.ent_type_ not in ("DATE", "TIME") and child.lemma_.lower() not in NOT_ISSUERS \
@@ -2688,6 +2690,11 @@ def extract_attributions(
                 canonical = aliased(canonical)
                 if affiliation == "unknown" and canonical in entity_affiliations():
                     affiliation, evidence = entity_affiliations()[canonical], "entity table"
+        if source_type == "other" and source_lexicon().get(core.lemma_.lower()) == "document":
+            issuer = _document_issuer(core, out, sent_starts)
+            if issuer is not None:
+                canonical, source_type, affiliation = issuer.source_canonical, issuer.source_type, issuer.affiliation
+                antecedent, evidence = issuer.source_canonical, "antecedent"
         if source_type != "named_person" and core.lower_ not in PERSONAL_PRONOUNS:
             earlier = _definite_antecedent(core, out, sent_starts)
             if earlier is not None:
@@ -2751,6 +2758,29 @@ def _definite_antecedent(core: Token, earlier: list[Attribution], sent_starts: l
             or not any(w.strip(",.") in ANAPHORIC_ROLES for w in words):
         return None
     return last
+
+
+def _document_issuer(core: Token, earlier: list[Attribution], sent_starts: list[int]) -> Attribution | None:
+    """A definite document whose issuer the phrase does not give (:func:`_document_author` found none): "The
+    Pentagon said two bases were hit ... The statement said ...": the source of the last report of the same
+    sentence or the one before, when that source is a named body (the writer goes on with the same source
+    through its document, as centering's continued centre does for pronouns); a person's document is as often
+    someone else's ("the report" after a senator's comment on it), so only a body's."""
+    if core.lemma_.lower() in ADVERSARIAL_DOCUMENTS or core.tag_ != "NN" \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in core.children):
+        return None
+    here = _sentence_of(sent_starts, core.idx)
+    candidates = [a for a in earlier if a.source_start < core.idx and here - 1 <= _sentence_of(sent_starts, a.source_start)]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    return last if last.source_type == "organization" and last.source_canonical[:1].isupper() else None
+
+
+ADVERSARIAL_DOCUMENTS = frozenset({"indictment", "complaint", "lawsuit", "filing", "suit", "petition", "motion",
+                                   "testimony", "transcript"})
+"""Documents written against or about the one the article last quoted (the indictment of a company that has just
+denied the charges, a lawsuit, a transcript of someone's call): never that source's own words."""
 
 
 def _sentence_of(sent_starts: list[int], char: int) -> int:

@@ -1632,3 +1632,15 @@ def test_kim_alone_is_the_north_korean_leader_unless_the_article_names_another_k
     assert (found.source_canonical, found.affiliation) == ("Kim Jong Un", "other")
     found = _one("Kim Darroch, the British ambassador, resigned. Darroch said the cables were private.", "said")
     assert found.source_canonical == "Kim Darroch"
+
+
+@pytest.mark.parametrize("text, cue, canonical", [
+    ("The Pentagon said two bases were hit overnight. The statement said no Americans were hurt.", "said", "Pentagon"),
+    # a legal document is written against the one just quoted, never in their words
+    ("Huawei said it had done nothing wrong. The indictment said the company stole trade secrets.", "said",
+     "indictment"),
+    # a weekday is no one who writes: "Friday's memo" is the memo's
+    ("Friday’s memo does not discuss a specific plot, but rather says Trump ordered the strike.", "says", "memo"),
+])
+def test_a_definite_document_speaks_for_the_body_the_sentence_before_quoted(text, cue, canonical):
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == cue][-1] == canonical
