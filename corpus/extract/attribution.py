@@ -923,7 +923,9 @@ COMMENT_NOUNS = frozenset({"comment", "remark", "statement"})
 def _commenter_after(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """The person the next sentence names as having made the comment an unnamed role reported ("Iran's Foreign
     Ministry spokesman says ... . Abbas Mousavi made the comment Sunday during a briefing": the Associated
-    Press's cataphoric style, in which a role leads and the name follows)."""
+    Press's cataphoric style, in which a role leads and the name follows), or, for a spokesman, the person the
+    next sentence names for the first time with a quotation of the same comment (at least
+    ``SAME_COMMENT_WORDS`` content words in common)."""
     if core.tag_ != "NN" or core.i in mention_at or not (
             core.lower_ in SPOKES_WORDS or source_lexicon().get(core.lemma_.lower()) == "anonymous"):
         return None
@@ -934,13 +936,31 @@ def _commenter_after(core: Token, mention_at: dict[int, tuple[str, str]]) -> str
     if after >= len(doc):
         return None
     root = doc[after].sent.root
+    subjects = [mention_at.get(c.i) for c in root.children if c.dep_ == "nsubj"]
+    named = subjects[0][0] if subjects and subjects[0] and subjects[0][1] == "PERSON" else None
+    if named is not None and core.lower_ in SPOKES_WORDS and cue_lexicon().get(root.lemma_.lower(), NO_CUE).kind == "speech" \
+            and min(i for i, mention in mention_at.items() if mention[0] == named) >= after \
+            and len(_content_words(core.sent) & _content_words(doc[after].sent)) >= SAME_COMMENT_WORDS:
+        # "Tehran's top military spokesman dismissed Trump's claims as 'delusional' ... all drones were back
+        # 'safe and sound' at their bases. '... all drones ... have returned to their bases safe and sound,'
+        # Brigadier General Abolfazl Shekarchi said": the spokesman, named for the first time with his quotation
+        return named
     comment = any(c.dep_ == "dobj" and c.lemma_.lower() in COMMENT_NOUNS
                   and any(d.lower_ in ("the", "his", "her", "those", "these") for d in c.children)
                   for c in root.children)
     if root.lemma_.lower() not in ("make", "give", "deliver") or not comment:
         return None
-    subjects = [mention_at.get(c.i) for c in root.children if c.dep_ == "nsubj"]
-    return subjects[0][0] if subjects and subjects[0] and subjects[0][1] == "PERSON" else None
+    return named
+
+
+SAME_COMMENT_WORDS = 4
+"""Content words a spokesman's reported comment and the next sentence's quotation share when they are one comment."""
+NO_CUE = Cue("", "", False)
+
+
+def _content_words(sentence: Span) -> set[str]:
+    return {t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not t.is_stop
+            and len(t.text) > 2 and t.lemma_.lower() not in cue_lexicon()}
 
 
 RANK_ADJECTIVES = frozenset({"top", "senior", "chief", "main", "principal", "official", "new", "deputy"})

@@ -58,6 +58,7 @@ TITLES = (
     "secretary of state", "secretary of defense", "defense secretary", "prime minister", "foreign minister",
     "supreme leader", "vice president", "president", "secretary", "senator", "sen.", "rep.", "representative",
     "general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "lieutenant general", "major general", "admiral",
+    "brigadier general", "rear admiral", "vice admiral", "lieutenant colonel", "lieutenant commander",
     "adm.", "colonel", "col.", "lt. col.", "commander", "cdr.", "cmdr.", "captain", "capt.", "sgt.", "sergeant",
     "gen", "lt gen", "maj gen", "brig gen", "col", "lt col", "adm", "capt", "sgt",  # BBC and Guardian style
     "lt.", "lt", "lieutenant", "lt. cmdr.", "maj.", "cpl.", "pfc.", "spc.",
@@ -422,6 +423,23 @@ def _people_by_apposition(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _titled_people(spans: list[Span]) -> list[Span]:
+    """ "Brigadier General Abolfazl Shekarchi" tagged WORK_OF_ART: a mention of a label the tables do not keep
+    that is a title or rank followed by one to three capitalised words is a person."""
+    from spacy.tokens import Span
+
+    out = []
+    for span in spans:
+        title = _TITLE_RE.match(span.text) if span.label_ not in ENTITY_LABELS else None
+        if title:
+            rest = [t for t in span if t.idx >= span.start_char + title.end()]
+            if 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in rest):
+                out.append(Span(span.doc, rest[0].i, span.end, label="PERSON"))
+                continue
+        out.append(span)
+    return out
+
+
 def _opens_paragraph(span: Span) -> bool:
     return span.start == 0 or "\n" in span.doc[span.start - 1].text_with_ws
 
@@ -509,7 +527,7 @@ def _full_names_in_text(doc: Doc, names: list[str], surnames: dict[str, bool], *
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
     """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
     stop = _stoplist()
-    spans = [_after_line_break(e) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    spans = [_after_line_break(e) for e in _titled_people(list(doc.ents)) if e.label_ in ENTITY_LABELS]
     # a lower-case common noun NER labelled a body ("an attendee said": ORG) names nobody
     spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]

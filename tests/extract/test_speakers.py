@@ -1644,3 +1644,23 @@ def test_kim_alone_is_the_north_korean_leader_unless_the_article_names_another_k
 ])
 def test_a_definite_document_speaks_for_the_body_the_sentence_before_quoted(text, cue, canonical):
     assert [a.source_canonical for a in _attributions(text) if a.cue_text == cue][-1] == canonical
+
+
+def test_a_spokesman_named_for_the_first_time_with_the_same_comment_is_that_person():
+    text = ("(CNN) Iran is ramping up enrichment of low-grade uranium and will pass the stockpile limit under the "
+            "nuclear deal in 10 days, a spokesman for the Iranian atomic agency announced Monday.\n\n"
+            "During a news conference at the Arak reactor, Behrouz Kamalvandi said that Iran had increased "
+            "enrichment of low-grade uranium fourfold and would pass the stockpile limit by June 27.")
+    assert _one(text, "announced").source_canonical == "Behrouz Kamalvandi"
+    # a different comment by someone else named next is not the spokesman's name
+    text = ("A Pentagon spokesman said two bases had been hit overnight.\n\n"
+            "Senator Tom Cotton said Iran should pay a heavy price for the attack.")
+    assert _sources(text, "said")[0] != "Tom Cotton"
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("Brigadier General Abolfazl Shekarchi", "Abolfazl Shekarchi"),
+    ("Rear Admiral Hossein Khanzadi", "Hossein Khanzadi"),
+])
+def test_rank_titles_are_no_part_of_a_name(surface, canonical):
+    assert normalise_surface(surface) == canonical
