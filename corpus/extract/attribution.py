@@ -1715,7 +1715,8 @@ def _infinitive(verb: Token) -> bool:
 def _expletive(subject: Token) -> bool:
     """ "it" standing for an extraposed infinitive: "It is easy to look at all of this and insist ..."."""
     head = subject.head
-    return subject.lower_ == "it" and subject.dep_ == "nsubj" and head.lemma_ == "be" \
+    # the lemmatiser leaves the curly "’s" of "It’s easy" as it is
+    return subject.lower_ == "it" and subject.dep_ == "nsubj" and (head.lemma_ == "be" or head.lower_ in ("’s", "'s")) \
         and any(c.dep_ == "acomp" for c in head.children) and any(c.dep_ == "xcomp" for c in head.children)
 
 
@@ -1746,8 +1747,11 @@ def _not_a_report(cue: Token) -> str:
     if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")
                                                          for c in subjects[0].children)):
         return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did
-    if _infinitive(cue) and cue.head.pos_ == "ADJ":
-        return "hypothetical"  # "it is fair to say": a way of putting it, no one's report
+    shared = cue.head if cue.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) else cue
+    if _infinitive(shared) and shared.head.pos_ == "ADJ":
+        return "hypothetical"  # "it is fair to say", "It's easy to look at all this and insist": no one's report
+    if cue.tag_ == "VBG" and cue.head.lower_ == "worth":
+        return "hypothetical"  # "It's also worth noting that ...": the writer's aside
     chain = [cue]
     while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])
            or _subjectless_participle(chain[-1])) and chain[-1].head.i != chain[-1].i and len(chain) < 4:

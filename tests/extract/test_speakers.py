@@ -83,6 +83,7 @@ def test_a_statement_speaks_for_whoever_issued_it():
     ("The spokesman declined to say how many troops were hurt.", "say", "negated"),
     ("Neither Makin-Acciani nor Pinkos responded to messages requesting comment.", "responded", "negated"),
     ("Neither official would say when the troops would leave.", "say", "negated"),
+    ("It’s also probably worth noting that his debate has been followed by endorsements.", "noting", "hypothetical"),
     ("Such a strike could allow Trump to claim that Iran started the war.", "claim", "hypothetical"),
     ("Did the Pentagon warn Congress that Iran would strike?", "warn", "asked"),
     ("Pompeo asked the Iraqi government to protect the embassy.", "asked", "asserted"),
@@ -1664,3 +1665,8 @@ def test_a_spokesman_named_for_the_first_time_with_the_same_comment_is_that_pers
 ])
 def test_rank_titles_are_no_part_of_a_name(surface, canonical):
     assert normalise_surface(surface) == canonical
+
+
+def test_an_extraposed_it_with_a_curly_apostrophe_is_no_one():
+    text = "It’s easy to look at all of this and insist that it’s business as usual."
+    assert [a for a in _attributions(text) if a.factuality == "asserted"] == []
