@@ -1573,6 +1573,9 @@ def _action_reading(verb: Token) -> bool:
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
         return True  # "His group, called the Iraq Veterans Fund, ...", "a group called the "Army of Jesus"": a name
+    if verb.lemma_.lower() == "call" and verb.dep_ == "relcl" \
+            and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children):
+        return True  # "a secret WhatsApp group they called The Sewing Circle": naming a thing, not a report
     if verb.lower_ == "think" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_.startswith("tank"):
         return True  # "These think tanks employ experts": the parser's verb is a noun
     if _in_headline(verb):

@@ -1670,3 +1670,15 @@ def test_rank_titles_are_no_part_of_a_name(surface, canonical):
 def test_an_extraposed_it_with_a_curly_apostrophe_is_no_one():
     text = "It’s easy to look at all of this and insist that it’s business as usual."
     assert [a for a in _attributions(text) if a.factuality == "asserted"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was a secret chat forum that they called The Sewing Circle.",
+    "China pursues a mercantilist foreign policy, which President Xi calls the Belt and Road Initiative.",
+])
+def test_naming_a_thing_in_a_relative_clause_is_no_report(text):
+    assert [a for a in _attributions(text) if a.cue_text in ("called", "calls") and a.factuality == "asserted"] == []
+
+
+def test_calling_someone_something_is_still_speech():
+    assert _one("Trump called the speech a disgrace.", "called").source_canonical == "Donald Trump"
