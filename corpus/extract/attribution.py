@@ -225,17 +225,28 @@ def _quoting_verb(cue: Token) -> Token | None:
 def _stranded_subject(verb: Token) -> Token | None:
     """ "Iran has seized tankers and the U.S. blames Tehran": a conjoined finite verb the parser left without a
     subject, because it read the noun before it as one more object of the first clause ("tankers and the U.S."),
-    has that noun as its subject; a verb that shares the first clause's subject follows the "and" at once."""
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+    has that noun as its subject; a verb that shares the first clause's subject follows the "and" at once. The
+    same for a subordinate clause whose conjunction the parser read as a preposition ("as tensions threaten")."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBZ", "VBD", "VBP"):
         return None
     before = verb.i - 1
     while before > 0 and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("advmod", "aux", "neg"):
         before -= 1
     noun = verb.doc[before]
-    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "pobj", "conj") \
-            and any(c.dep_ == "cc" for c in noun.head.children) and verb.head.i < noun.i:
+    if noun.pos_ not in ("NOUN", "PROPN") or not verb.head.i < noun.i:
+        return None
+    if verb.dep_ == "conj" and noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "pobj", "conj") \
+            and any(c.dep_ == "cc" for c in noun.head.children):
         return noun
+    # "as heightened tensions and dramatic violence threaten to force him": the parser read the conjunction as
+    # a preposition and its clause's subject as the object
+    first = noun.head if noun.dep_ == "conj" else noun
+    if verb.dep_ == "advcl" and first.dep_ == "pobj" and first.head.lower_ in SUBORDINATORS:
+        return first
     return None
+
+
+SUBORDINATORS = frozenset({"as", "while", "because", "since", "after", "before", "until", "when", "although"})
 
 
 def _subject(cue: Token, quoted: list[bool]) -> Token | None:
@@ -1581,7 +1592,8 @@ def _action_reading(verb: Token) -> bool:
     if _in_headline(verb):
         return True  # "(RELATED: ..., Federal Lawsuit Says)": the headline of another story
     if verb.lemma_.lower() in RISK_VERBS and any(
-            c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES for c in verb.children):
+            _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES
+            for c in [*(c for c in verb.children if c.dep_ == "nsubj"), *filter(None, [_stranded_subject(verb)])]):
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb):
         return True

@@ -1682,3 +1682,8 @@ def test_naming_a_thing_in_a_relative_clause_is_no_report(text):
 
 def test_calling_someone_something_is_still_speech():
     assert _one("Trump called the speech a disgrace.", "called").source_canonical == "Donald Trump"
+
+
+def test_a_subordinate_clause_the_parser_hung_on_a_preposition_keeps_its_own_subject():
+    text = "Trump was appearing as heightened tensions and dramatic violence threaten to force him into confrontation."
+    assert [a for a in _attributions(text) if a.cue_text == "threaten" and a.factuality == "asserted"] == []
