@@ -761,6 +761,20 @@ country's side."""
 
 
 PROGRAMMES = frozenset({"initiative", "program", "programme", "project", "studies", "desk"})
+THINGS_OF_STATE = frozenset({"deal", "war", "accord", "agreement", "policy", "crisis", "invasion", "conflict",
+                             "sanctions", "strike", "strikes", "nuclear", "talks", "occupation", "file"})
+"""Things a country's name qualifies as their topic: "an architect of the Iran nuclear deal", "a leading figure
+behind the 2003 drumbeat to war in Iraq" are neither Iranian nor Iraqi."""
+
+
+def _modifies_a_thing(token: Token) -> bool:
+    """A country word that qualifies one of :data:`THINGS_OF_STATE` in a source's description, as a modifier
+    ("the Iran nuclear deal") or the object of its preposition ("war in Iraq")."""
+    if token.ent_type_ not in ("GPE", "NORP", "LOC") or affiliation_in([token]) is None:
+        return False  # a place, not a person the affiliation table knows ("Trump's Middle East policy")
+    if token.dep_ in ("compound", "amod", "nmod", "poss"):
+        return token.head.lemma_.lower() in THINGS_OF_STATE
+    return token.dep_ == "pobj" and token.head.head.lemma_.lower() in THINGS_OF_STATE
 
 
 def _without_host(tokens: list[Token]) -> list[Token]:
@@ -770,6 +784,8 @@ def _without_host(tokens: list[Token]) -> list[Token]:
 
 
 def _is_topic(token: Token) -> bool:
+    if _modifies_a_thing(token):
+        return True
     role = token.head
     # a foreign country only: "US experts" and "U.S. intelligence analysts" are American, "the U.N. envoy" the UN's
     return token.dep_ == "compound" and token.pos_ == "PROPN" and role.lemma_.lower() in TOPIC_ROLES \

@@ -36,7 +36,7 @@ from corpus.extract.affiliation import affiliation_in, entity_affiliations
 from corpus.resources import data_lines, data_mapping, data_rows
 
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "ENTITY_LABELS",
@@ -406,18 +406,46 @@ def _people_words() -> frozenset[str]:
 
 
 def _people_by_apposition(spans: list[Span]) -> list[Span]:
-    """ "Ines Mugisha, a 34-year-old immigrant from Burundi" tagged GPE: a mention of another label that opens
-    with a known first name, holds no place or nationality word, and has an apposition whose head is a noun for
-    people is a person (the apposition is the description news style gives a person on first mention)."""
+    """ "Ines Mugisha, a 34-year-old immigrant from Burundi" tagged GPE, "Huda, an activist in Basra" tagged ORG,
+    "Matthias Schmale, the director of Gaza's UNRWA operations" tagged WORK_OF_ART: a mention of another label
+    that opens with a known first name (any capitalised name, for a label the tables do not keep), holds no place
+    or nationality word, and has an apposition whose head is a noun for people is a person (the apposition is
+    the description news style gives a person on first mention)."""
     from spacy.tokens import Span
 
     out = []
     for span in spans:
         words = [t for t in span if t.dep_ != "det"]
-        if span.label_ != "PERSON" and 2 <= len(words) <= 4 and words[0].lower_ in first_name_genders() \
+        named = words and (words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2)
+        if span.label_ != "PERSON" and 1 <= len(words) <= 4 and named \
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and affiliation_in(words) is None \
                 and any(c.dep_ == "appos" and c.lemma_.lower() in _people_words() for c in span.root.children):
             out.append(Span(span.doc, words[0].i, span.end, label="PERSON"))
+            continue
+        out.append(span)
+    return out
+
+
+def _named_again(surname: Token) -> bool:
+    """Whether the article uses the word alone elsewhere, as it does a person's surname ("Carlson warned")."""
+    return any(t.lower_ == surname.lower_ and t.i != surname.i and t.i - 1 >= 0 and t.doc[t.i - 1].pos_ != "PROPN"
+               for t in surname.doc)
+
+
+def _possessed_people(spans: list[Span]) -> list[Span]:
+    """ "Fox News Channel's Tucker Carlson" tagged ORG: a mention whose last words, after a possessive, are two or
+    three capitalised names, the first a known first name or the last used alone elsewhere in the article (in
+    any case: a transcript's "CARLSON:"), is that person (the possessor is their employer)."""
+    from spacy.tokens import Span
+
+    out = []
+    for span in spans:
+        marks = [t.i for t in span if t.lower_ in ("'s", "’s")]
+        tail = span.doc[marks[-1] + 1:span.end] if marks else None
+        if span.label_ != "PERSON" and tail is not None and 2 <= len(tail) <= 3 \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail) \
+                and (tail[0].lower_ in first_name_genders() or _named_again(tail[-1])):
+            out.append(Span(span.doc, tail.start, tail.end, label="PERSON"))
             continue
         out.append(span)
     return out
@@ -527,7 +555,8 @@ def _full_names_in_text(doc: Doc, names: list[str], surnames: dict[str, bool], *
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
     """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
     stop = _stoplist()
-    spans = [_after_line_break(e) for e in _titled_people(list(doc.ents)) if e.label_ in ENTITY_LABELS]
+    spans = [_after_line_break(e) for e in _possessed_people(_people_by_apposition(_titled_people(list(doc.ents))))
+             if e.label_ in ENTITY_LABELS]
     # a lower-case common noun NER labelled a body ("an attendee said": ORG) names nobody
     spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
@@ -535,7 +564,6 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = _first_names_left_out(spans)
     credits = _caption_credits(spans)
     spans = _credits_run_into_captions(spans, credits)  # after: the credit's last word is no first name left out
-    spans = _people_by_apposition(spans)
     spans = _offices_run_into_names(spans)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
                for e in spans]

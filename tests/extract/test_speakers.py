@@ -1687,3 +1687,28 @@ def test_calling_someone_something_is_still_speech():
 def test_a_subordinate_clause_the_parser_hung_on_a_preposition_keeps_its_own_subject():
     text = "Trump was appearing as heightened tensions and dramatic violence threaten to force him into confrontation."
     assert [a for a in _attributions(text) if a.cue_text == "threaten" and a.factuality == "asserted"] == []
+
+
+def test_an_outlet_s_named_host_is_the_person():
+    text = ("Fox News Channel’s Tucker Carlson warned the strike could lead to war.\n\n"
+            "CARLSON: We should not be fighting Iran.")
+    found = _sources(text, "warned")
+    assert found == ["Tucker Carlson"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We are jobless and poor,” said Huda, an activist in Basra.", "Huda"),
+    ("“I’m told that there are 60 ICU beds in the hospitals,” Matthias Schmale, the director of Gaza’s UNRWA "
+     "operations, told Foreign Policy.", "Matthias Schmale"),
+])
+def test_a_name_with_a_people_apposition_is_a_person_whatever_its_label(text, name):
+    found = [a for a in _attributions(text) if a.source_canonical == name]
+    assert found and found[0].source_type == "named_person"
+
+
+@pytest.mark.parametrize("text", [
+    "“We can probably destroy the existing program,” Richard Nephew, an architect of the Iran nuclear deal, told me.",
+    "Ari Fleischer, a leading figure behind the 2003 drumbeat to war in Iraq, said Iranians would celebrate.",
+])
+def test_a_country_qualifying_a_deal_or_a_war_is_no_side(text):
+    assert all(a.affiliation not in ("Iran", "Iraq") for a in _attributions(text))
