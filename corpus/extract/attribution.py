@@ -222,6 +222,17 @@ def _quoting_verb(cue: Token) -> Token | None:
     return None
 
 
+def _member_named(group: Token) -> Token | None:
+    """ "Connolly was among those lawmakers who said ...": the named member of the group the relative clause
+    describes, whose report it is (the sentence says he is one of those who said it)."""
+    if group.tag_ != "NNS" or group.dep_ != "pobj" or group.head.lower_ != "among":
+        return None
+    # the parser sometimes hangs the name on "was" as a modifier ("Yet Connolly was among ...")
+    members = [c for c in group.head.head.children if c.pos_ == "PROPN" and c.i < group.head.i
+               and c.dep_ in ("nsubj", "advmod", "npadvmod")]
+    return members[0] if members else None
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """ "Iran has seized tankers and the U.S. blames Tehran": a conjoined finite verb the parser left without a
     subject, because it read the noun before it as one more object of the first clause ("tankers and the U.S."),
@@ -264,7 +275,7 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             if _expletive(subject):
                 return None  # "It is easy to look at all of this and insist ...": no one's report
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
+                return _member_named(verb.head) or verb.head
             if verb is not cue and not _can_speak(subject):
                 # "Despite claiming to prefer denuclearization, Kim's goal appears to be ...": the participle
                 # shares the clause's subject, whose owner is the one who can claim

@@ -1712,3 +1712,10 @@ def test_a_name_with_a_people_apposition_is_a_person_whatever_its_label(text, na
 ])
 def test_a_country_qualifying_a_deal_or_a_war_is_no_side(text):
     assert all(a.affiliation not in ("Iran", "Iraq") for a in _attributions(text))
+
+
+def test_a_named_person_among_those_who_said_is_the_speaker():
+    text = ("Rep. Gerry Connolly spoke on Monday. Yet Connolly was among those lawmakers who said the report "
+            "is causing them to consider impeachment.")
+    assert _sources(text, "said") == ["Gerry Connolly"]
+    assert _sources("Many lawmakers who said the report mattered voted no.", "said") == ["lawmaker [unknown]"]
