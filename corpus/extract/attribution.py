@@ -762,16 +762,14 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
 HOST_TITLES = frozenset({"ambassador", "envoy", "emissary", "representative", "ambassadors", "envoys"})
 
 
+PROGRAMMES = frozenset({"initiative", "program", "programme", "project", "studies", "desk"})
 TOPIC_ROLES = frozenset({"expert", "watcher", "specialist", "hand", "scholar", "envoy", "hawk", "dove",
-                         "analyst", "observer", "researcher", "correspondent",
-                         "initiative", "program", "programme", "project", "studies", "desk"})
+                         "analyst", "observer", "researcher", "correspondent"}) | PROGRAMMES
 """Roles and programmes a country name before them makes a topic, not a side: "Iran experts", "Saudi watchers",
 "the Iran envoy" (the American envoy for Iran), "China hawks", "head of the Iraq Initiative at the Atlantic
 Council in Washington"; "Iran's envoy" (a possessor) and "Iranian analysts" (an adjective) stay on that
 country's side."""
 
-
-PROGRAMMES = frozenset({"initiative", "program", "programme", "project", "studies", "desk"})
 THINGS_OF_STATE = frozenset({"deal", "war", "accord", "agreement", "policy", "crisis", "invasion", "conflict",
                              "sanctions", "strike", "strikes", "nuclear", "talks", "occupation", "file"})
 """Things a country's name qualifies as their topic: "an architect of the Iran nuclear deal", "a leading figure
@@ -2694,10 +2692,12 @@ def extract_attributions(
                 if label == "PERSON" and not quoted[i] and (
                     max(own_content[0], core.idx) <= doc[i].idx < own_content[1]
                     or reported_from <= doc[i].idx < core.idx))
-            described = _relative_clause_person(core, mention_at) if resolve_pronouns else None
-            resolved = (described, "named_person", entity_affiliations().get(described, "unknown")) if described \
-                else _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
-                              named_in_content=named_in_content) if resolve_pronouns else None
+            resolved = None
+            if resolve_pronouns:
+                described = _relative_clause_person(core, mention_at)
+                resolved = (described, "named_person", entity_affiliations().get(described, "unknown")) if described \
+                    else _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
+                                  named_in_content=named_in_content)
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
             else:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -379,23 +379,16 @@ DEPARTMENT_WORDS = frozenset({"defense", "defence", "state", "treasury", "justic
                               "transportation", "veterans", "affairs", "foreign", "war"})
 
 
-def _offices_run_into_names(spans: list[Span]) -> list[Span]:
-    """ "Acting Secretary of Defense Patrick Shanahan" tagged "Defense Patrick Shanahan" (ORG): a mention of
-    another label that opens with a department's words and goes on with a known first name is the person whose
-    office the words name (the title's first words fell outside the span)."""
-    from spacy.tokens import Span
-
-    out = []
-    for span in spans:
-        words = list(span)
-        given = next((i for i, t in enumerate(words) if t.lower_ in first_name_genders()), None)
-        if span.label_ != "PERSON" and given and 2 <= len(words) - given <= 3 \
-                and all(t.lower_ in DEPARTMENT_WORDS for t in words[:given]) \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words[given:]):
-            out.append(Span(span.doc, words[given].i, span.end, label="PERSON"))
-            continue
-        out.append(span)
-    return out
+def _office_run_into_name(span: Span) -> int | None:
+    """ "Acting Secretary of Defense Patrick Shanahan" tagged "Defense Patrick Shanahan" (ORG): a mention that
+    opens with a department's words and goes on with a known first name is the person whose office the words
+    name (the title's first words fell outside the span)."""
+    words = list(span)
+    given = next((i for i, t in enumerate(words) if t.lower_ in first_name_genders()), None)
+    if given and 2 <= len(words) - given <= 3 and all(t.lower_ in DEPARTMENT_WORDS for t in words[:given]) \
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words[given:]):
+        return words[given].i
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -405,25 +398,19 @@ def _people_words() -> frozenset[str]:
                      if category == "anonymous")
 
 
-def _people_by_apposition(spans: list[Span]) -> list[Span]:
+def _described_by_apposition(span: Span) -> int | None:
     """ "Ines Mugisha, a 34-year-old immigrant from Burundi" tagged GPE, "Huda, an activist in Basra" tagged ORG,
-    "Matthias Schmale, the director of Gaza's UNRWA operations" tagged WORK_OF_ART: a mention of another label
-    that opens with a known first name (any capitalised name, for a label the tables do not keep), holds no place
-    or nationality word, and has an apposition whose head is a noun for people is a person (the apposition is
-    the description news style gives a person on first mention)."""
-    from spacy.tokens import Span
-
-    out = []
-    for span in spans:
-        words = [t for t in span if t.dep_ != "det"]
-        named = words and (words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2)
-        if span.label_ != "PERSON" and 1 <= len(words) <= 4 and named \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and affiliation_in(words) is None \
-                and any(c.dep_ == "appos" and c.lemma_.lower() in _people_words() for c in span.root.children):
-            out.append(Span(span.doc, words[0].i, span.end, label="PERSON"))
-            continue
-        out.append(span)
-    return out
+    "Matthias Schmale, the director of Gaza's UNRWA operations" tagged WORK_OF_ART: a mention that opens with a
+    known first name (any capitalised name, for a label the tables do not keep), holds no place or nationality
+    word, and has an apposition whose head is a noun for people is a person (the apposition is the description
+    news style gives a person on first mention)."""
+    words = [t for t in span if t.dep_ != "det"]
+    named = words and (words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2)
+    if 1 <= len(words) <= 4 and named \
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and affiliation_in(words) is None \
+            and any(c.dep_ == "appos" and c.lemma_.lower() in _people_words() for c in span.root.children):
+        return words[0].i
+    return None
 
 
 def _named_again(surname: Token) -> bool:
@@ -432,39 +419,38 @@ def _named_again(surname: Token) -> bool:
                for t in surname.doc)
 
 
-def _possessed_people(spans: list[Span]) -> list[Span]:
+def _possessed_person(span: Span) -> int | None:
     """ "Fox News Channel's Tucker Carlson" tagged ORG: a mention whose last words, after a possessive, are two or
     three capitalised names, the first a known first name or the last used alone elsewhere in the article (in
     any case: a transcript's "CARLSON:"), is that person (the possessor is their employer)."""
-    from spacy.tokens import Span
-
-    out = []
-    for span in spans:
-        marks = [t.i for t in span if t.lower_ in ("'s", "’s")]
-        tail = span.doc[marks[-1] + 1:span.end] if marks else None
-        if span.label_ != "PERSON" and tail is not None and 2 <= len(tail) <= 3 \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail) \
-                and (tail[0].lower_ in first_name_genders() or _named_again(tail[-1])):
-            out.append(Span(span.doc, tail.start, tail.end, label="PERSON"))
-            continue
-        out.append(span)
-    return out
+    marks = [t.i for t in span if t.lower_ in ("'s", "’s")]
+    tail = span.doc[marks[-1] + 1:span.end] if marks else None
+    if tail is not None and 2 <= len(tail) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail) \
+            and (tail[0].lower_ in first_name_genders() or _named_again(tail[-1])):
+        return tail.start
+    return None
 
 
-def _titled_people(spans: list[Span]) -> list[Span]:
+def _titled_person(span: Span) -> int | None:
     """ "Brigadier General Abolfazl Shekarchi" tagged WORK_OF_ART: a mention of a label the tables do not keep
     that is a title or rank followed by one to three capitalised words is a person."""
+    title = _TITLE_RE.match(span.text) if span.label_ not in ENTITY_LABELS else None
+    if title:
+        rest = [t for t in span if t.idx >= span.start_char + title.end()]
+        if 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in rest):
+            return rest[0].i
+    return None
+
+
+def _people_in(spans: list[Span], person_from: Callable[[Span], int | None]) -> list[Span]:
+    """``spans`` with each mention NER gave another label that the rule ``person_from`` reads as a person
+    (it gives the index of the person's first token) replaced by a PERSON mention from there to its end."""
     from spacy.tokens import Span
 
     out = []
     for span in spans:
-        title = _TITLE_RE.match(span.text) if span.label_ not in ENTITY_LABELS else None
-        if title:
-            rest = [t for t in span if t.idx >= span.start_char + title.end()]
-            if 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in rest):
-                out.append(Span(span.doc, rest[0].i, span.end, label="PERSON"))
-                continue
-        out.append(span)
+        start = person_from(span) if span.label_ != "PERSON" else None
+        out.append(span if start is None else Span(span.doc, start, span.end, label="PERSON"))
     return out
 
 
@@ -555,8 +541,10 @@ def _full_names_in_text(doc: Doc, names: list[str], surnames: dict[str, bool], *
 def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> list[EntityMention]:
     """Every named-entity mention of a parsed article with its canonical entity (a pure function of ``doc``)."""
     stop = _stoplist()
-    spans = [_after_line_break(e) for e in _possessed_people(_people_by_apposition(_titled_people(list(doc.ents))))
-             if e.label_ in ENTITY_LABELS]
+    spans = list(doc.ents)
+    for person_from in (_titled_person, _described_by_apposition, _possessed_person):
+        spans = _people_in(spans, person_from)
+    spans = [_after_line_break(e) for e in spans if e.label_ in ENTITY_LABELS]
     # a lower-case common noun NER labelled a body ("an attendee said": ORG) names nobody
     spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
@@ -564,7 +552,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = _first_names_left_out(spans)
     credits = _caption_credits(spans)
     spans = _credits_run_into_captions(spans, credits)  # after: the credit's last word is no first name left out
-    spans = _offices_run_into_names(spans)
+    spans = _people_in(spans, _office_run_into_name)
     cleaned = [_name_case(normalise_surface(e.text)) if e.label_ == "PERSON" else normalise_surface(e.text)
                for e in spans]
     # full names come from PERSON mentions; a bare surname counts whatever NER labelled it ("Trump" as ORG)
