@@ -47,6 +47,7 @@ from corpus.extract.entities import (
     KIN_NOUNS,
     TITLES,
     WEEKDAYS_AND_MONTHS,
+    EntityMention,
     alias_table,
     aliased,
     canonical_key,
@@ -2039,12 +2040,21 @@ def _heading(words: list[Token]) -> bool:
     """Title Case words with no sentence end on their line: "Escalate to Win" after "Putin:" is a section heading
     in an essay (the title-case convention of headings and headlines), not a quotation of Putin."""
     last = words[-1]
-    line_end = last.doc.text.find("\n", last.idx)
-    rest = last.doc.text[last.idx + len(last.text):line_end if line_end >= 0 else None]
-    if any(mark in rest + last.text[-1:] for mark in ".!?”\"'’"):
+    if any(mark in _rest_of_line(last) + last.text[-1:] for mark in ".!?”\"'’"):
         return False
     content = [t for t in words if t.is_alpha and t.lower_ not in HEADING_SMALL_WORDS]
     return len(content) >= 2 and all(t.text[0].isupper() for t in content)
+
+
+def _rest_of_line(token: Token) -> str:
+    """The text after ``token`` up to the end of its line, read from the tokens that follow it (``doc.text``
+    joins every token of the document again on each use)."""
+    rest = token.whitespace_
+    for following in token.doc[token.i + 1:]:
+        if "\n" in rest:
+            break
+        rest += following.text_with_ws
+    return rest.split("\n", 1)[0]
 
 
 def _in_headline(verb: Token) -> bool:
@@ -2061,7 +2071,7 @@ def _in_headline(verb: Token) -> bool:
     return len(content) >= 3 and _heading(words)
 
 
-def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
+def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     """Speech marked by a colon or a dash at the start of a sentence: "Zarif: 'We do not seek war'",
     "Trump — 'Iran is standing down'", "WALLACE: Let's start" (interview transcripts, headlines, live blogs).
     The speaker is the short name before the mark (a person, a group, a body, or a transcript's capitalised
@@ -2098,7 +2108,7 @@ def _colon_drafts(doc: Doc, quoted: list[bool]) -> list[_Draft]:
         if mark.text != ":" and not quoted[after[0].i]:
             continue  # after a dash only a quotation is speech ("Baghdad — The parliament voted" is a dateline)
         speaker = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), names[-1] if names else before[-1])
-        if _is_media_name(doc.text[slice(*_char_span(before))]):
+        if _is_media_name(text[slice(*_char_span(before))]):
             continue  # "The Associated Press: After Trump's attacks ...", "Politico: ..." (which NER may take for a
             # person): a credit in a list of links, not speech
         content = (after[0].idx, after[-1].idx + len(after[-1].text))
@@ -2248,7 +2258,7 @@ def _rule_drafts(doc: Doc, text: str, quotations: list[Quotation], quoted: list[
     if "speech" in kinds:
         drafts += _according_drafts(doc, quoted, text) + _noun_drafts(doc, quoted, words) \
             + _light_verb_drafts(doc, quoted, words, quotations) \
-            + _colon_drafts(doc, quoted) + _credit_drafts(doc, quotations, quoted, text)
+            + _colon_drafts(doc, quoted, text) + _credit_drafts(doc, quotations, quoted, text)
     return drafts
 
 
@@ -2324,10 +2334,11 @@ def _learned_drafts(doc: Doc, quotations: list[Quotation], rule_drafts: list[_Dr
     return drafts
 
 
-def _mention_index(doc: Doc) -> dict[int, tuple[str, str]]:
-    """Token index -> (canonical entity, label) for every token inside a normalised entity mention."""
+def _mention_index(doc: Doc, mentions: list[EntityMention] | None = None) -> dict[int, tuple[str, str]]:
+    """Token index -> (canonical entity, label) for every token inside a normalised entity mention
+    (``mentions``: :func:`~corpus.extract.entities.entity_mentions` of ``doc``, when the caller has them)."""
     index = {}
-    for mention in entity_mentions(doc):
+    for mention in entity_mentions(doc) if mentions is None else mentions:
         span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         label = mention.label
         if label == "NORP" and span is not None and len(span) > 1 and span[-1].pos_ == "PROPN" \
@@ -2588,19 +2599,21 @@ def extract_attributions(
     kinds: Iterable[str] = CUE_KINDS,
     resolve_pronouns: bool = True,
     learned: bool = True,
+    mentions: list[EntityMention] | None = None,
 ) -> list[Attribution]:
     """Every attribution of a parsed article, in text order (a pure function of ``doc``).
 
     ``kinds`` selects cue kinds from the cue lexicon: ``speech`` (say, tell, warn ...), ``belief``
     (believe, think ...) and ``evidence`` (a report shows, a poll found); "according to" is speech.
     ``learned`` adds the verbs the learned cue model (:mod:`corpus.extract.cue_model`) accepts among those
-    the rules leave.
+    the rules leave. ``mentions`` are ``entity_mentions(doc)`` when the caller has them already (the table
+    builder), so that they are not found twice.
     """
     kinds = frozenset(kinds)
     text = doc.text
     quotations = find_quotations(text)
     quoted = _quoted_tokens(doc, quotations)
-    mention_at = _mention_index(doc)
+    mention_at = _mention_index(doc, mentions)
     words = _words(doc)
     drafts = _rule_drafts(doc, text, quotations, quoted, kinds, mention_at, words)
     learned_starts: set[int] = set()

@@ -39,7 +39,7 @@ __all__ = ["TABLE_VERSION", "ROW_FIELDS", "ArticleRows", "article_rows", "carrie
 def doc_tables(doc: Doc) -> dict[str, list[list]]:
     """Every table's rows for one parsed article, without ``outlet`` and ``date`` (a pure function of ``doc``)."""
     mentions = entity_mentions(doc)
-    attributions = extract_attributions(doc)
+    attributions = extract_attributions(doc, mentions=mentions)
     claims = extract_troop_claims(doc, attributions=attributions)
     entity_sentences = [(m.sent_id, m.entity) for m in mentions]
     doc_id = doc._.doc_id
