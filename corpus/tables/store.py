@@ -564,13 +564,14 @@ def _remove_unreferenced(path: Path, manifest: dict) -> None:
             folder.rmdir()  # an addition bucket whose articles went back to their hash buckets
 
 
-def _load_changed(root: Path, names: Iterable[str], *, each_batch) -> pd.DataFrame:
+def _load_changed(root: Path, names: Iterable[str], *, each_batch, workers: int) -> pd.DataFrame:
     """Read the new and changed articles, handing them to ``each_batch`` (see :func:`load_corpus`); their
     problems go to the store manifest (``warnings``), from where the runner and the notebooks report them,
     rather than to the terminal of whoever synced."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
-        return load_corpus(root, only=names, each_batch=each_batch, batch_files=LOAD_BATCH_FILES)
+        return load_corpus(root, only=names, each_batch=each_batch, batch_files=LOAD_BATCH_FILES,
+                           workers=workers)
 
 
 def sync(
@@ -647,7 +648,7 @@ def sync(
             for bucket, group in batch.assign(_bucket=homes).groupby("_bucket", sort=True):
                 _write_parquet(writer, _articles_frame(group), staging / bucket / f"{len(fresh_ids)}.parquet")
 
-        loaded = _load_changed(root, sorted(reread), each_batch=stage) if reread else None
+        loaded = _load_changed(root, sorted(reread), each_batch=stage, workers=n_process) if reread else None
         problems = list(loaded.attrs.get("warnings", [])) if loaded is not None else []
         # problems of files read before and not again; folder-wide ones are said again by the new read
         previous_problems = [p for p in previous.get("warnings", []) if p.get("file") in scan.files

@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import shutil
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -278,3 +279,35 @@ def test_an_allsides_jsonl_file_becomes_a_corpus_folder_of_the_chosen_records(tm
     assert sorted(p.name for p in chosen.glob("*.txt")) == ["a1.txt", "a3.txt"]
     assert pd.read_csv(chosen / "metadata.csv")["file"].tolist() == ["a1.txt", "a3.txt"]
     assert (chosen / "a1.txt").read_text(encoding="utf-8") == records[1]["text"]
+
+
+def test_reading_processes_give_the_same_table_warnings_and_batches(tmp_path):
+    # enough files for two reading processes: the seeds with their catalog, JSON Lines, catalogued and
+    # uncatalogued text files, a catalog row with a bad date and one naming a missing file
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    (folder / "scrape.jsonl").write_text("\n".join(json.dumps(r) for r in _records(4)), encoding="utf-8")
+    catalog = pd.read_csv(folder / "metadata.csv", dtype=str, keep_default_na=False)
+    rows = []
+    for i in range(40):
+        (folder / f"wire{i:02d}.txt").write_text(f"Wire story {i}\n\n{BODY} Number {i}.\n", encoding="utf-8")
+        if i % 3:
+            rows.append({"file": f"wire{i:02d}.txt", "outlet": "Reuters", "title": f"Wire {i}",
+                         "date": "2020-13-45" if i == 4 else f"2020-01-{i % 28 + 1:02d}"})
+    rows.append({"file": "missing.txt", "outlet": "AP", "title": "Gone", "date": "2020-01-01"})
+    pd.concat([catalog, pd.DataFrame(rows)]).to_csv(folder / "metadata.csv", index=False)
+
+    alone, alone_messages = _load(folder)
+    shared, shared_messages = _load(folder, workers=2)
+    pd.testing.assert_frame_equal(shared, alone)
+    assert shared.attrs == alone.attrs and shared_messages == alone_messages
+    assert len(alone) == 5 + 4 + 40 and alone.attrs["warnings"] and alone.attrs["skipped"]
+
+    batches = {1: [], 2: []}
+    for workers, handed in batches.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", corpus.CorpusWarning)  # the same warnings, compared above
+            corpus.load_corpus(folder, each_batch=handed.append, batch_files=7, workers=workers)
+    assert [len(b) for b in batches[2]] == [len(b) for b in batches[1]] and len(batches[1]) > 2
+    for one, two in zip(*batches.values()):
+        pd.testing.assert_frame_equal(two, one)
