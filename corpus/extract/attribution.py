@@ -631,6 +631,14 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
                 start, end = _subtree_span(token)
                 return _Source(token, start, end)
             return _Source(token, *whole)
+    head_word = subject.lemma_.lower()
+    if (source_lexicon().get(head_word) == "organization" or head_word in BUSINESS_PARTY_WORDS) \
+            and subject.i not in mention_at:
+        for token in chain[1:]:
+            if mention_at.get(token.i, ("", ""))[1] == "ORG":
+                # "The U.N.'s nuclear watchdog, the International Atomic Energy Agency, said", "The tanker's owner,
+                # Norbulk Shipping, said": the apposition names the body the common noun describes
+                return _Source(token, *whole)
     # "a statement from the Pentagon", "the comments by Behrouz Kamalvandi": the issuer speaks through them
     if source_lexicon().get(subject.lemma_.lower()) == "document" or subject.lemma_.lower() in NOUN_CUES:
         for prep in subject.children:
@@ -639,6 +647,12 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
                 if issuers:
                     return _Source(issuers[0], *whole)
     return _Source(subject, *whole)
+
+
+BUSINESS_PARTY_WORDS = frozenset({"owner", "operator", "insurer", "contractor", "manufacturer", "maker", "lender"})
+"""People nouns for a party that is as often a company: its apposition may name a body ("the owner, Norbulk
+Shipping"); other people nouns' appositions that NER labels a body are mostly people ("the man ..., Salvatore
+Cardile")."""
 
 
 def _head_phrase(core: Token) -> str:
@@ -1149,9 +1163,9 @@ OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "s
 
 NOT_ISSUERS = frozenset({"press", "news", "media", "video", "phone", "radio", "television", "tv", "web", "internet",
                          "email", "twitter", "facebook", "court", "intelligence", "status", "policy", "research",
-                         "opinion", "exit", "campaign"})
+                         "opinion", "exit", "campaign", "act", "law", "bill", "treaty", "amendment"})
 """Words that make a document's kind, not its issuer: "a press release", "a news report", "an intelligence
-assessment", "a court filing", "an opinion poll"."""
+assessment", "a court filing", "an opinion poll", "a Foreign Agents Registration Act disclosure"."""
 
 RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file", "send", "put", "sign", "write",
                            "fire", "pen", "circulate", "distribute", "deliver"})
@@ -1166,7 +1180,7 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
             return child  # not "Friday's memo"
     for child in sorted(core.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
         if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < core.i \
-                and child.ent_type_ not in ("DATE", "TIME") and child.lemma_.lower() not in NOT_ISSUERS \
+                and child.ent_type_ not in ("DATE", "TIME", "LAW") and child.lemma_.lower() not in NOT_ISSUERS \
                 and (child.text[:1].isupper() or _can_speak(child)):
             return child  # "a coalition statement", "a Pentagon report"; not "a fundraising email"
     if core.dep_ == "dobj" and core.head.lemma_.lower() in RELEASE_VERBS:

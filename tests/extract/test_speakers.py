@@ -1719,3 +1719,39 @@ def test_a_named_person_among_those_who_said_is_the_speaker():
             "is causing them to consider impeachment.")
     assert _sources(text, "said") == ["Gerry Connolly"]
     assert _sources("Many lawmakers who said the report mattered voted no.", "said") == ["lawmaker [unknown]"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The United Nations' nuclear watchdog, the International Atomic Energy Agency, said Iran had exceeded the limit.",
+     "said", "International Atomic Energy Agency"),
+    ("The rights group, Human Rights Watch, said the detainees had been tortured.", "said", "Human Rights Watch"),
+    ("The Mesdar's owner, Norbulk Shipping UK, said the crew was safe.", "said", "Norbulk Shipping UK"),
+])
+def test_an_apposition_naming_a_body_is_the_speaker_the_common_noun_describes(text, cue, speaker):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, "organization")
+
+
+def test_a_people_noun_s_apposition_that_ner_took_for_a_body_is_not_made_one():
+    # "Rahm" is no first name the project knows and NER labels the name a body: the person stays unnamed
+    # rather than become an organisation
+    found = _one("Never let a crisis go to waste, said Barack Obama's chief of staff Rahm Emanuel during the crisis.",
+                 "said")
+    assert found.source_type != "organization"
+
+
+def test_a_law_s_name_before_a_document_is_not_its_issuer():
+    found = _one("Her Foreign Agents Registration Act disclosure says she was paid $20,000 by the firm.", "says")
+    assert "Act" not in found.source_canonical
+
+
+@pytest.mark.parametrize("text, cue, speaker, source_type", [
+    ("An examination by ProPublica reveals that the program failed.", "reveals", "ProPublica", "media"),
+    ("A New York Times editorial argued that the strike was illegal.", "argued", "New York Times", "media"),
+    ("Some progressives in Congress said the war powers vote was overdue.", "said", "progressive [US]", "anonymous"),
+    ("Prominent conservatives in Washington warned that the deal would fail.", "warned", "conservative [US]",
+     "anonymous"),
+])
+def test_more_documents_and_people_nouns_of_the_source_lexicon(text, cue, speaker, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, source_type)
