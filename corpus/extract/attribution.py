@@ -1635,7 +1635,7 @@ def _action_reading(verb: Token) -> bool:
             _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES
             for c in [*(c for c in verb.children if c.dep_ == "nsubj"), *filter(None, [_stranded_subject(verb)])]):
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
-    if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb):
+    if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb) or _discourse_marker(verb):
         return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
@@ -1645,6 +1645,27 @@ def _action_reading(verb: Token) -> bool:
                                    o.dep_ == "dobj" and o.lemma_.lower() in LIGHT_VERB_CUES.get(c.lemma_.lower(), ())
                                    for o in c.children))
                                for c in verb.children)
+
+
+DEMONSTRATIVES = frozenset({"that", "this", "which"})
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """ "That said, ...", "Which is to say ...", "That isn't to say ...", "Suffice it to say": fixed phrases the
+    writer uses to connect ideas (discourse markers, Schiffrin 1987), whose "say" reports no one's words."""
+    if verb.lemma_.lower() != "say":
+        return False
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.lower_ == "said" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and len(subjects) == 1 \
+            and subjects[0].lower_ in DEMONSTRATIVES and subjects[0].i == verb.i - 1 \
+            and all(t.is_space or t.is_punct for t in doc[verb.sent.start:subjects[0].i]):
+        return True  # "That said, Americans are not ...": no one said it
+    head = verb.head
+    if _infinitive(verb) and head.i != verb.i and head.lemma_.lower() in ("be", "suffice"):
+        before = [c for c in head.children if c.dep_ in ("nsubj", "expl") and c.i < head.i]
+        return head.lemma_.lower() == "suffice" or bool(before) and before[0].lower_ in DEMONSTRATIVES
+    return False
 
 
 HABIT_ADVERBS = frozenset({"much", "more", "less", "little", "often", "rarely", "seldom", "frequently",

@@ -1755,3 +1755,19 @@ def test_a_law_s_name_before_a_document_is_not_its_issuer():
 def test_more_documents_and_people_nouns_of_the_source_lexicon(text, cue, speaker, source_type):
     found = _one(text, cue)
     assert (found.source_canonical, found.source_type) == (speaker, source_type)
+
+
+@pytest.mark.parametrize("text", [
+    "The measure is unlikely to pass the Senate. That said, the vote will send a message.",
+    "Podesta opened the door for his email to get hacked. Which isn't to say it was anybody's fault.",
+    "Tuition kept rising. Which is to say, education got more expensive.",
+    "Suffice it to say that the talks failed.",
+])
+def test_a_discourse_marker_with_say_reports_no_one(text):
+    assert [a.cue_text for a in _attributions(text) if a.cue_text in ("said", "say")] == []
+
+
+def test_a_report_after_that_said_is_still_found():
+    found = _one("The strike was legal. That said, Americans by 55%-24% said they believe it made the country less "
+                 "safe.", "said")
+    assert found.source_type == "anonymous" and found.affiliation == "US"
