@@ -1135,8 +1135,8 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     definite = determiners == ["the"] or bool(modifiers) and not determiners  # "the prosecutor", "Fox host"
     # "the crown prince": a title the tagger took for a proper noun, written in lower case
     common = core.pos_ == "NOUN" and core.tag_ == "NN" or core.tag_ == "NNP" and core.is_lower
-    if not common or not definite:
-        return None
+    if not common or not definite or source_lexicon().get(core.lemma_.lower()) in ("organization", "document", "media"):
+        return None  # "the U.S. mission" is a body, whatever person's title said "mission" before
     if not modifiers:
         modifiers = {core.lower_}
     doc = core.doc
@@ -1171,39 +1171,75 @@ RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file
                            "fire", "pen", "circulate", "distribute", "deliver"})
 
 
-def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
-    """Who issued a document that is the grammatical source ("the statement said"): its possessor ("Trump's
-    tweet"), or the subject of the verb that released it within the three sentences before ("The Pentagon
-    released a statement. ... The statement said")."""
-    for child in core.children:
+COMPILING_VERBS = frozenset({"keep", "compile", "conduct", "prepare", "produce", "commission", "author", "draft"})
+
+
+def _own_author(document: Token) -> Token | None:
+    """Who a document's own phrase says issued it: its possessor ("Trump's tweet"), the nearest proper or
+    speaking modifier ("a Pentagon report"), the agent of its making ("a tally kept by The Hill") or "from"/"by"
+    ("a report by the Assessment Capacities Project")."""
+    for child in document.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
             return child  # not "Friday's memo"
-    for child in sorted(core.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
-        if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < core.i \
+    for child in sorted(document.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
+        if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < document.i \
                 and child.ent_type_ not in ("DATE", "TIME", "LAW") and child.lemma_.lower() not in NOT_ISSUERS \
                 and (child.text[:1].isupper() or _can_speak(child)):
             return child  # "a coalition statement", "a Pentagon report"; not "a fundraising email"
+    for clause in document.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in RELEASE_VERBS | COMPILING_VERBS:
+            agents = [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if agents:
+                return agents[0]  # "a tally kept by The Hill", "a poll conducted by Gallup" (not "seen by Reuters")
+    for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            issuers = [o for o in prep.children if o.dep_ == "pobj" and (o.text[:1].isupper() or _can_speak(o))]
+            if issuers:
+                return issuers[0]
+    return None
+
+
+def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
+    """Who issued a document that is the grammatical source ("the statement said"): what its own phrase says
+    (:func:`_own_author`), the subject of the verb that released it within the three sentences before ("The
+    Pentagon released a statement. ... The statement said"), or, for a definite one, the issuer the phrase of its
+    last mention there gave ("an Assessment Capacities Project report ... according to the report": a definite
+    description takes up its antecedent, Vieira & Poesio 2000)."""
+    own = _own_author(core)
+    if own is not None:
+        return own
     if core.dep_ == "dobj" and core.head.lemma_.lower() in RELEASE_VERBS:
         # "Paul fired off a fundraising email that labeled ...": the one who sent it, in the same clause
         senders = [c for c in core.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
         if senders:
             return senders[0]
     head = core.head.head if core.head.lower_ == "to" else core.head
-    if head.lower_ == "according" and head.head.i != head.i:
+    if head.lower_ == "according" and head.head.i != head.i and head.head.lemma_.lower() in cue_lexicon():
+        # not "At least half of the stake is owned by ..., according to business records": no report of its own
         subjects = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PERSONAL_PRONOUNS]
         if subjects:
             return subjects[0]  # "According to a statement, the U.S. military said ...": the clause's own source
     doc = core.doc
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in core.children)
     sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
     window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
     for token in reversed(doc[window_start:core.i]):
-        if token.lemma_.lower() == core.lemma_.lower() and token.dep_ in ("dobj", "nsubjpass"):
+        if token.lemma_.lower() != core.lemma_.lower():
+            continue
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in RELEASE_VERBS:
             verb = token.head
-            if verb.lemma_.lower() in RELEASE_VERBS:
-                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-                subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                if subjects and subjects[0].lower_ not in PERSONAL_PRONOUNS:
-                    return subjects[0]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if subjects and subjects[0].lower_ not in PERSONAL_PRONOUNS:
+                return subjects[0]
+        if definite and core.lemma_.lower() not in ADVERSARIAL_DOCUMENTS:
+            # the last mention is the antecedent, whether or not it names an issuer; only a name is taken over
+            # (not "its mission", "state media" that published it, "the inspector general" taken for a person)
+            author = _own_author(token)
+            named = author is not None and (author.pos_ == "PROPN" or author.i in mention_at or (
+                source_lexicon().get(author.lemma_.lower()) == "organization"
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)))
+            return author if named else None  # "the administration's report", "a letter sent by the U.S. military"
     return None
 
 
@@ -1637,6 +1673,10 @@ def _action_reading(verb: Token) -> bool:
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb) or _discourse_marker(verb):
         return True
+    if verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            o.dep_ == "pobj" and not _can_speak(o) for o in c.children) for c in verb.children) \
+            and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True  # "Obama added to the mess": made it larger ("added to reporters that ..." reports)
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
                                and not (c.dep_ == "prep" and any(o.lemma_.lower() in CHANNELS | NOUN_CUES
@@ -2802,6 +2842,8 @@ def extract_attributions(
             if source_type == "media":
                 # an outlet NER missed ("FARS reported") by the name the alias and affiliation tables know
                 canonical = aliased(canonical)
+                if canonical not in entity_affiliations() and f"The {canonical}" in entity_affiliations():
+                    canonical = f"The {canonical}"  # "The Hill", whose article the normaliser dropped
                 if affiliation == "unknown" and canonical in entity_affiliations():
                     affiliation, evidence = entity_affiliations()[canonical], "entity table"
         if source_type == "other" and source_lexicon().get(core.lemma_.lower()) == "document":

@@ -1771,3 +1771,41 @@ def test_a_report_after_that_said_is_still_found():
     found = _one("The strike was legal. That said, Americans by 55%-24% said they believe it made the country less "
                  "safe.", "said")
     assert found.source_type == "anonymous" and found.affiliation == "US"
+
+
+def test_according_to_a_document_is_not_the_subject_of_a_clause_that_reports_nothing():
+    found = _one("At least half of the firm's stake is owned by Chinese entities, according to business records.",
+                 "according to")
+    assert found.source_canonical == "records"
+
+
+def test_adding_to_a_thing_reports_nothing():
+    assert _sources("Obama added to the mess seeking regime change in Syria and in Libya.", "added") == []
+    assert _sources("The Pentagon authorized more troops, adding to the 1,000 troops deployed in June.",
+                    "adding") == []
+    assert len(_sources("He added to reporters that the talks would resume.", "added")) == 1
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("At least 20 Democrats support the bill, according to a tally kept by The Hill.", "according to", "The Hill"),
+    ("A poll conducted by Gallup found that most voters opposed the strike.", "found", "Gallup"),
+    ("The risks are high, according to an Assessment Capacities Project report. Nations with weak health systems "
+     "\"may struggle to screen refugees,\" according to the report.", "according to", "Assessment Capacities Project"),
+    ("The troop movement was coupled with confusion about a letter sent by the U.S. military to Iraqi officials. "
+     "That letter said the movements were in response to the Iraqi call.", "said", "US military"),
+])
+def test_a_document_s_author_from_its_making_or_its_last_mention(text, cue, speaker):
+    assert _sources(text, cue)[-1] == speaker
+
+
+def test_a_document_seen_or_published_by_an_outlet_is_not_the_outlet_s():
+    assert _sources("A document seen by ProPublica says the contract was cancelled.", "says") == ["document"]
+    text = ("Iran denied involvement via a statement from its mission to the United Nations. \"The U.S. is the main "
+            "source of insecurity in the region,\" the statement said.")
+    assert "mission" not in _sources(text, "said")[-1]
+
+
+def test_a_definite_body_is_not_a_person_whose_title_held_the_same_word():
+    text = ("General Qassem Soleimani led the Quds Force on its mission abroad. The U.S. has warned citizens in "
+            "Saudi Arabia. A security alert message sent Sunday by the U.S. mission there said attacks were likely.")
+    assert _sources(text, "said") == ["US mission"]
