@@ -1690,9 +1690,17 @@ def _action_reading(verb: Token) -> bool:
 DEMONSTRATIVES = frozenset({"that", "this", "which"})
 
 
+TEXT_DEIXIS = frozenset({"above", "below", "earlier", "previously", "before", "elsewhere"})
+
+
 def _discourse_marker(verb: Token) -> bool:
-    """ "That said, ...", "Which is to say ...", "That isn't to say ...", "Suffice it to say": fixed phrases the
-    writer uses to connect ideas (discourse markers, Schiffrin 1987), whose "say" reports no one's words."""
+    """ "That said, ...", "Which is to say ...", "That isn't to say ...", "Suffice it to say", "As noted above":
+    fixed phrases the writer uses to connect ideas or point within the text (discourse markers, Schiffrin 1987),
+    which report no one's words."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and any(c.lower_ in TEXT_DEIXIS for c in verb.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        return True  # "As noted above, war could take the form of ...": the writer's pointer to their own text
     if verb.lemma_.lower() != "say":
         return False
     doc = verb.doc

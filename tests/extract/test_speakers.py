@@ -1809,3 +1809,10 @@ def test_a_definite_body_is_not_a_person_whose_title_held_the_same_word():
     text = ("General Qassem Soleimani led the Quds Force on its mission abroad. The U.S. has warned citizens in "
             "Saudi Arabia. A security alert message sent Sunday by the U.S. mission there said attacks were likely.")
     assert _sources(text, "said") == ["US mission"]
+
+
+def test_the_writer_pointing_within_the_text_reports_no_one():
+    assert _attributions("As noted above, war could take the form of targeted strikes.") == []
+    assert _sources("(As noted earlier, most Democratic candidates beat Trump in head-to-head polling.)",
+                    "noted") == []
+    assert _sources("As Zarif noted earlier, Iran does not seek war.", "noted") == ["Mohammad Javad Zarif"]
