@@ -1535,6 +1535,10 @@ class _Draft(NamedTuple):
 
 
 NEGATING_HEADS = frozenset({"decline", "refuse", "fail", "stop", "cease"})
+DIRECTIVE_VERBS = frozenset({"recommend", "urge", "demand", "insist", "ask", "suggest", "propose", "require",
+                             "request", "order", "advise"})
+"""Verbs whose "that" clause in the bare (subjunctive) form says what should happen, not what was said: "SAGE
+recommended that the UK reject a lockdown", "they demanded that he resign"."""
 NOT_YET_HEADS = frozenset({"plan", "intend", "want", "hope", "aim", "seek", "prepare", "try", "expect", "need", "have"})
 """Heads of an infinitive report not made yet: "plans to ask", "wants to say", "needs to explain", "has to report"
 (an obligation)."""
@@ -1673,6 +1677,9 @@ def _action_reading(verb: Token) -> bool:
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb) or _discourse_marker(verb):
         return True
+    if verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_THINGS
+                                              for c in verb.children):
+        return True  # "the outbreak, which has claimed more than 3,100 lives", "claimed the title": took them
     if verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.dep_ == "pobj" and not _can_speak(o) for o in c.children) for c in verb.children) \
             and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
@@ -1687,6 +1694,7 @@ def _action_reading(verb: Token) -> bool:
                                for c in verb.children)
 
 
+TAKEN_THINGS = frozenset({"life", "lives", "victim", "title", "seat", "crown", "prize", "territory", "land"})
 DEMONSTRATIVES = frozenset({"that", "this", "which"})
 
 
@@ -1868,6 +1876,14 @@ def _not_a_report(cue: Token) -> str:
         # service to argue that ...": a report made by reporting)
         return "hypothetical"
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if cue.dep_ in ("ccomp", "advcl") and cue.head.lemma_.lower() in DIRECTIVE_VERBS and subjects \
+            and (cue.tag_ == "VB" or cue.tag_ == "VBP" and (subjects[0].tag_ in ("NN", "NNP")
+                                                             or subjects[0].lower_ in ("he", "she", "it"))) \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in cue.children) \
+            and not any(c.dep_ == "aux" for c in cue.children):
+        # "SAGE recommended that the UK reject a lockdown": the bare verb after a singular subject is a
+        # subjunctive, what should happen, not anything the UK said
+        return "hypothetical"
     if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")
                                                          for c in subjects[0].children)):
         return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did

@@ -1816,3 +1816,15 @@ def test_the_writer_pointing_within_the_text_reports_no_one():
     assert _sources("(As noted earlier, most Democratic candidates beat Trump in head-to-head polling.)",
                     "noted") == []
     assert _sources("As Zarif noted earlier, Iran does not seek war.", "noted") == ["Mohammad Javad Zarif"]
+
+
+def test_claiming_lives_reports_nothing():
+    assert _sources("The outbreak, which has crippled the economy and claimed more than 3,100 lives, worried "
+                    "officials.", "claimed") == []
+    assert len(_sources("He claimed the attack was a mistake.", "claimed")) == 1
+
+
+def test_a_subjunctive_after_a_directive_is_what_should_happen_not_a_report():
+    text = ("Indeed, the government's Scientific Advisory Group for Emergencies, SAGE, had recommended that day, "
+            "with no dissension recorded in its summary, that the UK reject a China-style lockdown.")
+    assert _one(text, "reject").factuality == "hypothetical"
