@@ -2170,6 +2170,13 @@ def _in_headline(verb: Token) -> bool:
     return len(content) >= 3 and _heading(words)
 
 
+def _repeated_name(words: Span) -> bool:
+    """Two capitalised words written twice in a row ("Joe Biden Joe Biden Parnas"): the text of a link to a
+    person's page run into the sentence and into the next link's headline, not a speaker's label."""
+    pairs = [(a.lower_, b.lower_) for a, b in zip(words, words[1:]) if a.text[:1].isupper() and b.text[:1].isupper()]
+    return len(pairs) != len(set(pairs))
+
+
 def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     """Speech marked by a colon or a dash at the start of a sentence: "Zarif: 'We do not seek war'",
     "Trump — 'Iran is standing down'", "WALLACE: Let's start" (interview transcripts, headlines, live blogs).
@@ -2190,6 +2197,8 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
         dashes = [k for k, t in enumerate(before) if t.text in DASHES or t.text == "-"]
         if dashes:
             before = before[dashes[-1] + 1:]  # "Voters care more about ... - Frank Newport: “We found ...”"
+        if before and _repeated_name(doc[max(0, before[0].i - 3):mark.i]):
+            continue  # "... former Vice President Joe Biden Joe Biden Parnas: U.S. ambassador ...": link text
         after = [t for t in doc[mark.i + 1:sentence.end] if not t.is_space and not t.is_punct]
         if not after and mark.text == ":" and number + 1 < len(sentences):
             after = [t for t in sentences[number + 1] if not t.is_space and not t.is_punct]

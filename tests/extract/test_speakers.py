@@ -1828,3 +1828,12 @@ def test_a_subjunctive_after_a_directive_is_what_should_happen_not_a_report():
     text = ("Indeed, the government's Scientific Advisory Group for Emergencies, SAGE, had recommended that day, "
             "with no dissension recorded in its summary, that the UK reject a China-style lockdown.")
     assert _one(text, "reject").factuality == "hypothetical"
+
+
+def test_a_name_written_twice_before_a_colon_is_link_text_not_a_speaker():
+    text = ("Lev Parnas spoke to MSNBC on Wednesday. The inquiry examined whether Trump pressed Ukrainian leaders to "
+            "open investigations into the 2016 election and former Vice President Joe Biden Joe Biden Parnas: U.S. "
+            "envoy to Ukraine removed to clear path for investigations.")
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == ":"] == []
+    assert _sources('Lev Parnas spoke to MSNBC. Parnas: "I was on the ground doing their work."', ":") == [
+        "Lev Parnas"]
