@@ -1890,6 +1890,12 @@ def _not_a_report(cue: Token) -> str:
     shared = cue.head if cue.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) else cue
     if _infinitive(shared) and shared.head.pos_ == "ADJ":
         return "hypothetical"  # "it is fair to say", "It's easy to look at all this and insist": no one's report
+    if _infinitive(shared) and shared.dep_ in ("xcomp", "attr", "ccomp") and shared.head.lemma_ == "be" \
+            and not any(c.dep_ == "nsubj" and _can_speak(c) for c in shared.head.children):
+        # "A way to halt that cycle is to insist ...", "the decision was to declare ...": a plan or an aim the
+        # sentence describes, not words anyone said ("Booker was the lone participant to say ...", "the officer
+        # was to testify that ..." report)
+        return "hypothetical"
     if cue.tag_ == "VBG" and cue.head.lower_ == "worth":
         return "hypothetical"  # "It's also worth noting that ...": the writer's aside
     chain = [cue]

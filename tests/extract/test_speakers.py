@@ -1837,3 +1837,24 @@ def test_a_name_written_twice_before_a_colon_is_link_text_not_a_speaker():
     assert [a.source_canonical for a in _attributions(text) if a.cue_text == ":"] == []
     assert _sources('Lev Parnas spoke to MSNBC. Parnas: "I was on the ground doing their work."', ":") == [
         "Lev Parnas"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("A way to halt that cycle of escalation is to insist that people who want to take provocative steps pay.",
+     "insist"),
+    ("Then when he became president, the instantaneous decision was to declare his presidency illegitimate.",
+     "declare"),
+])
+def test_an_infinitive_after_be_is_a_plan_not_a_report(text, cue):
+    assert _one(text, cue).factuality == "hypothetical"
+
+
+def test_a_person_who_was_the_one_to_say_it_said_it():
+    found = _one("Other candidates on stage differed. Sen. Cory Booker (D–N.J.) was the lone debate participant to "
+                 "say that he would not automatically re-enter the Iran deal, suggesting a better deal could be had.",
+                 "say")
+    assert found.factuality == "asserted" and found.source_canonical == "Cory Booker"
+
+
+def test_an_article_ner_took_into_a_name_is_dropped():
+    assert normalise_surface("an Securities and Exchange Commission") == "Securities and Exchange Commission"
