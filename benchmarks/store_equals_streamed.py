@@ -12,12 +12,12 @@ articles table against ``load_corpus``'s.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 import warnings
 from pathlib import Path
 
 import pandas as pd
+from store_sync import report
 
 import corpus
 from corpus.publish.manifest import git_state
@@ -53,10 +53,7 @@ def main(argv: list[str] | None = None) -> int:
               "seconds": round(time.perf_counter() - started, 1)}
     result["all_equal"] = result["articles"]["difference"] is None and all(
         t["difference"] is None for t in tables.values())
-    text = json.dumps(result, indent=1)
-    if args.json:
-        args.json.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    report(result, args.json)
     return 0 if result["all_equal"] else 1
 
 

@@ -104,11 +104,16 @@ def main(argv: list[str] | None = None) -> int:
         result["added_vs_warm_plus_bare_added"] = round(result["added_s"] / (result["warm_s"] + result["bare_added_s"]), 3)
         result["store_bytes"] = sum(p.stat().st_size for p in (tmp / "cache" / "stores").rglob("*") if p.is_file())
         result["notebooks"] = {n["name"]: n["duration_s"] for n in manifest["notebooks"]}
+    report(result, args.json)
+    return 0
+
+
+def report(result: dict, path: str | Path | None) -> None:
+    """Print a benchmark's result as JSON, and write it to ``path`` when one is given."""
     text = json.dumps(result, indent=1)
     print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
-    return 0
+    if path:
+        Path(path).write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ the duplicates step) can be read apart with ``getrusage``. Alternating the phase
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import sys
@@ -23,7 +22,7 @@ import time
 import warnings
 from pathlib import Path
 
-from store_sync import bare_seconds, clean_texts
+from store_sync import bare_seconds, clean_texts, report
 
 from corpus.ingest.allsides import write_corpus_folder_from_jsonl
 from corpus.publish.manifest import git_state
@@ -64,10 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                          "sync_vs_bare": round(seconds / bare, 3)})
     result = {"command": "benchmarks/sync_cpu.py " + " ".join(argv or sys.argv[1:]), "git": git_state(),
               "articles": len(texts), "words": sum(len(t.split()) for t in texts), "runs": runs}
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    report(result, args.json)
     return 0
 
 

@@ -1112,8 +1112,10 @@ def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str
     named -= {mention_at[t.i][0] for t in inside
               if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == core.i
               and t.head.lower_ in ("to", "for", "of", "with")
-              # "Ambassador to the U.S. Asad M. Khan": the parser's object holds the country and the name
-              and all(mention_at.get(x.i) == mention_at[t.i] for x in t.subtree if x.dep_ != "det" and not x.is_punct)}
+              # "Ambassador to the U.S. Asad M. Khan": the parser's object holds the country and the name; "an
+              # adviser to Iran's supreme leader Ali Khamenei": the object is the titled person the adviser serves
+              and (all(mention_at.get(x.i) == mention_at[t.i] for x in t.subtree if x.dep_ != "det" and not x.is_punct)
+                   or any(x.lower_ in OFFICE_WORDS for x in t.subtree if x.i != t.i and x.i not in mention_at))}
     return named.pop() if len(named) == 1 else None
 
 

@@ -1858,3 +1858,9 @@ def test_a_person_who_was_the_one_to_say_it_said_it():
 
 def test_an_article_ner_took_into_a_name_is_dropped():
     assert normalise_surface("an Securities and Exchange Commission") == "Securities and Exchange Commission"
+
+
+def test_an_adviser_to_a_titled_leader_is_the_adviser_not_the_leader():
+    found = _one("An adviser to Iran's supreme leader Ali Khamenei then threatened to seize a British oil tanker.",
+                 "threatened")
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("adviser [Iran]", "anonymous", "Iran")
