@@ -1250,7 +1250,10 @@ def _role_word(core: Token) -> str:
     (spaCy leaves plural proper nouns unlemmatised)."""
     lemma = core.lemma_.lower()
     if core.tag_ in ("NNS", "NNPS") and lemma == core.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
-        return lemma[:-1]
+        lemma = lemma[:-1]
+    doc = core.doc
+    if core.i >= 2 and doc[core.i - 1].text == "-" and not doc[core.i - 2].whitespace_ and doc[core.i - 2].head == core:
+        return f"{doc[core.i - 2].lower_}-{lemma}"  # "hard-liners": the tokenizer split the hyphenated word
     return lemma
 
 
@@ -1447,6 +1450,7 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
 SHARE_WORDS = frozenset({"percent", "%", "percentage", "share", "proportion", "fraction", "third", "quarter"})
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "all", "both", "one", "two",
+                         "lot", "lots", "handful", "couple", "plenty", "bunch",
                          "three", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                          "millions", "scores", "half", "majority", "number", "none", "each"})
 

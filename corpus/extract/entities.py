@@ -134,8 +134,9 @@ EDGE_CHARACTERS = " \"'.,;:()[]“”‘«»—–-"
 """Stripped from both ends of a mention: quotation marks and dashes that scraped link text leaves on names."""
 
 
-GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z]")
-"""Two names run together by a scraper ("WarrenBiden"); "McConnell", "MacArthur", "DeSantis" do not match."""
+GLUED_WORDS = re.compile(r"[a-z]{3,}(?<!\bAbdul)(?<!\bAbdel)(?<!\bAbdol)[A-Z]")
+"""Two names run together by a scraper ("WarrenBiden"); "McConnell", "MacArthur", "DeSantis" and Arabic names
+written with "Abdul" joined ("AbdulKhudher", "AbdulAziz") do not match."""
 
 
 _NICKNAME_RE = re.compile(r"\s+[\"“‘'][A-Za-z][\w.\- ]{0,20}[\"”’']\s+")

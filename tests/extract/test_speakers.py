@@ -1864,3 +1864,22 @@ def test_an_adviser_to_a_titled_leader_is_the_adviser_not_the_leader():
     found = _one("An adviser to Iran's supreme leader Ali Khamenei then threatened to seize a British oil tanker.",
                  "threatened")
     assert (found.source_canonical, found.source_type, found.affiliation) == ("adviser [Iran]", "anonymous", "Iran")
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("A lot of people in Washington predicted that the pullout would help Iran.", "predicted", "people [US]"),
+    ("Iran's hard-liners took to the streets, arguing that the deal had failed.", "arguing", "hard-liner [Iran]"),
+])
+def test_a_lot_of_people_and_hyphenated_roles(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
+def test_a_militia_s_spellings_are_one_body_on_its_side():
+    found = _one("Kata'ib Hezbollah said it would retaliate against U.S. forces in Iraq.", "said")
+    assert (found.source_canonical, found.affiliation) == ("Kataib Hezbollah", "Iraq")
+
+
+def test_an_arabic_name_written_with_abdul_joined_is_a_name_not_glued_link_text():
+    found = _one("At the school, headmaster Abdulhussain AbdulKhudher said he had asked the Education Directorate "
+                 "for funding.", "said")
+    assert (found.source_canonical, found.source_type) == ("Abdulhussain AbdulKhudher", "named_person")
