@@ -144,11 +144,17 @@ def test_a_second_run_on_the_same_out_is_refused_while_the_first_holds_it(small_
     assert not out.exists() and not list(tmp_path.glob(".figures.tmp-*"))
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    # a test suite started as a background job (`make test &`, nohup) inherits SIGINT ignored, and so would the
+    # run; the tests below stand for a user's Ctrl-C on a run in a terminal, where it is not
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _corpus_run(*args: str, cwd: Path) -> subprocess.Popen:
     """A run in the background whose output is read as it comes (``run.captured``): a pipe nobody reads can fill
     and stop the run (and the processes it started, which share the pipe) in the middle of a write."""
     run = subprocess.Popen([sys.executable, "-m", "corpus", "run", *args], cwd=cwd, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
+                           stderr=subprocess.STDOUT, text=True, preexec_fn=_ctrl_c_as_in_a_terminal)
     run.captured = []
     threading.Thread(target=lambda: run.captured.extend(run.stdout), daemon=True).start()
     return run
