@@ -355,14 +355,12 @@ def load_corpus(path: str | Path | None = None, *, date_format: str = "",
     seen_ids: dict[str, str] = {}
     used_rows: set[str] = set()
     handed_over = files_in_batch = 0
-    read = _read_sources(sources, rows_by_stem, workers=workers, window=batch_files)
-    for source in sources:
+    for found, file_reports, cleaned in _read_sources(sources, rows_by_stem, workers=workers, window=batch_files):
         if each_batch is not None and files_in_batch == batch_files:
             each_batch(_frame(records, [], [], [], root))
             handed_over += len(records)
             records, files_in_batch = [], 0
         files_in_batch += 1
-        found, file_reports, cleaned = next(read)
         reports += file_reports
         for report in file_reports:
             name = report.file + (f"/{report.member}" if report.member else "")
