@@ -640,7 +640,7 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
                 # Norbulk Shipping, said": the apposition names the body the common noun describes
                 return _Source(token, *whole)
     # "a statement from the Pentagon", "the comments by Behrouz Kamalvandi": the issuer speaks through them
-    if source_lexicon().get(subject.lemma_.lower()) == "document" or subject.lemma_.lower() in NOUN_CUES:
+    if source_lexicon().get(head_word) == "document" or head_word in NOUN_CUES:
         for prep in subject.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
                 issuers = [o for o in prep.children if o.dep_ == "pobj"]
@@ -1137,7 +1137,8 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     definite = determiners == ["the"] or bool(modifiers) and not determiners  # "the prosecutor", "Fox host"
     # "the crown prince": a title the tagger took for a proper noun, written in lower case
     common = core.pos_ == "NOUN" and core.tag_ == "NN" or core.tag_ == "NNP" and core.is_lower
-    if not common or not definite or source_lexicon().get(core.lemma_.lower()) in ("organization", "document", "media"):
+    if not common or not definite \
+            or source_lexicon().get(core.lemma_.lower()) in ("organization", "document", "media"):
         return None  # "the U.S. mission" is a body, whatever person's title said "mission" before
     if not modifiers:
         modifiers = {core.lower_}
