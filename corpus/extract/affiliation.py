@@ -19,13 +19,21 @@ from corpus.resources import data_mapping, data_rows
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
     from spacy.tokens import Token
 
-__all__ = ["affiliation_terms", "entity_affiliations", "affiliation_in", "office_holders"]
+__all__ = ["affiliation_terms", "generic_terms", "entity_affiliations", "affiliation_in", "office_holders"]
 
 @lru_cache(maxsize=1)
 def affiliation_terms() -> dict[tuple[str, ...], str]:
     """Words (as token tuples) that give a source's affiliation (``data/affiliations.csv``)."""
     return {tuple(term.split()): affiliation
             for term, affiliation in data_mapping("affiliations.csv", "term", "affiliation").items()}
+
+
+@lru_cache(maxsize=1)
+def generic_terms() -> frozenset[tuple[str, ...]]:
+    """Terms of :func:`affiliation_terms` marked ``generic``: offices and bodies other countries have too ("the
+    national security adviser", "the army", "the administration"), weaker evidence than a country's or a
+    named body's word."""
+    return frozenset(tuple(row["term"].split()) for row in data_rows("affiliations.csv") if row["generic"] == "yes")
 
 
 @lru_cache(maxsize=1)
@@ -48,15 +56,20 @@ def office_holders() -> dict[str, dict[str, str]]:
     return table
 
 
-def affiliation_in(tokens: Iterable[Token]) -> str | None:
+def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> str | None:
     """The affiliation of the first term of :func:`affiliation_terms` among ``tokens`` (longest term first at
-    each position), or None."""
+    each position), or None. ``specific_only`` passes over :func:`generic_terms`: "the national security
+    adviser to the prime minister and head of the government PMF commission" is Iraqi."""
     terms = affiliation_terms()
+    generic = generic_terms() if specific_only else frozenset()
     longest = _longest_term()
     words = [t.lower_ for t in tokens]
     for i in range(len(words)):
         for n in range(longest, 0, -1):
-            found = terms.get(tuple(words[i:i + n]))
+            term = tuple(words[i:i + n])
+            found = terms.get(term)
+            if found and term in generic:
+                break  # nor a shorter term inside it ("security" of "national security adviser")
             if found:
                 return found
     return None

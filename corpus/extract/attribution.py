@@ -767,11 +767,28 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
                          if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")])
     phrase = _without_host([t for t in core.doc.char_span(start, end, alignment_mode="expand") or []
                             if not _in_aside(t, core)])
-    for tokens in ([core], own, phrase):
-        found = affiliation_in(list(tokens))
+    for tokens in ([core], own):
+        found = affiliation_in(tokens, specific_only=True) or affiliation_in(tokens)
         if found:
             return found, "source phrase"
-    return None
+    # an office other countries have too ("the national security adviser") counts only where no country's or
+    # named body's word describes the source
+    found = affiliation_in(_description(core, phrase), specific_only=True) or affiliation_in(phrase)
+    return (found, "source phrase") if found else None
+
+
+def _description(core: Token, tokens: list[Token]) -> list[Token]:
+    """The tokens of ``tokens`` that describe ``core`` as nouns do (apposition, modifiers, prepositional
+    phrases), not through a clause: in "the administration argues it can curtail Iran's ..." nothing after
+    "administration" describes it."""
+    def nominal(token: Token) -> bool:
+        while token.i != core.i:
+            if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and not (
+                    token.tag_ == "VBN" and token.dep_ in ("amod", "acl")):  # "Washington-based" describes
+                return False
+            token = token.head
+        return True
+    return [t for t in tokens if nominal(t)]
 
 
 HOST_TITLES = frozenset({"ambassador", "envoy", "emissary", "representative", "ambassadors", "envoys"})

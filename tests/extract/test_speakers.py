@@ -508,6 +508,19 @@ def test_institutions_place_their_people(phrase, affiliation):
     assert found.affiliation == affiliation
 
 
+@pytest.mark.parametrize("phrase, affiliation", [
+    ("Ali Kareem, the national security adviser to the prime minister and head of the government PMF commission",
+     "Iraq"),
+    ("Hamid Saleh, a PMU official", "Iraq"),
+    ("Robert Lang, the national security adviser", "US"),  # the office alone: the story's default side
+    ("Jamal Nasser, president of the Washington-based National Iranian American Council", "US"),
+    ("a spokesman for the VA", "US"),
+])
+def test_an_office_other_countries_have_too_gives_way_to_a_specific_word(phrase, affiliation):
+    found = _one(f"“The risk is low,” said {phrase}.", "said")
+    assert (found.affiliation, found.affiliation_evidence) == (affiliation, "source phrase")
+
+
 def test_he_said_goes_on_with_the_speaker_not_the_person_he_spoke_about():
     text = ("Dylan Dille claimed that on the day the boy died, he was with Eddie Gallagher at the base. "
             "He said Gallagher had told him earlier that the medics knew what to do. "
