@@ -2647,6 +2647,33 @@ def _names_several(doc: Doc, attribution: Attribution) -> bool:
         and any(t.dep_ == "cc" and t.lower_ == "and" for t in span)
 
 
+def _person_near(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], *,
+                 own_content: tuple[int, int], named_in_content: frozenset[str]) -> str | None:
+    """The person a "he" or "she" stands for when no source or subject before it fits: the nearest person named
+    in any role in its sentence or the one before ("at one of President Trump's briefings, he said": Hobbs's
+    tree walk (1978) reaches possessors and objects), else the person named as a subject after it in its own
+    sentence or the next (cataphora, as in a lede: "Even when he's praising his spy chiefs, President Trump
+    can't resist"; Halliday & Hasan 1976, ch. 2)."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    doc = pronoun.doc
+
+    def fits(i: int) -> bool:
+        name, label = mention_at[i]
+        return label == "PERSON" and not quoted[i] and name not in named_in_content \
+            and not own_content[0] <= doc[i].idx < own_content[1] and _fits_pronoun(name, pronoun.lower_)
+
+    sentence = pronoun.sent
+    earlier_start = doc[sentence.start - 1].sent.start if sentence.start else sentence.start
+    before = [i for i in mention_at if earlier_start <= i < pronoun.i and fits(i)]
+    if before:
+        return mention_at[max(before)][0]
+    later_end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    after = [i for i in mention_at if pronoun.i < i < later_end and fits(i)
+             and _subject_of(doc[i]).dep_ in SUBJECT_DEPS]
+    return mention_at[min(after)][0] if after else None
+
+
 def _relative_clause_person(pronoun: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """ "Special Operator Corey Scott, who stunned the court when he said ...": a "he" or "she" inside a relative
     clause is the named person who is the clause's subject, the head the clause describes when that subject is
@@ -2849,6 +2876,9 @@ def extract_attributions(
                 resolved = (described, "named_person", entity_affiliations().get(described, "unknown")) if described \
                     else _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
                                   named_in_content=named_in_content)
+                near = None if resolved else _person_near(core, mention_at, quoted, own_content=own_content,
+                                                          named_in_content=named_in_content)
+                resolved = resolved or (near and (near, "named_person", entity_affiliations().get(near, "unknown")))
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
             else:

@@ -61,6 +61,8 @@ TITLES = (
     "brigadier general", "rear admiral", "vice admiral", "lieutenant colonel", "lieutenant commander",
     "adm.", "colonel", "col.", "lt. col.", "commander", "cdr.", "cmdr.", "captain", "capt.", "sgt.", "sergeant",
     "gen", "lt gen", "maj gen", "brig gen", "col", "lt col", "adm", "capt", "sgt",  # BBC and Guardian style
+    "brig-gen", "maj-gen", "lt-gen", "lt-col", "brigadier-general", "major-general", "lieutenant-general",
+    "lieutenant-colonel",  # BBC style
     "lt.", "lt", "lieutenant", "lt. cmdr.", "maj.", "cpl.", "pfc.", "spc.",
     "professor", "prof.", "prof", "judge", "rev.", "reverend",
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "ayatollah", "sheikh", "king", "crown prince", "prince",
@@ -376,6 +378,27 @@ def _first_names_left_out(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _names_after_a_title(spans: list[Span]) -> list[Span]:
+    """ "Tehran police chief Brig-Gen Hossein Rahimi" tagged "Brig-Gen" (PERSON): a person mention made only of
+    title or rank words runs on over the one to three capitalised proper nouns after it on the same line, the
+    name it titles (:func:`normalise_surface` then drops the title)."""
+    from spacy.tokens import Span
+
+    taken = {t.i for span in spans for t in span}
+    out: list[Span] = []
+    for span in spans:
+        words = [w for t in span for w in t.lower_.rstrip(".").split("-") if w]
+        end = span.end
+        if span.label_ == "PERSON" and words and all(w.rstrip(".") in RANK_WORDS for w in words):
+            doc = span.doc
+            while end < len(doc) and end - span.end < 3 and end not in taken and doc[end].pos_ == "PROPN" \
+                    and doc[end].text[:1].isupper() and doc[end].text.replace("-", "").isalpha() \
+                    and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+        out.append(span if end == span.end else Span(span.doc, span.start, end, label="PERSON"))
+    return out
+
+
 DEPARTMENT_WORDS = frozenset({"defense", "defence", "state", "treasury", "justice", "energy", "commerce", "labor",
                               "homeland", "security", "navy", "army", "interior", "health", "education", "agriculture",
                               "transportation", "veterans", "affairs", "foreign", "war"})
@@ -552,6 +575,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
     spans = _people_inside_other_spans(spans)
     spans = _first_names_left_out(spans)
+    spans = _names_after_a_title(spans)
     credits = _caption_credits(spans)
     spans = _credits_run_into_captions(spans, credits)  # after: the credit's last word is no first name left out
     spans = _people_in(spans, _office_run_into_name)

@@ -46,7 +46,8 @@ def test_a_bare_surname_goes_to_the_person_the_story_means_not_a_family_member()
     ("Lt. Jacob Portier", "Jacob Portier"),
     ("Duke’s Dr. Feaver", "Feaver"),  # the university's Dr. Feaver
     ("’s Donald Trump", "Donald Trump"),  # "it’s Donald Trump playing politics": the clitic is no part
-    ("Saudi King Salman", "King Salman"),  # a royal keeps the title: "Salman" alone is another man's surname
+    ("Saudi King Salman", "King Salman"),
+    ("Brig-Gen Hossein Rahimi", "Hossein Rahimi"),  # BBC style  # a royal keeps the title: "Salman" alone is another man's surname
     ("King Abdullah II", "King Abdullah II"),
     ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
     ("Iran's Revolutionary Guard", "Iran's Revolutionary Guard"),
@@ -519,6 +520,21 @@ def test_institutions_place_their_people(phrase, affiliation):
 def test_an_office_other_countries_have_too_gives_way_to_a_specific_word(phrase, affiliation):
     found = _one(f"“The risk is low,” said {phrase}.", "said")
     assert (found.affiliation, found.affiliation_evidence) == (affiliation, "source phrase")
+
+
+@pytest.mark.parametrize("text, cue, canonical", [
+    (("Should you wear a mask? At one of President Donald Trump's daily briefings, he said that it was only a "
+      "recommendation."), "said", "Donald Trump"),  # a possessor
+    (("In 2014, hackers crippled the casinos of the billionaire Sheldon Adelson after he suggested the U.S. should "
+      "strike Iran."), "suggested", "Sheldon Adelson"),  # the object of a preposition
+    (("The ceremony was delayed. Pence briefed House Speaker Nancy Pelosi, and after that she tweeted that the "
+      "strike was reckless."), "tweeted", "Nancy Pelosi"),  # an object, the only woman named
+    ("Even when he's praising his spy chiefs, President Donald Trump can't resist taking a swipe at them.",
+     "praising", "Donald Trump"),  # cataphora: the subject named after the pronoun
+    ("Reporters waited for Andrea Smith outside the court. He said the verdict was unjust.", "said", "he"),
+])
+def test_he_or_she_with_no_subject_before_it_goes_to_the_person_named_nearby(text, cue, canonical):
+    assert _sources(text, cue) == [canonical]
 
 
 def test_he_said_goes_on_with_the_speaker_not_the_person_he_spoke_about():
@@ -1896,3 +1912,9 @@ def test_an_arabic_name_written_with_abdul_joined_is_a_name_not_glued_link_text(
     found = _one("At the school, headmaster Abdulhussain AbdulKhudher said he had asked the Education Directorate "
                  "for funding.", "said")
     assert (found.source_canonical, found.source_type) == ("Abdulhussain AbdulKhudher", "named_person")
+
+
+def test_a_mention_made_only_of_a_rank_runs_on_over_the_name_it_titles():
+    text = ("Tehran police chief Brig-Gen Hossein Rahimi insisted that his officers did not fire live ammunition. "
+            "\"The police treated the people with patience,\" he said.")
+    assert [a.source_canonical for a in _attributions(text)] == ["Hossein Rahimi", "Hossein Rahimi"]
