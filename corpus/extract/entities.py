@@ -416,6 +416,18 @@ def _office_run_into_name(span: Span) -> int | None:
     return None
 
 
+FIRM_WORDS = frozenset({"management", "energy", "group", "holdings", "inc", "corp", "ltd", "llc", "company",
+                        "partners", "capital", "shipping", "associates", "consulting", "bank", "media", "news"})
+"""Words of a firm's name ("BSM Ship Management"): never in a person's."""
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """Every noun of ``data/source_lexicon.csv`` (people, bodies, documents, media): "Rystad Energy",
+    "Human Rights Watch" and "the Pentagon Press Office" hold one, a person's name does not."""
+    return frozenset(data_mapping("source_lexicon.csv", "word", "category"))
+
+
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
     """Nouns for people (``data/source_lexicon.csv``, category ``anonymous``): "immigrant", "expert"."""
@@ -426,11 +438,14 @@ def _people_words() -> frozenset[str]:
 def _described_by_apposition(span: Span) -> int | None:
     """ "Ines Mugisha, a 34-year-old immigrant from Burundi" tagged GPE, "Huda, an activist in Basra" tagged ORG,
     "Matthias Schmale, the director of Gaza's UNRWA operations" tagged WORK_OF_ART: a mention that opens with a
-    known first name (any capitalised name, for a label the tables do not keep), holds no place or nationality
-    word, and has an apposition whose head is a noun for people is a person (the apposition is the description
-    news style gives a person on first mention)."""
+    known first name (any capitalised name, for a label the tables do not keep; two or three names with no
+    word of the source lexicon, for an ORG: "Magnus Nysveen, head of analysis at Rystad"), holds no place or
+    nationality word, and has an apposition whose head is a noun for people is a person (the apposition is the
+    description news style gives a person on first mention)."""
     words = [t for t in span if t.dep_ != "det"]
-    named = words and (words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2)
+    named = words and (words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2
+                       or span.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.text[1:].islower() for t in words)
+                       and not (_lexicon_words() | FIRM_WORDS) & {t.lower_ for t in words})
     if 1 <= len(words) <= 4 and named \
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and affiliation_in(words) is None \
             and any(c.dep_ == "appos" and c.lemma_.lower() in _people_words() for c in span.root.children):

@@ -1556,6 +1556,16 @@ def test_a_name_ner_took_for_a_place_is_a_person_when_its_apposition_describes_o
     assert _one("Georgia Tech, a university in Atlanta, said the study was flawed.", "said").source_type == "organization"
 
 
+
+@pytest.mark.parametrize("text, source_type", [
+    ("“This could take a longer time,” wrote Magnus Nysveen, head of analysis at Rystad, in a note.", "named_person"),
+    ("BSM Ship Management, owner of the tanker, said the crew had been evacuated.", "organization"),
+    ("Human Rights Watch, a group based in New York, said the strikes were unlawful.", "organization"),
+])
+def test_a_name_ner_took_for_a_body_is_a_person_when_its_apposition_describes_one(text, source_type):
+    assert [a.source_type for a in _attributions(text)] == [source_type]
+
+
 def test_an_unnamed_employee_is_on_the_side_of_the_body_that_employs_them():
     found = _one("NPR’s public editor explained the publication’s policy on the word.", "explained")
     assert (found.source_canonical, found.source_type, found.affiliation) == ("editor [US]", "anonymous", "US")
