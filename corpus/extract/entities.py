@@ -440,15 +440,17 @@ def _described_by_apposition(span: Span) -> int | None:
     "Matthias Schmale, the director of Gaza's UNRWA operations" tagged WORK_OF_ART: a mention that opens with a
     known first name (any capitalised name, for a label the tables do not keep; two or three names with no
     word of the source lexicon, for an ORG: "Magnus Nysveen, head of analysis at Rystad"), holds no place or
-    nationality word, and has an apposition whose head is a noun for people is a person (the apposition is the
-    description news style gives a person on first mention)."""
+    nationality word, and has an apposition whose head is a noun for people, or is one to such a noun ("the man
+    who took it over, Salvatore Cardile"), is a person (the apposition is the description news style gives a
+    person on first mention)."""
     words = [t for t in span if t.dep_ != "det"]
     named = words and (words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2
                        or span.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.text[1:].islower() for t in words)
                        and not (_lexicon_words() | FIRM_WORDS) & {t.lower_ for t in words})
     if 1 <= len(words) <= 4 and named \
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and affiliation_in(words) is None \
-            and any(c.dep_ == "appos" and c.lemma_.lower() in _people_words() for c in span.root.children):
+            and (any(c.dep_ == "appos" and c.lemma_.lower() in _people_words() for c in span.root.children)
+                 or span.root.dep_ == "appos" and span.root.head.lemma_.lower() in _people_words()):
         return words[0].i
     return None
 

@@ -1561,6 +1561,8 @@ def test_a_name_ner_took_for_a_place_is_a_person_when_its_apposition_describes_o
     ("“This could take a longer time,” wrote Magnus Nysveen, head of analysis at Rystad, in a note.", "named_person"),
     ("BSM Ship Management, owner of the tanker, said the crew had been evacuated.", "organization"),
     ("Human Rights Watch, a group based in New York, said the strikes were unlawful.", "organization"),
+    (("A year later, the man who took it over from him, Salvatore Cardile, was fighting the bank in court. “The "
+      "bank didn’t want the senator’s brother on the paper,” Cardile said at the time."), "named_person"),
 ])
 def test_a_name_ner_took_for_a_body_is_a_person_when_its_apposition_describes_one(text, source_type):
     assert [a.source_type for a in _attributions(text)] == [source_type]
