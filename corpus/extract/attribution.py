@@ -2594,6 +2594,15 @@ def _subject_of(token: Token) -> Token:
     return token
 
 
+def _relative_subject(token: Token) -> bool:
+    """Whether a name is the subject of a relative clause through its pronoun ("a moment from Johnson, who was
+    overheard praising Macron"): the antecedent of "who" is that clause's subject, a centre a later "he" can
+    continue (Hobbs 1978 walks into the clause the same way)."""
+    return any(clause.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "that")
+                                              for c in clause.children)
+               for clause in token.children)
+
+
 def _in_main_clause(subject: Token) -> bool:
     """A subject of its sentence's main verb (or of a verb coordinated with it), not of a subordinate clause."""
     verb = subject.head
@@ -2790,8 +2799,10 @@ def extract_attributions(
 
     # a person named inside someone's quotation is not the antecedent of the reporter's next "he"
     person_subjects = {
-        (doc[i].idx, name, _in_main_clause(_subject_of(doc[i]))) for i, (name, label) in mention_at.items()
-        if label == "PERSON" and _subject_of(doc[i]).dep_ in SUBJECT_DEPS and not quoted[i]
+        (doc[i].idx, name, _subject_of(doc[i]).dep_ in SUBJECT_DEPS and _in_main_clause(_subject_of(doc[i])))
+        for i, (name, label) in mention_at.items()
+        if label == "PERSON" and (_subject_of(doc[i]).dep_ in SUBJECT_DEPS or _relative_subject(doc[i]))
+        and not quoted[i]
     }
     holders = _office_holders(doc, mention_at, quoted)
     # "The Army secretary ... dodged the issue. 'I have no comment,' he told The Times": a subject that names

@@ -537,6 +537,17 @@ def test_he_or_she_with_no_subject_before_it_goes_to_the_person_named_nearby(tex
     assert _sources(text, cue) == [canonical]
 
 
+@pytest.mark.parametrize("text, canonical", [
+    (("President Donald Trump arrived late. But the optimism was belied by a moment from Boris Johnson, who was "
+      "overheard praising Emmanuel Macron. “Well played,” he said."), "Boris Johnson"),
+    # the subject of a relative clause is no main-clause subject: the nearer one, the subject of "made", wins
+    (("Former Gov. Chris Christie, who ran the transition team, relayed to Lewis a comment Donald Trump made about "
+      "the planning. “Chris,” he said, “we are so smart.”"), "Donald Trump"),
+])
+def test_the_person_a_relative_clause_has_as_subject_is_a_centre_a_later_he_continues(text, canonical):
+    assert _sources(text, "said") == [canonical]
+
+
 def test_he_said_goes_on_with_the_speaker_not_the_person_he_spoke_about():
     text = ("Dylan Dille claimed that on the day the boy died, he was with Eddie Gallagher at the base. "
             "He said Gallagher had told him earlier that the medics knew what to do. "
