@@ -1708,6 +1708,8 @@ def _action_reading(verb: Token) -> bool:
             o.dep_ == "pobj" and not _can_speak(o) for o in c.children) for c in verb.children) \
             and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return True  # "Obama added to the mess": made it larger ("added to reporters that ..." reports)
+    if _object_not_words(verb):
+        return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
                                and not (c.dep_ == "prep" and any(o.lemma_.lower() in CHANNELS | NOUN_CUES
@@ -1716,6 +1718,34 @@ def _action_reading(verb: Token) -> bool:
                                    o.dep_ == "dobj" and o.lemma_.lower() in LIGHT_VERB_CUES.get(c.lemma_.lower(), ())
                                    for o in c.children))
                                for c in verb.children)
+
+
+SAID_THINGS = frozenset({"word", "quote", "sentiment", "view", "concern", "criticism", "position", "line", "point",
+                         "message", "call", "language", "rhetoric", "theme", "oath", "idea", "assessment", "thought",
+                         "question", "demand", "plea", "praise", "complaint", "fear", "hope", "opinion", "belief",
+                         "conclusion", "finding", "refrain", "mantra", "slogan", "chant", "cry", "appeal", "name",
+                         "list", "passage", "excerpt", "verse", "prayer", "vow", "script", "transcript", "text"})
+"""What is said or written, beside :data:`NOUN_CUES` and the documents: "echoed the sentiment", "read quotes from
+senators", "read his reenlistment oath"."""
+WORDS_OBJECT_VERBS = {"read": False, "echo": True}
+"""Verbs that report only when their object is words: a document, a quotation, a claim or a channel ("read a
+statement", "echoed the warning"); the value says whether someone who speaks counts too ("echoed Trump" repeats
+his words; "read his mark" sizes him up)."""
+
+
+def _object_not_words(verb: Token) -> bool:
+    """ "he read his mark", "the chants echoed the takeover of the embassy": a verb of
+    :data:`WORDS_OBJECT_VERBS` whose direct object is no words, with no clause or quotation after it."""
+    speaker_ok = WORDS_OBJECT_VERBS.get(verb.lemma_.lower())
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if speaker_ok is None or not objects or any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i
+                                                for c in verb.children):
+        return False
+    thing = objects[0]
+    words = thing.lemma_.lower() in NOUN_CUES | CHANNELS | SAID_THINGS \
+        or source_lexicon().get(thing.lemma_.lower()) == "document" \
+        or thing.pos_ == "PROPN" or any(t.is_quote for t in thing.subtree)
+    return not words and not (speaker_ok and _can_speak(thing))
 
 
 TAKEN_THINGS = frozenset({"life", "lives", "victim", "title", "seat", "crown", "prize", "territory", "land"})

@@ -1838,6 +1838,17 @@ def test_adding_to_a_thing_reports_nothing():
     assert len(_sources("He added to reporters that the talks would resume.", "added")) == 1
 
 
+@pytest.mark.parametrize("text, cue, reports", [
+    ("If you watched Trump the candidate, he did what all good con artists do — he read his mark.", "read", False),
+    ("For many Americans, the militia's chants echoed the takeover of the U.S. Embassy in Tehran.", "echoed", False),
+    ("On the Senate floor, McConnell read quotes from Democratic senators who want a trial.", "read", True),
+    ("Sen. Chris Murphy echoed the sentiment, saying talks would go better without Bolton.", "echoed", True),
+    ("Boris Johnson echoed Justin Trudeau and said Britain was working with Canada.", "echoed", True),
+])
+def test_reading_or_echoing_anything_but_words_reports_nothing(text, cue, reports):
+    assert len(_sources(text, cue)) == int(reports)
+
+
 @pytest.mark.parametrize("text, cue, speaker", [
     ("At least 20 Democrats support the bill, according to a tally kept by The Hill.", "according to", "The Hill"),
     ("A poll conducted by Gallup found that most voters opposed the strike.", "found", "Gallup"),
