@@ -511,7 +511,7 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
     children = list(cue.children)
     clauses = [c for c in children if c.dep_ == "ccomp" and not _second_report(c)]
     if clauses:
-        return _char_span(t for c in clauses for t in _content_tokens(c))
+        return _quotation_before(cue, _char_span(t for c in clauses for t in _content_tokens(c)), quotations)
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         return _subtree_span(cue.head, without=cue)
     clauses = [c for c in children if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")]
@@ -559,6 +559,23 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
             nearest = min(inside, key=lambda q: abs(q.start - cue.idx))
             return nearest.start, nearest.end
     return None
+
+
+def _quotation_before(cue: Token, span: tuple[int, int], quotations: list[Quotation]) -> tuple[int, int]:
+    """ "Kobani, an SDF commander, announced the end from the roof: “We have won,” he declared": a parse that makes
+    the clause before a colon and a quotation the cue's complement reports only the quotation that closes just
+    before the cue's subject; the narration before the colon is the reporter's."""
+    start, end = span
+    text = cue.doc.text
+    subject_at = min([c.left_edge.idx for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i] or [cue.idx])
+    for quotation in quotations:
+        between = text[quotation.end:subject_at]
+        # the quotation stands alone after a colon; a quoted phrase that ends a clause ("offered “U.S. support,”
+        # the State Department said") is part of what is reported
+        if start < quotation.start < quotation.end <= subject_at and len(between) <= 3 \
+                and not between.strip(" ,\n") and text[start:quotation.start].rstrip().endswith(":"):
+            return quotation.start, end
+    return span
 
 
 def _extend_to_quotations(start: int, end: int, quotations: list[Quotation]) -> tuple[int, int]:

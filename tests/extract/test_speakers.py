@@ -1952,3 +1952,17 @@ def test_a_mention_made_only_of_a_rank_runs_on_over_the_name_it_titles():
     text = ("Tehran police chief Brig-Gen Hossein Rahimi insisted that his officers did not fire live ammunition. "
             "\"The police treated the people with patience,\" he said.")
     assert [a.source_canonical for a in _attributions(text)] == ["Hossein Rahimi", "Hossein Rahimi"]
+
+
+def test_a_quotation_after_a_colon_is_what_the_cue_after_it_reports_not_the_narration_before():
+    text = ("SDF spokesman Kino Gabriel said on Friday that fighters were hiding in caves. Later, Ciya Kobani, an SDF "
+            "commander, announced the end of the operation from the roof of the building: “We have been victorious "
+            "against Daesh,” he declared.")
+    found = _one(text, "declared")
+    assert (found.source_canonical, found.affiliation) == ("Ciya Kobani", "other")
+    assert text[found.content_start:found.content_end] == "“We have been victorious against Daesh,”"
+    # a quoted phrase that ends the reported clause is part of it
+    text = ("Pompeo also called the Canadian foreign minister to offer his condolences and offered “U.S. support for "
+            "full cooperation with any investigation,” the State Department said.")
+    found = _one(text, "said")
+    assert text[found.content_start:].startswith("Pompeo also called")
