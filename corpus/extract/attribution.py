@@ -1343,11 +1343,16 @@ def _body_in_lower_case(core: Token) -> tuple[str, str] | None:
 
 
 def _handle_owner(core: Token) -> tuple[str, str] | None:
-    """The person or body behind a Twitter handle the alias table knows ("@realDonaldTrump")."""
-    if not core.text.startswith("@"):
+    """The person or body behind a Twitter handle the alias table knows ("@realDonaldTrump"), or a person's
+    handle written as their name in camel case, from a known first name ("@DavidMuir": David Muir)."""
+    handle = core.text.lstrip(".")
+    if not handle.startswith("@"):
         return None
-    owner = alias_table().get(canonical_key(core.text))
+    owner = alias_table().get(canonical_key(handle))
     if not owner:
+        words = re.findall(r"[A-Z][a-z]+", handle[1:])
+        if 2 <= len(words) <= 3 and "".join(words) == handle[1:] and words[0].lower() in first_name_genders():
+            return " ".join(words), "PERSON"
         return None
     return owner, "PERSON" if owner.split()[0].lower() in first_name_genders() else "ORG"
 
@@ -2177,10 +2182,12 @@ COLON_LABELS = frozenset({
 
 
 def _ends_in_speaker(before: list[Token], name: Token) -> bool:
-    """Whether the words before a colon end in a speaker: a name ("Lindsey Graham:") or a role word of the source
-    lexicon ("Pentagon spokesman:"), not another noun ("Macron's disruptions:")."""
+    """Whether the words before a colon end in a speaker: a name ("Lindsey Graham:"), a person's handle
+    ("@ChrisMurphy:") or a role word of the source lexicon ("Pentagon spokesman:"), not another noun ("Macron's
+    disruptions:")."""
     words = [t for t in before if not t.is_punct]
-    return bool(words) and (words[-1].ent_type_ == name.ent_type_ != "" or words[-1].lemma_.lower() in source_lexicon())
+    return bool(words) and (words[-1].ent_type_ == name.ent_type_ != "" or words[-1].lemma_.lower() in source_lexicon()
+                            or _handle_owner(words[-1]) is not None)
 
 
 DASHES = frozenset({"—", "–", "―", "--"})
@@ -2271,7 +2278,9 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
         before = [t for t in doc[sentence.start:mark.i] if not t.is_space]
         if before and before[0].text in ("[", "("):
             continue  # "[CDC: Covid-19 death toll is twice as high ...]": a bracketed link to another story
-        dashes = [k for k, t in enumerate(before) if t.text in DASHES or t.text == "-"]
+        # a hyphen between spaces is a dash; inside a word ("a follow-up tweet") it is not
+        dashes = [k for k, t in enumerate(before) if t.text in DASHES
+                  or t.text == "-" and (t.whitespace_ or t.i and t.doc[t.i - 1].whitespace_)]
         if dashes:
             before = before[dashes[-1] + 1:]  # "Voters care more about ... - Frank Newport: “We found ...”"
         if before and _repeated_name(doc[max(0, before[0].i - 3):mark.i]):
@@ -2279,13 +2288,16 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
         after = [t for t in doc[mark.i + 1:sentence.end] if not t.is_space and not t.is_punct]
         if not after and mark.text == ":" and number + 1 < len(sentences):
             after = [t for t in sentences[number + 1] if not t.is_space and not t.is_punct]
+        topic = next((k for k, t in enumerate(before) if k and t.lower_ in ("on", "about") and t.pos_ == "ADP"), None)
+        if topic is not None:
+            before = before[:topic]  # "Pelosi on the strike: “...”", ".@DavidMuir on the war in Afghanistan: ..."
         if not before or len(before) > 6 or len(after) < 3:
             continue
         if before[0].pos_ == "ADP" or _heading(after) or sum(t.like_email or t.like_url for t in after) * 2 >= len(after):
             continue  # "In Italy:", "Putin: Escalate to Win" (section headings), "Email: ...@thehill.com"
         if any(t.pos_ in ("VERB", "AUX") for t in before) or any(t.like_num or t.lower_ in COLON_LABELS for t in before):
             continue
-        names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+        names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _handle_owner(t)]
         label = mark.text == ":" and (_transcript_label(before) or _named_elsewhere(before, surnames)
                                       or _headline_source(before))
         if not label and (not names or not _ends_in_speaker(before, names[-1])):

@@ -1966,3 +1966,16 @@ def test_a_quotation_after_a_colon_is_what_the_cue_after_it_reports_not_the_narr
             "full cooperation with any investigation,” the State Department said.")
     found = _one(text, "said")
     assert text[found.content_start:].startswith("Pompeo also called")
+
+
+@pytest.mark.parametrize("text, cue, speakers", [
+    (("House Speaker Nancy Pelosi spoke on Friday.\n\nPelosi on the strike: “It was reckless, and it was wrong, and "
+      "it was done without Congress.”"), ":", ["Nancy Pelosi"]),
+    (("The senator spoke on Friday.\n\n@ChrisMurphy on the strike: “It was reckless, and it was wrong, and it was "
+      "done without Congress.”"), ":", ["Chris Murphy"]),  # a handle in camel case from a first name
+    # a hyphen inside a word is no dash: the colon belongs to the sentence's own verb
+    (("Trump tweeted that the agencies were wrong. The president added in a follow-up tweet about Iran: “Perhaps "
+      "Intelligence should go back to school!”"), ":", []),
+])
+def test_colon_speech_names_the_speaker_before_its_topic(text, cue, speakers):
+    assert _sources(text, cue) == speakers
