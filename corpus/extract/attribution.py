@@ -1489,7 +1489,8 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
 SHARE_WORDS = frozenset({"percent", "%", "percentage", "share", "proportion", "fraction", "third", "quarter"})
-QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "all", "both", "one", "two",
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "another", "all", "both",
+                         "one", "two",
                          "lot", "lots", "handful", "couple", "plenty", "bunch",
                          "three", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                          "millions", "scores", "half", "majority", "number", "none", "each"})
@@ -1501,7 +1502,12 @@ BARE_GROUP_WORDS = frozenset({"many", "some", "most", "several", "few", "others"
 
 def _quantified(core: Token) -> Token:
     """ "some of the SEALs", "many of the protesters", "57 percent of CNN viewers": the group the quantifier or
-    the share picks from."""
+    the share picks from; "the official close to Iran's decision making", where the parser made the adjective
+    the head: the noun before it."""
+    nouns = [c for c in core.lefts if c.dep_ == "amod" and c.lemma_.lower() in source_lexicon()] \
+        if core.pos_ == "ADJ" and core.lemma_.lower() not in QUANTIFIERS else []
+    if nouns:
+        return nouns[-1]
     if core.lemma_.lower() not in QUANTIFIERS | SHARE_WORDS and not core.like_num:
         return core
     for prep in core.children:
@@ -1639,8 +1645,8 @@ DURATION_WORDS = frozenset({"while", "minute", "hour", "moment", "second"})
 
 
 def _contact_only(verb: Token) -> bool:
-    if verb.lemma_.lower() not in CONTACT_VERBS:
-        return False
+    if verb.lemma_.lower() not in CONTACT_VERBS or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return False  # "called out the left for being silent": a rebuke, not a call
     # "he called Buckley's agent", "Hook has emailed or called ship captains": the one called is no content
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     called = objects or [c for c in verb.children if c.dep_ == "oprd"]  # the parser's "called [ship captains]"
@@ -1778,21 +1784,25 @@ TEXT_DEIXIS = frozenset({"above", "below", "earlier", "previously", "before", "e
 
 
 def _discourse_marker(verb: Token) -> bool:
-    """ "That said, ...", "Which is to say ...", "That isn't to say ...", "Suffice it to say", "As noted above":
+    """ "That said, ...", "Which is to say ...", "That isn't to say ...", "Suffice it to say", "As noted above",
+    "All told, ...":
     fixed phrases the writer uses to connect ideas or point within the text (discourse markers, Schiffrin 1987),
     which report no one's words."""
     if verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.lower_ in TEXT_DEIXIS for c in verb.children) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
         return True  # "As noted above, war could take the form of ...": the writer's pointer to their own text
+    doc = verb.doc
+    if verb.lower_ == "told" and verb.i and doc[verb.i - 1].lower_ == "all" \
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
+        return True  # "All told, the US has become ...": in all
     if verb.lemma_.lower() != "say":
         return False
-    doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.lower_ == "said" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and len(subjects) == 1 \
             and subjects[0].lower_ in DEMONSTRATIVES and subjects[0].i == verb.i - 1 \
-            and all(t.is_space or t.is_punct for t in doc[verb.sent.start:subjects[0].i]):
-        return True  # "That said, Americans are not ...": no one said it
+            and all(t.is_space or t.is_punct or t.lower_ in ("all", "with") for t in doc[verb.sent.start:subjects[0].i]):
+        return True  # "That said, Americans are not ...", "All that said, ...": no one said it
     head = verb.head
     if _infinitive(verb) and head.i != verb.i and head.lemma_.lower() in ("be", "suffice"):
         before = [c for c in head.children if c.dep_ in ("nsubj", "expl") and c.i < head.i]
@@ -2898,6 +2908,8 @@ def extract_attributions(
         core = _quantified(source.core)
         if core.lower_ in SPEAKER_PRONOUNS and core.pos_ == "PRON":
             continue  # "I"/"you" outside a quotation (transcripts, podcasts): no speaker the article names
+        if core.lower_ in ("'s", "’s", "us") and "let" in (core.head.lemma_.lower(), core.head.head.lemma_.lower()):
+            continue  # "let's talk about it": the writer's proposal, no one's report
         if source_lexicon().get(core.lemma_.lower()) == "document":
             core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
         core = _media_antecedent(core, mention_at) or core

@@ -1979,3 +1979,29 @@ def test_a_quotation_after_a_colon_is_what_the_cue_after_it_reports_not_the_narr
 ])
 def test_colon_speech_names_the_speaker_before_its_topic(text, cue, speakers):
     assert _sources(text, cue) == speakers
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("The left is skeptical of Trump's motives, citing his previous comments.", "citing",
+     ("left [unknown]", "anonymous")),
+    ("The defense argued that none of the witnesses saw the stabbing.", "argued", ("defense [unknown]", "anonymous")),
+    ("The British press has speculated that a meeting with Trump might hurt Johnson.", "speculated", ("press", "media")),
+    # the parser made the adjective the head of "the official close to ..."
+    ("The strike was planned for months, according to the official close to Iran’s decision making.", "according to",
+     ("official [Iran]", "anonymous")),
+    ("Another of the former executives recalled that the firm abandoned its plans.", "recalled",
+     ("executive [unknown]", "anonymous")),
+    ("Journalist Yashar Ali called out the left for being silent about the protests.", "called",
+     ("Yashar Ali", "named_person")),  # a rebuke, not a telephone call
+])
+def test_sides_teams_and_the_press_are_sources_named_by_their_noun(text, cue, source):
+    assert [(a.source_canonical, a.source_type) for a in _attributions(text) if a.cue_text == cue] == [source]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("If there are other details, sure, let’s talk about it.", "talk"),  # the writer's proposal
+    ("All told, the US has become the key cog in the system.", "told"),
+    ("All that said, few economists are predicting a recession.", "said"),
+])
+def test_a_proposal_or_a_discourse_marker_reports_nothing(text, cue):
+    assert _sources(text, cue) == []
