@@ -3096,16 +3096,29 @@ def _document_issuer(core: Token, earlier: list[Attribution], sent_starts: list[
     Pentagon said two bases were hit ... The statement said ...": the source of the last report of the same
     sentence or the one before, when that source is a named body (the writer goes on with the same source
     through its document, as centering's continued centre does for pronouns); a person's document is as often
-    someone else's ("the report" after a senator's comment on it), so only a body's."""
+    someone else's ("the report" after a senator's comment on it), so only a body's. Before that: the source of
+    the last report made in a document of the same name ("said in a statement"), within :data:`CHANNEL_REACH`
+    sentences."""
     if core.lemma_.lower() in ADVERSARIAL_DOCUMENTS or core.tag_ != "NN" \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in core.children):
         return None
     here = _sentence_of(sent_starts, core.idx)
+    # "the coalition said in a statement ... “...,” the statement added": the one who made the statement the
+    # article last mentioned, a few sentences back
+    channelled = [a for a in earlier if a.cue_start < core.idx and a.channel == core.lemma_.lower()
+                  and here - CHANNEL_REACH <= _sentence_of(sent_starts, a.cue_start)
+                  and a.source_type in ("named_person", "organization", "anonymous", "media")]
+    if channelled:
+        return channelled[-1]
     candidates = [a for a in earlier if a.source_start < core.idx and here - 1 <= _sentence_of(sent_starts, a.source_start)]
     if not candidates:
         return None
     last = candidates[-1]
     return last if last.source_type == "organization" and last.source_canonical[:1].isupper() else None
+
+
+CHANNEL_REACH = 4
+"""Sentences back that "the statement" still means the statement an earlier report was made in."""
 
 
 ADVERSARIAL_DOCUMENTS = frozenset({"indictment", "complaint", "lawsuit", "filing", "suit", "petition", "motion",

@@ -2005,3 +2005,11 @@ def test_sides_teams_and_the_press_are_sources_named_by_their_noun(text, cue, so
 ])
 def test_a_proposal_or_a_discourse_marker_reports_nothing(text, cue):
     assert _sources(text, cue) == []
+
+
+def test_the_statement_is_the_statement_an_earlier_report_was_made_in():
+    text = ("Iran's Supreme Leader Ayatollah Ali Khamenei vowed vengeance. Khamenei said in a statement published by "
+            "state media that the commander had fought for years. Khamenei called for three days of mourning. "
+            "\"His departure does not end his path,\" the statement said.")
+    found = [a for a in _attributions(text) if a.source == "the statement"]
+    assert [(a.source_canonical, a.antecedent) for a in found] == [("Ali Khamenei", "Ali Khamenei")]
