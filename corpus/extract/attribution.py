@@ -1117,19 +1117,21 @@ def _kin_tie(entity: Span) -> str | None:
     return None
 
 
-def _named_relative(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+def _named_relative(core: Token, mention_at: dict[int, tuple[str, str]], *,
+                    owner: str | None = None) -> tuple[str, str] | None:
     """ "Gallagher's wife said" where the article named her ("Andrea Gallagher, the SEAL's wife"): the person the
-    article introduced by the same family tie to someone of the same surname."""
+    article introduced by the same family tie to someone of the same surname (``owner``: the person a "his" or
+    "her" before the noun stands for)."""
     if core.lemma_.lower() not in KIN_NOUNS:
         return None
     owners = [c for c in core.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    if not owners:
+    if not owners and not owner:
         return None
-    surname = owners[0].lower_.removesuffix("'s").removesuffix("’s")
+    surname = owners[0].lower_.removesuffix("'s").removesuffix("’s") if owners else owner.split()[-1].lower()
     for entity in core.doc.ents:
         name = mention_at.get(entity.start, ("", ""))
         if name[1] == "PERSON" and entity.start < core.i and name[0].lower().split()[-1:] == [surname] \
-                and _kin_tie(entity) == core.lemma_.lower():
+                and name[0] != owner and _kin_tie(entity) == core.lemma_.lower():
             return name
     return None
 
@@ -2726,20 +2728,22 @@ def _names_several(doc: Doc, attribution: Attribution) -> bool:
 
 
 def _person_near(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], *,
-                 own_content: tuple[int, int], named_in_content: frozenset[str]) -> str | None:
+                 own_content: tuple[int, int], named_in_content: frozenset[str],
+                 word: str | None = None) -> str | None:
     """The person a "he" or "she" stands for when no source or subject before it fits: the nearest person named
     in any role in its sentence or the one before ("at one of President Trump's briefings, he said": Hobbs's
     tree walk (1978) reaches possessors and objects), else the person named as a subject after it in its own
     sentence or the next (cataphora, as in a lede: "Even when he's praising his spy chiefs, President Trump
     can't resist"; Halliday & Hasan 1976, ch. 2)."""
-    if pronoun.lower_ not in ("he", "she"):
+    word = word or pronoun.lower_
+    if word not in ("he", "she"):
         return None
     doc = pronoun.doc
 
     def fits(i: int) -> bool:
         name, label = mention_at[i]
         return label == "PERSON" and not quoted[i] and name not in named_in_content \
-            and not own_content[0] <= doc[i].idx < own_content[1] and _fits_pronoun(name, pronoun.lower_)
+            and not own_content[0] <= doc[i].idx < own_content[1] and _fits_pronoun(name, word)
 
     sentence = pronoun.sent
     earlier_start = doc[sentence.start - 1].sent.start if sentence.start else sentence.start
@@ -2750,6 +2754,46 @@ def _person_near(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted:
     after = [i for i in mention_at if pronoun.i < i < later_end and fits(i)
              and _subject_of(doc[i]).dep_ in SUBJECT_DEPS]
     return mention_at[min(after)][0] if after else None
+
+
+POSSESSIVE_READINGS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def _possessor(core: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
+               sent_starts: list[int], mention_at: dict[int, tuple[str, str]],
+               quoted: list[bool]) -> tuple[str, str, str] | None:
+    """(canonical, type, affiliation) of the one a possessive pronoun before the source noun stands for ("his
+    office", "its report", "their leaders"): for "its" and "their", the body named last nearby (a document's
+    owner first among the earlier sources); else as the pronoun itself would be resolved (:func:`_resolve`, then
+    a person named nearby for "his" and "her")."""
+    pronouns = [c for c in core.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_READINGS and not quoted[c.i]]
+    if not pronouns:
+        return None
+    pronoun = pronouns[0]
+    word = POSSESSIVE_READINGS[pronoun.lower_]
+    if source_lexicon().get(core.lemma_.lower()) == "document":
+        # "Its report said": a body's document continues the body the article has been reporting
+        found = _resolve(pronoun, earlier, subjects, sent_starts, word=word)
+        if found is not None:
+            return found
+    if word in ("it", "they"):
+        # "an American missile strike on the Iran-backed Kata'ib Hezbollah militia. Its members ...": the body
+        # named last in this sentence or the one before
+        doc = pronoun.doc
+        sentence = pronoun.sent
+        first = doc[sentence.start - 1].sent.start if sentence.start else sentence.start
+        bodies = [i for i in mention_at if first <= i < pronoun.i and mention_at[i][1] == "ORG" and not quoted[i]]
+        # a subject (or its possessor) first: "The 9-11 Commission's report paid close attention to ... the
+        # Taliban regime. Its report said" is the Commission's (the preferred centre, Grosz et al. 1995)
+        subjects_named = [i for i in bodies if _subject_of(doc[i]).dep_ in SUBJECT_DEPS]
+        if bodies:
+            name = mention_at[max(subjects_named or bodies)][0]
+            return name, "organization", entity_affiliations().get(aliased(name), "unknown")
+    found = _resolve(pronoun, earlier, subjects, sent_starts, word=word)
+    if found is None and word in ("he", "she"):
+        near = _person_near(pronoun, mention_at, quoted, own_content=(0, 0), named_in_content=frozenset(), word=word)
+        found = near and (near, "named_person", entity_affiliations().get(near, "unknown"))
+    return found or None
 
 
 def _relative_clause_person(pronoun: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
@@ -2921,6 +2965,11 @@ def extract_attributions(
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
+        # a second cue of the same phrase ("his office said ..., adding") is read as its first was
+        possessor = _possessor(core, [a for a in out if a.source_start != source.start], person_subjects, sent_starts,
+                               mention_at, quoted) if resolve_pronouns else None
+        if mention is None and possessor is not None and possessor[1] == "named_person":
+            mention = _named_relative(core, mention_at, owner=possessor[0])  # "his wife": the one he named so
         if mention is None:
             holder = _titled_person(core, source, mention_at) \
                 or _office_holder(core, source.start, source.end, holders, mention_at) \
@@ -3021,6 +3070,16 @@ def extract_attributions(
                     canonical = f"The {canonical}"  # "The Hill", whose article the normaliser dropped
                 if affiliation == "unknown" and canonical in entity_affiliations():
                     affiliation, evidence = entity_affiliations()[canonical], "entity table"
+        if possessor is not None and source_type == "other" and source_lexicon().get(core.lemma_.lower()) == "document":
+            # "Its report said", "her Foreign Agents Registration Act disclosure says": the owner wrote it
+            canonical, source_type, affiliation = possessor
+            antecedent, evidence = possessor[0], "antecedent"
+        elif possessor is not None and source_type in ("anonymous", "organization") and affiliation == "unknown" \
+                and possessor[2] != "unknown":
+            # "his office said", "his aides": on the side of the one they work for
+            affiliation, evidence = possessor[2], "antecedent"
+            if canonical.endswith(" [unknown]"):
+                canonical = canonical.removesuffix("[unknown]") + f"[{affiliation}]"
         if source_type == "other" and source_lexicon().get(core.lemma_.lower()) == "document":
             issuer = _document_issuer(core, out, sent_starts)
             if issuer is not None:

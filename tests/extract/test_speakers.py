@@ -2013,3 +2013,19 @@ def test_the_statement_is_the_statement_an_earlier_report_was_made_in():
             "\"His departure does not end his path,\" the statement said.")
     found = [a for a in _attributions(text) if a.source == "the statement"]
     assert [(a.source_canonical, a.antecedent) for a in found] == [("Ali Khamenei", "Ali Khamenei")]
+
+
+@pytest.mark.parametrize("text, cue, canonical, affiliation", [
+    (("Outside the court, Navy SEAL Edward Gallagher greeted the media alongside his wife, Andrea Gallagher. He said "
+      "he was happy. His wife said they are now looking forward to freedom."), "said", "Andrea Gallagher", None),
+    (("Iraqi Prime Minister Adel Abdul Mahdi made his request in a phone call with Secretary of State Mike Pompeo, "
+      "his office said."), "said", "office [Iraq]", "Iraq"),
+    (("The anti-U.S. backlash began after an American missile strike on the Iran-backed Kataib Hezbollah militia. Its "
+      "members, in turn, attacked the U.S. Embassy."), "attacked", "member [Iraq]", "Iraq"),
+    (("Bondi became a foreign agent for Qatar in July. “Will work to assist in matters related to human trafficking,” "
+      "her Foreign Agents Registration Act disclosure says."), "says", "Bondi", None),
+])
+def test_a_possessive_pronoun_gives_a_relative_an_office_or_a_document_its_owner(text, cue, canonical, affiliation):
+    found = [a for a in _attributions(text) if a.cue_text == cue][-1]
+    assert found.source_canonical == canonical
+    assert affiliation is None or found.affiliation == affiliation
