@@ -836,8 +836,9 @@ def _modifies_a_thing(token: Token) -> bool:
 
 
 def _without_host(tokens: list[Token]) -> list[Token]:
-    """The words of a title without the country an envoy is posted to: "Pakistani Ambassador to the U.S. Asad
-    M. Khan" is Pakistan's, not the United States'; nor the country a role studies ("Iran experts")."""
+    """The words of a title without the country an envoy is posted to or in: "Pakistani Ambassador to the U.S.
+    Asad M. Khan" is Pakistan's, not the United States', "USAID's envoy in Erbil" not Iraq's; nor the country a
+    role studies ("Iran experts")."""
     return [t for t in tokens if not _is_host(t) and not _is_topic(t)]
 
 
@@ -855,7 +856,7 @@ def _is_host(token: Token) -> bool:
     doc = token.doc
     for i in range(token.i - 1, max(token.i - 5, 0), -1):
         word = doc[i]
-        if word.lower_ == "to":
+        if word.lower_ in ("to", "in"):  # "Ambassador to the U.S.", "the agency's envoy in Erbil"
             return doc[i - 1].lower_ in HOST_TITLES
         if word.ent_type_ == "PERSON" or word.is_punct and word.text != ".":
             return False
@@ -1315,7 +1316,8 @@ def _plural_name(token: Token) -> bool:
 
 def _proper_name(core: Token) -> tuple[str, str] | None:
     """A proper noun NER left unlabelled ("Aramco said", "RealClearPolitics"), with its proper-noun modifiers: a
-    person when it starts with a first name of ``data/first_names.csv``, else a body (never a lower-cased role)."""
+    person when it starts with a first name of ``data/first_names.csv`` or, two or three names in title case,
+    has an apposition whose head is a noun for people; else a body (never a lower-cased role)."""
     lexicon = source_lexicon()
     if not core.text[:1].isupper() or _plural_name(core) \
             or lexicon.get(core.lemma_.lower(), "media") != "media" or lexicon.get(core.lower_, "media") != "media":
@@ -1329,6 +1331,9 @@ def _proper_name(core: Token) -> tuple[str, str] | None:
     name = " ".join(t.text for t in words)
     if len(words) > 1 and words[0].lower_ in first_name_genders():
         return name, "PERSON"
+    if 2 <= len(words) <= 3 and all(t.text[1:].islower() for t in words) and any(
+            c.dep_ == "appos" and source_lexicon().get(c.lemma_.lower()) == "anonymous" for c in core.children):
+        return name, "PERSON"  # "Agnes Callamard, UN Special Rapporteur on ...": described as a person
     return name, "ORG"
 
 
@@ -3090,6 +3095,8 @@ def extract_attributions(
             if earlier is not None:
                 canonical, source_type, affiliation = earlier.source_canonical, earlier.source_type, earlier.affiliation
                 antecedent, evidence = earlier.source_canonical, "antecedent"
+        if source_type == "other" and canonical.lower() in RELATIVE_PRONOUNS | DEMONSTRATIVES:
+            continue  # a relative or demonstrative pronoun nothing resolved ("and that is questioning ..."): no one
         if affiliation == "unknown":
             evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)

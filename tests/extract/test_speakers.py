@@ -2029,3 +2029,21 @@ def test_a_possessive_pronoun_gives_a_relative_an_office_or_a_document_its_owner
     found = [a for a in _attributions(text) if a.cue_text == cue][-1]
     assert found.source_canonical == canonical
     assert affiliation is None or found.affiliation == affiliation
+
+
+def test_a_relative_or_demonstrative_pronoun_nothing_resolves_is_no_source():
+    text = ("Something else has been going on over the last couple of hours, which I think is also shameful, and "
+            "that is questioning the patriotism of a decorated officer.")
+    assert [a.source for a in _attributions(text) if a.source.lower() in ("that", "which", "this", "who")] == []
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    (("A third political appointee, Max Primorac, USAID’s envoy in Erbil for minority programs, tweeted praise for "
+      "the foundation."), "tweeted", ("Max Primorac", "named_person", "US")),  # posted in Iraq, not Iraq's
+    (("The US has defended the killing. Agnes Callamard, UN Special Rapporteur on Extra-Judicial Executions, tweeted "
+      "that the bar for justifying lethal action is high."), "tweeted", ("Agnes Callamard", "named_person", None)),
+])
+def test_envoys_and_rapporteurs_are_people_on_their_own_side(text, cue, expected):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == expected[:2]
+    assert expected[2] is None or found.affiliation == expected[2]
