@@ -1547,11 +1547,13 @@ def _national_body(core: Token, affiliation: str) -> str | None:
     -> "US military", "Iran's foreign ministry" -> "Iranian foreign ministry", "the Russian military"; a body
     placed only by the article's context keeps ``role [side]``."""
     words = [t for t in core.lefts if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i >= core.i - 4]
-    nation = [t for t in words if affiliation_in([t]) == affiliation]
+    nation = [t for t in words if affiliation_in([t], specific_only=True) == affiliation]  # not "a liberal group"
     if not nation or affiliation == "unknown":
         return None
     rest = [t.lower_ for t in words if t.i > nation[-1].i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
-    adjective = NATIONAL_ADJECTIVES.get(affiliation, nation[-1].text)
+    # a named body keeps its name ("the Pentagon press office" is not the "US press office")
+    adjective = nation[-1].text if nation[-1].ent_type_ in ("ORG", "FAC") \
+        else NATIONAL_ADJECTIVES.get(affiliation, nation[-1].text)
     plural_name = core.tag_ == "NNS" and core.lower_ not in PLURAL_BODY_NAMES
     return " ".join([adjective, *rest, _role_word(core) if plural_name else core.lower_])
 

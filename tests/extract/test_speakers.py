@@ -2047,3 +2047,15 @@ def test_envoys_and_rapporteurs_are_people_on_their_own_side(text, cue, expected
     found = _one(text, cue)
     assert (found.source_canonical, found.source_type) == expected[:2]
     assert expected[2] is None or found.affiliation == expected[2]
+
+
+@pytest.mark.parametrize("text, cue, canonical, affiliation", [
+    ("The Pentagon press office underscored the message in a tweet.", "underscored", "Pentagon press office", "US"),
+    ("High-profile conservative commentators said the officer was disloyal.", "said", "commentator [US]", "US"),
+    ("According to one senior Conservative Party politician, the prime minister was slow to act.", "According to",
+     "politician [other]", "other"),  # Britain's Conservatives
+    ("A liberal group said the sale should be blocked.", "said", "group [US]", "US"),
+])
+def test_political_words_place_a_source_but_never_name_it(text, cue, canonical, affiliation):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.affiliation) == (canonical, affiliation)
