@@ -1086,6 +1086,21 @@ def _named_spokesperson(core: Token, holders: list[tuple[int, str, str, list[Tok
     return (people.pop(), "PERSON") if len(people) == 1 else None
 
 
+def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """ "A spokesman for Heinz, Chris Bastardi, said": a role noun whose apposition is a person's name is that
+    person (the name, not the one the spokesman speaks for)."""
+    if core.pos_ not in ("NOUN",) or core.lemma_.lower() not in source_lexicon():
+        return None
+    apposed = [c for c in core.children if c.dep_ == "appos"]
+    if core.lower_ in SPOKES_WORDS:
+        # the parser hangs the name on the one spoken for: "spokesman for [Heinz, Chris Bastardi]"
+        apposed += [a for p in core.children if p.dep_ == "prep" and p.lower_ == "for"
+                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"  # not "for the son, Hunter Biden"
+                    for a in o.children if a.dep_ == "appos"]
+    names = [mention_at[c.i] for c in apposed if mention_at.get(c.i, ("", ""))[1] == "PERSON"]
+    return names[0] if names else None
+
+
 def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """The body an unnamed spokesperson speaks for, which the protocol and the samples' readers take as the
     speaker: "a State Department spokesperson", "a spokesman for the Pentagon", "the ministry's spokesman".
@@ -2966,7 +2981,7 @@ def extract_attributions(
         core = _media_antecedent(core, mention_at) or core
         body = _named_body(core, mention_at)
         commenter = _commenter_after(core, mention_at)
-        mention = (commenter and (commenter, "PERSON")) or mention_at.get(core.i) \
+        mention = (commenter and (commenter, "PERSON")) or mention_at.get(core.i) or _apposed_person(core, mention_at) \
             or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
             or (body and (body, "ORG")) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)

@@ -2059,3 +2059,15 @@ def test_envoys_and_rapporteurs_are_people_on_their_own_side(text, cue, expected
 def test_political_words_place_a_source_but_never_name_it(text, cue, canonical, affiliation):
     found = _one(text, cue)
     assert (found.source_canonical, found.affiliation) == (canonical, affiliation)
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("In November, a judge granted Archer a retrial.\n\nA spokesman for Heinz, Chris Bastardi, said the heir had "
+     "nothing to do with the deals.", "Chris Bastardi"),  # the parser hangs the name on "Heinz"
+    ("Pelosi's allies spoke up. One of her top lieutenants, House Armed Services Committee Chairman Adam Smith, said "
+     "the vote should wait.", "Adam Smith"),
+    # the apposition of a common noun names that noun, not the spokesman
+    ("A spokesman for the son, Hunter Biden, said the trip was private.", "spokesman [unknown]"),
+])
+def test_a_role_whose_apposition_is_a_name_is_that_person(text, canonical):
+    assert _sources(text, "said") == [canonical]
