@@ -1088,7 +1088,8 @@ def _named_spokesperson(core: Token, holders: list[tuple[int, str, str, list[Tok
 
 def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """ "A spokesman for Heinz, Chris Bastardi, said": a role noun whose apposition is a person's name is that
-    person (the name, not the one the spokesman speaks for)."""
+    person (the name, not the one the spokesman speaks for); "its NATO ally Turkey": a role for people whose
+    apposition names a country or a body is that body."""
     if core.pos_ not in ("NOUN",) or core.lemma_.lower() not in source_lexicon():
         return None
     apposed = [c for c in core.children if c.dep_ == "appos"]
@@ -1098,6 +1099,11 @@ def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tupl
                     for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"  # not "for the son, Hunter Biden"
                     for a in o.children if a.dep_ == "appos"]
     names = [mention_at[c.i] for c in apposed if mention_at.get(c.i, ("", ""))[1] == "PERSON"]
+    if not names and source_lexicon().get(core.lemma_.lower()) == "anonymous":
+        # "its NATO ally Turkey, which ...": a country or a body named in apposition to the role
+        names = [(mention_at[c.i][0], "ORG") for c in apposed if c.dep_ == "appos" and c.head.i == core.i
+                 and mention_at.get(c.i, ("", ""))[1] in ("GPE", "ORG")
+                 and not any(g.dep_ == "conj" for g in c.children)]  # one body, not a list of members
     return names[0] if names else None
 
 

@@ -2068,6 +2068,10 @@ def test_political_words_place_a_source_but_never_name_it(text, cue, canonical, 
      "the vote should wait.", "Adam Smith"),
     # the apposition of a common noun names that noun, not the spokesman
     ("A spokesman for the son, Hunter Biden, said the trip was private.", "spokesman [unknown]"),
+    ("Washington's plans worried its NATO ally. Its NATO ally Turkey said the talks had failed.", "Turkey"),
+    # several members named are no one body
+    ("The five European council members — the U.K., France, Germany, Belgium and Poland — said the operation must "
+     "stop.", "member [other]"),
 ])
 def test_a_role_whose_apposition_is_a_name_is_that_person(text, canonical):
     assert _sources(text, "said") == [canonical]
