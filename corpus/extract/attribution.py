@@ -2311,7 +2311,9 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     sentences = list(doc.sents)
     surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
     for number, sentence in enumerate(sentences):
-        marks = [t for t in sentence if t.text in (":", "—", "–") and not quoted[t.i]]
+        # a colon inside a symbol ("UK:BRNX19", "10:30") marks no speech
+        marks = [t for t in sentence if t.text in (":", "—", "–") and not quoted[t.i]
+                 and not (t.text == ":" and not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isalnum())]
         if not marks:
             continue
         mark = marks[0]

@@ -2075,3 +2075,9 @@ def test_political_words_place_a_source_but_never_name_it(text, cue, canonical, 
 ])
 def test_a_role_whose_apposition_is_a_name_is_that_person(text, canonical):
     assert _sources(text, "said") == [canonical]
+
+
+def test_a_colon_inside_a_symbol_marks_no_speech():
+    text = "Oil rose on Monday. November Brent crude UK:BRNX19 jumped $8.80, or 14.6%, to trade at $69.02 a barrel."
+    assert _sources(text, ":") == []
+    assert _one("Despite US attempts in the courts, Gibraltar says it will free the tanker.", "says").affiliation == "other"
