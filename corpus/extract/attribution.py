@@ -1090,7 +1090,7 @@ def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tupl
     """ "A spokesman for Heinz, Chris Bastardi, said": a role noun whose apposition is a person's name is that
     person (the name, not the one the spokesman speaks for); "its NATO ally Turkey": a role for people whose
     apposition names a country or a body is that body."""
-    if core.pos_ not in ("NOUN",) or core.lemma_.lower() not in source_lexicon():
+    if core.pos_ != "NOUN" or core.lemma_.lower() not in source_lexicon():
         return None
     apposed = [c for c in core.children if c.dep_ == "appos"]
     if core.lower_ in SPOKES_WORDS:
