@@ -2730,10 +2730,7 @@ def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, s
     they said ...", "U.S. officials braced for Iran to respond ... They warned ships", whether or not they are a
     source themselves."""
     found = []
-    start = pronoun.sent.start
-    if start > 0:
-        start = pronoun.doc[start - 1].sent.start
-    for token in pronoun.doc[start:pronoun.i]:
+    for token in pronoun.doc[_sentence_before_start(pronoun):pronoun.i]:
         if token.dep_ in SUBJECT_DEPS and token.tag_ in ("NNS", "NNPS") \
                 and source_lexicon().get(_role_word(token)) == "anonymous":
             side = affiliation_in([t for t in token.subtree if t.i < token.i]) or "unknown"
@@ -2776,7 +2773,7 @@ def _person_near(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted:
             and not own_content[0] <= doc[i].idx < own_content[1] and _fits_pronoun(name, word)
 
     sentence = pronoun.sent
-    earlier_start = doc[sentence.start - 1].sent.start if sentence.start else sentence.start
+    earlier_start = _sentence_before_start(pronoun)
     before = [i for i in mention_at if earlier_start <= i < pronoun.i and fits(i)]
     if before:
         return mention_at[max(before)][0]
@@ -2801,29 +2798,52 @@ def _possessor(core: Token, earlier: list[Attribution], subjects: list[tuple[int
         return None
     pronoun = pronouns[0]
     word = POSSESSIVE_READINGS[pronoun.lower_]
-    if source_lexicon().get(core.lemma_.lower()) == "document":
+    body_word = word in ("it", "they")
+    document = source_lexicon().get(core.lemma_.lower()) == "document"
+    if document or not body_word:
         # "Its report said": a body's document continues the body the article has been reporting
-        found = _resolve(pronoun, earlier, subjects, sent_starts, word=word)
-        if found is not None:
+        found = _antecedent(pronoun, earlier, subjects, sent_starts, mention_at, quoted, word=word)
+        if found is not None or not body_word:
             return found
-    if word in ("it", "they"):
-        # "an American missile strike on the Iran-backed Kata'ib Hezbollah militia. Its members ...": the body
-        # named last in this sentence or the one before
-        doc = pronoun.doc
-        sentence = pronoun.sent
-        first = doc[sentence.start - 1].sent.start if sentence.start else sentence.start
-        bodies = [i for i in mention_at if first <= i < pronoun.i and mention_at[i][1] == "ORG" and not quoted[i]]
-        # a subject (or its possessor) first: "The 9-11 Commission's report paid close attention to ... the
-        # Taliban regime. Its report said" is the Commission's (the preferred centre, Grosz et al. 1995)
-        subjects_named = [i for i in bodies if _subject_of(doc[i]).dep_ in SUBJECT_DEPS]
-        if bodies:
-            name = mention_at[max(subjects_named or bodies)][0]
-            return name, "organization", entity_affiliations().get(aliased(name), "unknown")
-    found = _resolve(pronoun, earlier, subjects, sent_starts, word=word)
-    if found is None and word in ("he", "she"):
-        near = _person_near(pronoun, mention_at, quoted, own_content=(0, 0), named_in_content=frozenset(), word=word)
-        found = near and (near, "named_person", entity_affiliations().get(near, "unknown"))
-    return found or None
+    # "an American missile strike on the Iran-backed Kata'ib Hezbollah militia. Its members ...": the body
+    # named last in this sentence or the one before
+    doc = pronoun.doc
+    first = _sentence_before_start(pronoun)
+    bodies = [i for i in mention_at if first <= i < pronoun.i and mention_at[i][1] == "ORG" and not quoted[i]]
+    # a subject (or its possessor) first: "The 9-11 Commission's report paid close attention to ... the
+    # Taliban regime. Its report said" is the Commission's (the preferred centre, Grosz et al. 1995)
+    subjects_named = [i for i in bodies if _subject_of(doc[i]).dep_ in SUBJECT_DEPS]
+    if bodies:
+        name = mention_at[max(subjects_named or bodies)][0]
+        return name, "organization", entity_affiliations().get(aliased(name), "unknown")
+    # a document's owner was looked for among the sources above already
+    return None if document else _antecedent(pronoun, earlier, subjects, sent_starts, mention_at, quoted, word=word)
+
+
+def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
+                sent_starts: list[int], mention_at: dict[int, tuple[str, str]], quoted: list[bool], *,
+                word: str | None = None, own_content: tuple[int, int] = (0, 0),
+                named_in_content: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
+    """(canonical, type, affiliation) a pronoun (read as ``word``) stands for: the source or subject
+    :func:`_resolve` finds, else, for "he" and "she", the person :func:`_person_near` finds."""
+    found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
+                     named_in_content=named_in_content, word=word)
+    if found is not None:
+        return found
+    near = _person_near(pronoun, mention_at, quoted, own_content=own_content, named_in_content=named_in_content,
+                        word=word)
+    return _named_person(near) if near else None
+
+
+def _named_person(name: str) -> tuple[str, str, str]:
+    """(canonical, type, affiliation) of a person the article names, placed by the entity table if it knows them."""
+    return name, "named_person", entity_affiliations().get(name, "unknown")
+
+
+def _sentence_before_start(token: Token) -> int:
+    """Index of the first token of the sentence before ``token``'s (of its own, in the first sentence)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start else start
 
 
 def _relative_clause_person(pronoun: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
@@ -2876,7 +2896,7 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
                  _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
                 if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)
                 and not reported(a.source_start)]
-        fits += [(start, (name, "named_person", entity_affiliations().get(name, "unknown")), main)
+        fits += [(start, _named_person(name), main)
                  for start, name, main in subjects if _fits_pronoun(name, word) and not reported(start)]
     elif word in PLURAL_PRONOUNS:
         # unnamed groups and bodies, and people named together ("Gérard Araud ... and Ali Vaez ... write. They
@@ -3034,12 +3054,9 @@ def extract_attributions(
             resolved = None
             if resolve_pronouns:
                 described = _relative_clause_person(core, mention_at)
-                resolved = (described, "named_person", entity_affiliations().get(described, "unknown")) if described \
-                    else _resolve(core, out, person_subjects, sent_starts, own_content=own_content,
-                                  named_in_content=named_in_content)
-                near = None if resolved else _person_near(core, mention_at, quoted, own_content=own_content,
-                                                          named_in_content=named_in_content)
-                resolved = resolved or (near and (near, "named_person", entity_affiliations().get(near, "unknown")))
+                resolved = _named_person(described) if described \
+                    else _antecedent(core, out, person_subjects, sent_starts, mention_at, quoted,
+                                     own_content=own_content, named_in_content=named_in_content)
             if resolved is None:
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
             else:
