@@ -6,7 +6,8 @@ What one article leaves open, the corpus often answers (after the cross-document
 linking, e.g. Bagga & Baldwin 1998, here by name):
 
 * a bare surname no full name in the article explains goes to the full name that surname means in the same
-  outlet, else in the whole corpus (the most cited person with that surname);
+  outlet, else in the whole corpus (the most cited person with that surname), unless the article places the
+  speaker on another side than the corpus places that person ("says Ali, a young Iraqi" is no Yashar Ali);
 * a named person whose affiliation the article leaves ``unknown`` takes the affiliation the other articles
   give that person (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
 * an unnamed holder of a one-person office whose side the phrase gives ("Iran's president", "the U.S. defense
@@ -101,6 +102,15 @@ def _resolve_offices(table: pd.DataFrame) -> None:
     table.loc[found.index, "source_type"] = "named_person"
 
 
+def _usual_affiliations(people: pd.DataFrame) -> pd.Series:
+    """source_canonical -> the affiliation most of its rows give (ties to the first in sort order), over the rows
+    with a known one."""
+    known = people[people["affiliation"] != "unknown"]
+    return (known.groupby(["source_canonical", "affiliation"]).size().rename("n").reset_index()
+            .sort_values(["n", "affiliation"], ascending=[False, True])
+            .drop_duplicates("source_canonical").set_index("source_canonical")["affiliation"])
+
+
 def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
     """The attributions table with bare surnames and unknown affiliations of named people resolved from the
     rest of the corpus, and unnamed office holders from the article's date (a new table; the input is not
@@ -117,14 +127,14 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         bare = people & ~table["source_canonical"].str.contains(" ", regex=False)
         keys = table.loc[bare, "source_canonical"].str.lower()
         outlets = table.loc[bare, "outlet"]
+        sides = _usual_affiliations(table[people])
         resolved = [in_outlet.get((key, outlet), overall.get(key)) for key, outlet in zip(keys, outlets)]
-        table.loc[bare, "source_canonical"] = [r if isinstance(r, str) else old for r, old
-                                               in zip(resolved, table.loc[bare, "source_canonical"])]
-    known = table[people & (table["affiliation"] != "unknown")]
-    if len(known):
-        usual = (known.groupby(["source_canonical", "affiliation"]).size().rename("n").reset_index()
-                 .sort_values(["n", "affiliation"], ascending=[False, True])
-                 .drop_duplicates("source_canonical").set_index("source_canonical")["affiliation"])
+        # "says Ali, a young Iraqi" is not the American journalist Yashar Ali: a name the article places on one
+        # side is not resolved to a person the corpus places on another
+        table.loc[bare, "source_canonical"] = [
+            r if isinstance(r, str) and side in ("unknown", sides.get(r, side)) else old for r, old, side in zip(resolved, table.loc[bare, "source_canonical"], table.loc[bare, "affiliation"])]
+    usual = _usual_affiliations(table[people])
+    if len(usual):
         open_rows = people & (table["affiliation"] == "unknown") & table["source_canonical"].isin(usual.index)
         table.loc[open_rows, "affiliation"] = table.loc[open_rows, "source_canonical"].map(usual)
         table.loc[open_rows, "affiliation_evidence"] = "corpus"

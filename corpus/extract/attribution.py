@@ -2629,7 +2629,7 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
         # an article that calls a person by first name after naming them in full ("James Biden ... James said")
         full = Counter(n for n, label in mention_at.values() if label == "PERSON" and " " in n
                        and n.split()[0].lower() == name.lower()).most_common(2)
-        if full and (len(full) == 1 or full[0][1] > full[1][1]):
+        if full and (len(full) == 1 or full[0][1] > full[1][1]) and not _introduced(name, core, mention_at):
             return full[0][0]  # the most mentioned, when one is
     if " " not in name and first_name_genders().get(name.lower()):
         for conj in (c for c in core.children if c.dep_ == "conj"):
@@ -2647,6 +2647,15 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
         if others:
             return others[0]
     return name
+
+
+def _introduced(name: str, core: Token, mention_at: dict[int, tuple[str, str]]) -> bool:
+    """ "Ali, a young Iraqi in Najaf": a single name the article apposes to an indefinite description, here or
+    at an earlier mention, is someone it introduces, not the person named earlier with the same first name."""
+    doc = core.doc
+    return any(mention[0] == name and i <= core.i and any(
+        c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in doc[i].children) for i, mention in mention_at.items())
 
 
 def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[str, str] | None:

@@ -446,6 +446,25 @@ def test_a_first_name_alone_is_the_person_named_in_full():
     assert _one(text, "told").source_canonical == "James Biden"
 
 
+def test_a_first_name_the_article_introduces_is_a_new_person():
+    text = ("Grand Ayatollah Ali al-Sistani called for calm. “He supports our desires,” says Ali, a young Iraqi in "
+            "Najaf. Most Iraqis, says Ali, are waiting for his call.")
+    found = _attributions(text)
+    assert [a.source_canonical for a in found if a.cue == "say"] == ["Ali", "Ali"]
+
+
+def test_the_corpus_does_not_resolve_a_name_to_a_person_on_another_side():
+    table = pd.DataFrame({
+        "outlet": ["A", "A", "A"],
+        "source_canonical": ["Yashar Ali", "Ali", "Ali"],
+        "source_type": ["named_person"] * 3,
+        "affiliation": ["US", "Iraq", "unknown"],
+        "affiliation_evidence": ["entity table", "source phrase", "none"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist() == ["Yashar Ali", "Ali", "Yashar Ali"]
+
+
 def test_a_person_introduced_as_a_relative_does_not_take_the_bare_surname():
     assert surname_index(["Edward Gallagher", "Andrea Gallagher", "Andrea Gallagher", "Gallagher"],
                          relatives={"Andrea Gallagher"})["gallagher"] == "Edward Gallagher"
