@@ -1174,7 +1174,18 @@ def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str
               # adviser to Iran's supreme leader Ali Khamenei": the object is the titled person the adviser serves
               and (all(mention_at.get(x.i) == mention_at[t.i] for x in t.subtree if x.dep_ != "det" and not x.is_punct)
                    or any(x.lower_ in OFFICE_WORDS for x in t.subtree if x.i != t.i and x.i not in mention_at))}
+    # "a Republican senator closely allied with Mitch McConnell": a person in a clause describing the role
+    named -= {mention_at[t.i][0] for t in inside if _in_clause_of(t, core)}
     return named.pop() if len(named) == 1 else None
+
+
+def _in_clause_of(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits in a participle or relative clause that modifies ``head``."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl") and token.head.i == head.i:
+            return True
+        token = token.head
+    return False
 
 
 def _describes_named(noun: Token, mention_at: dict[int, tuple[str, str]], label: str) -> bool:
@@ -2876,6 +2887,10 @@ def _relative_clause_person(pronoun: Token, mention_at: dict[int, tuple[str, str
     return None
 
 
+SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "another"})
+"""Words that open a source phrase naming one unnamed person ("a Republican senator"): never "they"."""
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
@@ -2913,6 +2928,7 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
                  _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
                 if a.source_type in ("anonymous", "organization") and a.source_canonical
+                and not (a.source_type == "anonymous" and a.source.lower().split()[0] in SINGULAR_DETERMINERS)
                 or a.source_type == "named_person" and _names_several(pronoun.doc, a)]
         fits += _plural_people_subjects(pronoun)
     elif word in THING_PRONOUNS:

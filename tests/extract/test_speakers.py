@@ -1086,6 +1086,20 @@ def test_they_is_the_unnamed_people_just_made_the_subject():
     assert [(a.source_canonical, a.source_type, a.affiliation) for a in found] == [("aide [US]", "anonymous", "US")]
 
 
+def test_a_person_in_a_clause_describing_an_unnamed_source_is_not_the_source():
+    text = ("“Power has shifted to the executive branch,” said a Republican senator closely allied with Senate "
+            "Majority Leader Mitch McConnell (R-Ky.).")
+    assert _one(text, "said").source_canonical == "senator [US]"
+    text = "A senator who spoke with Trump on Tuesday told reporters the talks had gone well."
+    assert _one(text, "told").source_canonical == "senator [US]"
+
+
+def test_they_is_not_the_one_unnamed_person_just_quoted():
+    text = ("GOP lawmakers say they are deeply concerned over the president's policy. “Many of us want to take "
+            "power back,” said a Republican senator. They plan to vote on Thursday.")
+    assert _one(text, "plan").source_canonical == "lawmaker [US]"
+
+
 def test_a_nationality_word_before_a_name_is_part_of_a_bodys_name():
     text = ("Ten drones launched an attack on Saudi Aramco's Abqaiq plant, according to Gulf News.\n\n"
             "Saudi Aramco describes Abqaiq as “the largest crude oil stabilization plant in the world.”")
