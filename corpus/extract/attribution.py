@@ -1229,6 +1229,71 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     return None
 
 
+EPITHET_ROLES = frozenset({"republican", "democrat", "senator", "congressman", "congresswoman", "governor",
+                           "lawmaker", "legislator", "host", "anchor", "candidate", "hopeful", "frontrunner"})
+"""Head nouns of the epithets news style uses for a person just named ("the Kentucky Republican" for Mitch
+McConnell, "the Minnesota senator" for Amy Klobuchar, "the Fox News host" for Tucker Carlson)."""
+
+
+SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "another"})
+"""Words that open a phrase naming one unnamed person ("a Republican senator", "one GOP senator")."""
+
+
+def _epithet_person(core: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool],
+                    earlier: list[Attribution]) -> str | None:
+    """The person a definite epithet ("the [proper-noun modifiers] Republican|senator|host ...") refers back to,
+    on the side its modifiers name:
+
+    - one the article titled with those words ("Maryland Gov. Larry Hogan" for "the Maryland Republican");
+    - else the last named person quoted in the three sentences before ("Rep. Max Rose praised ..., saying ...
+      'What we do not need is yet another John Bolton war,' the New York Democrat said");
+    - else the person named in the nearest of the two sentences before (or earlier in its own) that names one,
+      its main subject first, not one named only inside a clause about someone else ("Amy Klobuchar, who
+      sparred with Pete Buttigieg").
+
+    An indefinite role of the same head in those three sentences ("one GOP senator ... the GOP senator") is an
+    unnamed source. A salience-and-recency reading of definite descriptions (Vieira & Poesio 2000; Lappin &
+    Leass 1994)."""
+    modifiers = [t for t in core.lefts if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN"]
+    determiners = [t.lower_ for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
+    if core.lemma_.lower() not in EPITHET_ROLES or core.tag_ in ("NNS", "NNPS") or determiners != ["the"] \
+            or not modifiers or any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in core.children) \
+            or any(t.tag_ in ("JJS", "RBS") or mention_at.get(t.i, ("", ""))[1] == "PERSON"
+                   for left in core.lefts for t in left.subtree):
+        return None  # "the most rabid anti-Trump Democrat": any Democrat, not one named
+    doc = core.doc
+    side = affiliation_in(modifiers)
+    words = {t.lower_ for t in modifiers}
+    starts = [core.sent.start]
+    for _ in range(3):
+        starts.append(doc[starts[-1] - 1].sent.start if starts[-1] else 0)
+    first_sentence = starts[2]
+    titled, recent = None, []
+    for i in range(core.left_edge.i - 1, -1, -1):
+        token = doc[i]
+        if i >= starts[3] and token.lemma_.lower() == core.lemma_.lower() and any(
+                d.dep_ in ("det", "nummod") and d.lower_ in SINGULAR_DETERMINERS for d in token.lefts) \
+                and not _describes_named(token, mention_at, "PERSON"):  # "Larry Hogan, a Republican" is named
+            return None
+        name, label = mention_at.get(i, ("", ""))
+        if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name or quoted[i] \
+                or side is not None and entity_affiliations().get(name, side) != side:
+            continue
+        title = doc[max(token.sent.start, i - 6):i]
+        if titled is None and words <= {t.lower_ for t in [*title, *_appositions(token, mention_at)]}:
+            titled = name
+        if i >= first_sentence and not any(a.dep_ in ("relcl", "acl") and mention_at.get(a.head.i, ("", ""))[1] == "PERSON"
+                                           for a in token.ancestors):
+            recent.append((token.sent.start, _main_subject_at(doc, token.idx), i, name))
+    speakers = [a.source_canonical for a in earlier if a.source_type == "named_person" and " " in a.source_canonical
+                and doc[starts[3]].idx <= a.source_start < core.idx and (side is None or a.affiliation in (side, "unknown"))]
+    if titled or speakers or not recent:
+        return titled or speakers[-1] if speakers else titled
+    # in the nearest sentence that names someone, its main subject before the others (centering theory's
+    # preferred centre, Grosz, Joshi & Weinstein 1995), else the last named
+    return max(recent)[3]
+
+
 OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "sen": "senator", "rep": "representative",
                    "col": "colonel", "lt": "lieutenant", "maj": "major", "capt": "captain", "adm": "admiral",
                    "sgt": "sergeant"}
@@ -2887,10 +2952,6 @@ def _relative_clause_person(pronoun: Token, mention_at: dict[int, tuple[str, str
     return None
 
 
-SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "another"})
-"""Words that open a source phrase naming one unnamed person ("a Republican senator"): never "they"."""
-
-
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
@@ -3045,6 +3106,10 @@ def extract_attributions(
                                mention_at, quoted) if resolve_pronouns else None
         if mention is None and possessor is not None and possessor[1] == "named_person":
             mention = _named_relative(core, mention_at, owner=possessor[0])  # "his wife": the one he named so
+        # "the Kentucky Republican" (NER: a party), "the Fox News host" (an outlet's name): the person just named
+        epithet = _epithet_person(core, mention_at, quoted, out) if mention is None or mention[1] == "NORP" else None
+        if epithet:
+            mention = (epithet, "PERSON")
         if mention is None:
             holder = _titled_person(core, source, mention_at) \
                 or _office_holder(core, source.start, source.end, holders, mention_at) \
@@ -3053,7 +3118,8 @@ def extract_attributions(
                 or _handle_owner(core)
         if mention is None or mention[1] == "PERSON" and " " not in mention[0]:
             mention = _outlet_by_compound(core) or mention
-        if _is_media_name(core.doc[core.left_edge.i:core.i + 1].text) or mention and _is_media_name(mention[0]):
+        if not epithet and (_is_media_name(core.doc[core.left_edge.i:core.i + 1].text)
+                            or mention and _is_media_name(mention[0])):
             mention = _outlet_in_full(mention, core, mention_at)
         antecedent = ""
         evidence = ""

@@ -161,6 +161,7 @@ def normalise_surface(surface: str) -> str:
     text = re.sub(r"'s?$", "", text.strip(EDGE_CHARACTERS)).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^an?\s+", "", text)  # "an Securities and Exchange Commission filing": NER took the article in
+    text = re.sub(r"^another\s+", "", text)  # "yet another John Bolton war": the determiner is no first name
     text = _NICKNAME_RE.sub(" ", text)  # John "Tig" Tiegan is John Tiegan
     text = re.sub(r"[\[\]]", "", text)  # an editor's insertion: "[Christopher] Heinz" is Christopher Heinz
     text = _CORPORATE_SUFFIX_RE.sub("", text)  # "Tesla Inc." is Tesla, "Exxon Mobil Corp." is Exxon Mobil

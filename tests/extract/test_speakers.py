@@ -43,6 +43,7 @@ def test_a_bare_surname_goes_to_the_person_the_story_means_not_a_family_member()
     ("Mitch McConnell", "Mitch McConnell"),
     ("Ron DeSantis", "Ron DeSantis"),
     ("SO1 Dalton Tolbert", "Dalton Tolbert"),  # a Navy rating code
+    ("another John Bolton", "John Bolton"),  # "yet another John Bolton war": NER took the determiner in
     ("Lt. Jacob Portier", "Jacob Portier"),
     ("Duke’s Dr. Feaver", "Feaver"),  # the university's Dr. Feaver
     ("’s Donald Trump", "Donald Trump"),  # "it’s Donald Trump playing politics": the clitic is no part
@@ -1098,6 +1099,36 @@ def test_they_is_not_the_one_unnamed_person_just_quoted():
     text = ("GOP lawmakers say they are deeply concerned over the president's policy. “Many of us want to take "
             "power back,” said a Republican senator. They plan to vote on Thursday.")
     assert _one(text, "plan").source_canonical == "lawmaker [US]"
+
+
+@pytest.mark.parametrize("text, cue, canonical", [
+    ("When Sen. Lindsey Graham was tricked into talking with a prankster in August, the call was taped. "
+     "The South Carolina Republican said the president was keen on the case.", "said", "Lindsey Graham"),
+    # a person named only in a clause about someone else is not the one meant
+    ("You shouldn't sleep on Amy Klobuchar, who has sparred with Pete Buttigieg in the debates. “I really live "
+     "here,” the Minnesota senator tells the crowd.", "tells", "Amy Klobuchar"),
+    # the modifiers' side rules out the Iranian named last
+    ("House Minority Whip Steve Scalise said the strike that killed Iranian Gen. Qassem Soleimani was lawful. "
+     "“This place is safer with Soleimani gone,” the Louisiana Republican said.", "said", "Steve Scalise"),
+    # a person the article titled with the modifiers' words, however far back
+    ("Maryland Gov. Larry Hogan contradicted the president on testing. The governor spoke on the radio. "
+     "The president said testing was better than anywhere. Dr. Deborah Birx gave figures at the briefing. "
+     "The Maryland Republican said he listened to the doctors.", "said", "Larry Hogan"),
+    # the speaker just quoted before the person his words mention
+    ("Rep. Max Rose praised the decision, saying the country did not need a war. John Bolton, a hawk, was an "
+     "advocate of the war in Iraq. “We need restraint,” the New York Democrat said.", "said", "Max Rose"),
+    # an unnamed source introduced with the same head noun
+    ("One GOP senator, speaking on the condition of anonymity, said many Democrats would vote for Mitch "
+     "McConnell's amendment. “They agree with him on the policy,” the GOP senator said.", "said", "senator [US]"),
+])
+def test_a_definite_epithet_is_the_person_just_named(text, cue, canonical):
+    assert _sources(text, cue)[-1] == canonical
+
+
+def test_an_epithet_for_anyone_is_no_one_named():
+    text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
+            "justified.")
+    assert _one(text, "thought").source_canonical != "Donald Trump"
 
 
 def test_a_nationality_word_before_a_name_is_part_of_a_bodys_name():
