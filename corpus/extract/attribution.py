@@ -241,6 +241,12 @@ def _stranded_subject(verb: Token) -> Token | None:
     same for a subordinate clause whose conjunction the parser read as a preposition ("as tensions threaten")."""
     if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBZ", "VBD", "VBP"):
         return None
+    # "..., while the country's president, returning from the UN, said ...": the parser hung the clause's subject
+    # on its conjunction
+    held = [s for c in verb.children if c.lower_ in SUBORDINATORS and c.i < verb.i
+            for s in c.children if s.dep_ in SUBJECT_DEPS]
+    if held:
+        return held[0]
     before = verb.i - 1
     while before > 0 and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("advmod", "aux", "neg"):
         before -= 1
@@ -788,10 +794,29 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
         found = affiliation_in(tokens, specific_only=True) or affiliation_in(tokens)
         if found:
             return found, "source phrase"
+    country = _country_meant(core)
+    if country:
+        return country, "antecedent"
     # an office other countries have too ("the national security adviser") counts only where no country's or
     # named body's word describes the source
     found = affiliation_in(_description(core, phrase), specific_only=True) or affiliation_in(phrase)
     return (found, "source phrase") if found else None
+
+
+def _country_meant(core: Token) -> str | None:
+    """The side of "the country's president" (or "the nation's"): the country (or its people) last made a subject,
+    in its own sentence or the one before ("Iran on Friday released a tanker, while the country's president said
+    ...", "56 Iranians were crushed ..., the country's state media is reporting"); a country only mentioned ("a
+    U.S. airstrike", "soft on Iran") is not the one the phrase takes up."""
+    owners = [c for c in core.children if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation")
+              and any(d.lower_ == "the" for d in c.children)]
+    if not owners:
+        return None
+    sentence = core.sent
+    first = core.doc[sentence.start - 1].sent.start if sentence.start else 0
+    places = [e for e in core.doc.ents if e.label_ in ("GPE", "NORP") and first <= e.start and e.end <= owners[0].i
+              and e.root.dep_ in SUBJECT_DEPS]
+    return affiliation_in(list(places[-1])) if places else None
 
 
 def _description(core: Token, tokens: list[Token]) -> list[Token]:
@@ -958,7 +983,8 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     offices = RANKS if office == "officer" else HEADS_OF_STATE if office == "leader" else {office}
     if office == "leader" and any(t.lower_ in PARTY_WORDS for t in core.lefts):
         offices = PARTY_LEADERS  # "the Democratic leader" leads a party in Congress, not a state
-    side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or []))
+    side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or [])) \
+        if not any(c.dep_ == "poss" for c in core.children) else affiliation_in(core.lefts) or _country_meant(core)
     titled = [(at, person, words) for at, word, person, words in holders if word in offices and at < core.idx
               and (side is None or affiliation_in(words) in (None, side)
                    and entity_affiliations().get(person, side) == side)]

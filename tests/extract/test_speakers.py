@@ -1125,6 +1125,18 @@ def test_a_definite_epithet_is_the_person_just_named(text, cue, canonical):
     assert _sources(text, cue)[-1] == canonical
 
 
+def test_the_countrys_president_is_of_the_country_just_made_a_subject():
+    text = ("Iran on Friday released a British-flagged oil tanker it had seized in July, while the country’s "
+            "president, returning from an annual United Nations meeting, said he had been told the United States had "
+            "offered to lift sanctions.")
+    found = _one(text, "said")
+    assert (found.source_canonical, found.affiliation) == ("president [Iran]", "Iran")
+    # a country only mentioned is not the one "the nation's" takes up
+    text = ("Trump chastised his intelligence officials for being soft on Iran. On Tuesday, the nation's top "
+            "intelligence official told lawmakers that Iran was not building a bomb.")
+    assert _one(text, "told").affiliation != "Iran"
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
