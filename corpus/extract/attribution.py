@@ -1589,6 +1589,21 @@ def _writes_for_outlet(core: Token, cue: Token, mention_at: dict[int, tuple[str,
     return phrase if name and name[0][:1].isupper() and _is_media_name(phrase) else None
 
 
+AGENCY_SUFFIX = re.compile(r"\s+(?:news\s+)?agency$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _entities_by_key() -> dict[str, str]:
+    return {canonical_key(name): name for name in entity_affiliations()}
+
+
+def _known_agency(name: str) -> str:
+    """ "ISNA news agency", "Irna news agency": the agency by the name the entity table knows (ISNA, IRNA)."""
+    if name in entity_affiliations() or not AGENCY_SUFFIX.search(name):
+        return name
+    return _entities_by_key().get(canonical_key(AGENCY_SUFFIX.sub("", name)), name)
+
+
 def _media_name(core: Token, affiliation: str) -> str:
     """An outlet the article does not name: state media as ``state TV [Iran]`` (television and TV are one
     name), any other by its words ("the network" stays "network")."""
@@ -3232,6 +3247,7 @@ def extract_attributions(
                 canonical = aliased(canonical)
                 if canonical not in entity_affiliations() and f"The {canonical}" in entity_affiliations():
                     canonical = f"The {canonical}"  # "The Hill", whose article the normaliser dropped
+                canonical = _known_agency(canonical)
                 if affiliation == "unknown" and canonical in entity_affiliations():
                     affiliation, evidence = entity_affiliations()[canonical], "entity table"
         if possessor is not None and source_type == "other" and source_lexicon().get(core.lemma_.lower()) == "document":

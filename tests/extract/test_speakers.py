@@ -1137,6 +1137,17 @@ def test_the_countrys_president_is_of_the_country_just_made_a_subject():
     assert _one(text, "told").affiliation != "Iran"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("“Our message to the enemies is to leave the region,” the general said, according to the ISNA news agency.",
+     "according to"),
+    ("Iran's official Irna news agency reported that the tanker had been released.", "reported"),
+])
+def test_a_news_agency_is_named_as_the_entity_table_names_it(text, cue):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type, found.affiliation) in {("ISNA", "media", "Iran"),
+                                                                              ("IRNA", "media", "Iran")}
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
