@@ -3313,8 +3313,9 @@ said ... the official said", "a White House official ... this source said"."""
 
 def _definite_antecedent(core: Token, earlier: list[Attribution], sent_starts: list[int]) -> Attribution | None:
     """The source a bare definite or demonstrative role ("the official", "this source", no other modifier) takes
-    up again: the last attribution of the two sentences before, when it introduced one unnamed person ("a ...",
-    "an ...") of such a role (definite description resolution by the antecedent's head, Vieira & Poesio 2000)."""
+    up again: the last attribution of the two sentences before, when it named one unnamed person of such a role
+    ("a ...", "an ...", or itself definite: "according to the Western intelligence source ... the person said")
+    (definite description resolution by the antecedent's head, Vieira & Poesio 2000)."""
     if core.lemma_.lower() not in ANAPHORIC_ROLES or core.tag_ != "NN":
         return None
     modifiers = [c for c in core.children if c.dep_ not in ("punct",)]
@@ -3326,7 +3327,8 @@ def _definite_antecedent(core: Token, earlier: list[Attribution], sent_starts: l
         return None
     last = candidates[-1]
     words = last.source.lower().split()
-    if last.source_type not in ("anonymous", "organization") or not words or words[0] not in ("a", "an", "one") \
+    if last.source_type not in ("anonymous", "organization") or not words \
+            or words[0] not in ("a", "an", "one", "the", "this", "that") \
             or not any(w.strip(",.") in ANAPHORIC_ROLES for w in words):
         return None
     return last

@@ -1492,6 +1492,10 @@ def test_a_pronoun_after_a_report_whose_setting_opens_the_sentence_is_its_speake
     # two unnamed officials: "the official" is the last one introduced
     ("A senior Iraqi official said the base was hit. An American official said the base was empty. "
      "The official said no one was hurt.", ("official [US]", "anonymous", "US")),
+    # taken up again after a definite mention of its own
+    ("Some of the drones flew over Kuwait, according to the Western intelligence source, who said the route gave "
+     "Iran deniability. “That would not have been the case from the south,” the person said.",
+     ("source [other]", "anonymous", "other")),
 ])
 def test_the_official_is_the_unnamed_source_just_introduced(text, expected):
     found = _attributions(text)[-1]
