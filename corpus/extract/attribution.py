@@ -724,6 +724,11 @@ def _outlet_in_full(mention: tuple[str, str] | None, core: Token,
     return (max(before)[1] if before else min(fuller)[1]), "ORG"
 
 
+SINGULAR_BODIES = frozenset({"authority"})
+"""People nouns of the lexicon whose singular is one body: "Iranian authorities" are unnamed officials, "Iran's
+aviation authority" is an organisation."""
+
+
 def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
     lexicon = source_lexicon()
     if mention is not None:
@@ -741,6 +746,8 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
             return "organization"
     phrase = _head_phrase(core)
     lemma = core.lemma_.lower()
+    if lemma in SINGULAR_BODIES and core.tag_ == "NN":
+        return "organization"
     for key in (phrase, canonical_key(core.text), lemma):
         category = lexicon.get(key)
         if category == "document":

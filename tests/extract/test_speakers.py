@@ -1148,6 +1148,13 @@ def test_a_news_agency_is_named_as_the_entity_table_names_it(text, cue):
                                                                               ("IRNA", "media", "Iran")}
 
 
+def test_an_authority_is_a_body_and_authorities_are_unnamed_officials():
+    found = _one("Iran’s aviation authority said on Wednesday it would not hand over the flight recorders.", "said")
+    assert (found.source_type, found.affiliation) == ("organization", "Iran")
+    found = _one("Iranian authorities said on Wednesday they would not hand over the flight recorders.", "said")
+    assert (found.source_canonical, found.source_type) == ("authority [Iran]", "anonymous")
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
