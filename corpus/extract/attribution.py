@@ -783,10 +783,17 @@ def _in_aside(token: Token, core: Token) -> bool:
     while token.i != core.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS:
             return True
-        if token.dep_ in ("relcl", "acl") and token.lemma_.lower() not in ROLE_VERBS:
+        if token.dep_ in ("relcl", "acl") and (token.lemma_.lower() not in ROLE_VERBS or _origin_clause(token)):
             return True  # "an Army officer who was convicted of killing an Iraqi prisoner": what befell them
         token = token.head
     return False
+
+
+def _origin_clause(verb: Token) -> bool:
+    """ "who is from Najaf": where a source comes from, not whom it speaks for (an Iraqi-born analyst at a
+    Washington think tank speaks as one)."""
+    return verb.lemma_.lower() == "be" and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) \
+        and not any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
 def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str, str] | None:

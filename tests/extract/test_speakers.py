@@ -1155,6 +1155,13 @@ def test_an_authority_is_a_body_and_authorities_are_unnamed_officials():
     assert (found.source_canonical, found.source_type) == ("authority [Iran]", "anonymous")
 
 
+def test_where_a_source_comes_from_is_not_whom_it_speaks_for():
+    text = ("“Sistani is on the side of tolerance,” says Abbas Kadhim, head of the Iraq Initiative at the Atlantic "
+            "Council think tank in Washington. “Khamenei's system rests on an exclusive claim,” says Mr. Kadhim, who "
+            "is from Najaf.")
+    assert [a.affiliation for a in _attributions(text) if a.cue == "say"] == ["US", "US"]
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
