@@ -2780,6 +2780,22 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
     return name
 
 
+def _not_the_one_named_in_content(core: Token, name: str, content: tuple[int, int],
+                                  mention_at: dict[int, tuple[str, str]]) -> str:
+    """ "'Why couldn't Whitney and I lead the company,' Waxman said": of two people with one surname, the one the
+    words name by first name is not the speaker, the other is (a speaker does not name himself as a third party,
+    the binding Principle C that :func:`_resolve` also applies)."""
+    if core.text != name.split()[-1] or " " not in name or core.i and core.i - 1 in mention_at \
+            and mention_at[core.i - 1] == mention_at.get(core.i):
+        return name  # only a bare surname leaves the choice open
+    words = {t.text for t in core.doc.char_span(*content, alignment_mode="expand") or []}
+    if name.split()[0] not in words:
+        return name
+    others = {n for n, label in mention_at.values() if label == "PERSON" and " " in n and n != name
+              and n.split()[-1] == name.split()[-1] and n.split()[0] not in words}
+    return others.pop() if len(others) == 1 else name
+
+
 def _introduced(name: str, core: Token, mention_at: dict[int, tuple[str, str]]) -> bool:
     """ "Ali, a young Iraqi in Najaf": a single name the article apposes to an indefinite description, here or
     at an earlier mention, is someone it introduces, not the person named earlier with the same first name."""
@@ -3156,6 +3172,12 @@ def extract_attributions(
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
+            said = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
+            # and the quotation that goes on in the paragraph ("'...,' Waxman said. '... Whitney and I ...'")
+            paragraph_end = text.find("\n", draft.cue_end) % (len(text) + 1)
+            said = (min(said[0], draft.cue_end), max([said[1]] + [q.end for q in quotations
+                                                                if draft.cue_end <= q.start < paragraph_end]))
+            mention = (_not_the_one_named_in_content(core, mention[0], said, mention_at), "PERSON")
         # a second cue of the same phrase ("his office said ..., adding") is read as its first was
         possessor = _possessor(core, [a for a in out if a.source_start != source.start], person_subjects, sent_starts,
                                mention_at, quoted) if resolve_pronouns else None

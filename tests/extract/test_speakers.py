@@ -1162,6 +1162,13 @@ def test_where_a_source_comes_from_is_not_whom_it_speaks_for():
     assert [a.affiliation for a in _attributions(text) if a.cue == "say"] == ["US", "US"]
 
 
+def test_of_a_couple_the_one_the_quote_names_is_not_the_speaker():
+    text = ("Ben Waxman and Whitney Waxman own the factory. Whitney Waxman runs the books.\n\n“That really resonated "
+            "with me,” Waxman said. “They walked out of war-torn countries. If they could get through that, why "
+            "couldn't Whitney and I lead the company through this?”")
+    assert _one(text, "said").source_canonical == "Ben Waxman"
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
