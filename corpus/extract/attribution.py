@@ -1128,7 +1128,8 @@ def _named_spokesperson(core: Token, holders: list[tuple[int, str, str, list[Tok
 
 def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """ "A spokesman for Heinz, Chris Bastardi, said": a role noun whose apposition is a person's name is that
-    person (the name, not the one the spokesman speaks for); "its NATO ally Turkey": a role for people whose
+    person (the name, not the one the spokesman speaks for), and so is a role noun in apposition to one person's
+    name ("Lindsey Graham, a prominent Trump ally who has criticized ..."); "its NATO ally Turkey": a role for people whose
     apposition names a country or a body is that body."""
     if core.pos_ != "NOUN" or core.lemma_.lower() not in source_lexicon():
         return None
@@ -1139,6 +1140,12 @@ def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tupl
                     for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"  # not "for the son, Hunter Biden"
                     for a in o.children if a.dep_ == "appos"]
     names = [mention_at[c.i] for c in apposed if mention_at.get(c.i, ("", ""))[1] == "PERSON"]
+    if not names and core.dep_ == "appos" and mention_at.get(core.head.i, ("", ""))[1] == "PERSON" \
+            and source_lexicon().get(core.lemma_.lower()) == "anonymous" \
+            and not any(c.dep_ == "conj" for c in core.head.children):
+        # "Lindsey Graham of South Carolina, a prominent Trump ally who has criticized ...": the role is the apposition
+        # of a person's name, and the relative clause's speaker that person
+        names = [mention_at[core.head.i]]
     if not names and source_lexicon().get(core.lemma_.lower()) == "anonymous":
         # "its NATO ally Turkey, which ...": a country or a body named in apposition to the role
         names = [(mention_at[c.i][0], "ORG") for c in apposed if c.dep_ == "appos" and c.head.i == core.i
@@ -3023,6 +3030,29 @@ def _relative_clause_person(pronoun: Token, mention_at: dict[int, tuple[str, str
     return None
 
 
+def _opens_sentence(token: Token) -> bool:
+    """Whether only punctuation or a quotation comes before ``token`` in its sentence ("He added", "'...,' he
+    said")."""
+    before = [t for t in token.sent if t.i < token.i and not t.is_punct and not t.is_space]
+    if not before:
+        return True
+    marks = [t for t in token.sent if t.i < token.i and t.text in "“”\"'‘’"]
+    return len(marks) >= 2 and marks[0].i == token.sent.start and marks[-1].i == token.i - 1 \
+        or len(marks) >= 2 and marks[0].i == token.sent.start and token.doc[token.i - 1].is_punct \
+        and marks[-1].i >= token.i - 2
+
+
+def _one_unnamed_person(attribution: Attribution) -> bool:
+    """ "a senior official", "the Iranian official", "this person": a source phrase naming one unnamed person as
+    the subject of its cue (not "according to ..."); "the CIA director", "the general" are offices the article
+    may have named a holder of."""
+    words = [w.strip(",.") for w in attribution.source.lower().split()]
+    role = attribution.source_canonical.split(" [")[0]
+    return bool(words) and role in words and source_lexicon().get(role) == "anonymous" \
+        and attribution.cue != "according to" \
+        and (words[0] in SINGULAR_DETERMINERS or words[0] in DEMONSTRATIVES | {"the"} and role not in OFFICE_WORDS)
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
@@ -3054,6 +3084,13 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
                 and not reported(a.source_start)]
         fits += [(start, _named_person(name), main)
                  for start, name, main in subjects if _fits_pronoun(name, word) and not reported(start)]
+        # "..., the Iranian official said. He said the CIA had worked with ...": one unnamed person the sentence
+        # before quotes, taken up by a pronoun that opens its sentence (or follows its quotation)
+        if _opens_sentence(pronoun):
+            before = _sentence_of(sent_starts, pronoun.idx) - 1
+            fits += [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
+                     if a.source_type == "anonymous" and _one_unnamed_person(a) and not reported(a.source_start)
+                     and _sentence_of(sent_starts, a.source_start) == before]
     elif word in PLURAL_PRONOUNS:
         # unnamed groups and bodies, and people named together ("Gérard Araud ... and Ali Vaez ... write. They
         # also write": the first named stands for the pair, as one row does for the first "write")

@@ -1169,6 +1169,37 @@ def test_of_a_couple_the_one_the_quote_names_is_not_the_speaker():
     assert _one(text, "said").source_canonical == "Ben Waxman"
 
 
+@pytest.mark.parametrize("text, cue, canonical", [
+    ("Defense Secretary Mark Esper said there were no plans to leave. A U.S. military official in Iraq told NPR "
+     "that the troops would be moved to safer countries. He added that most are coalition forces.", "added",
+     "official [US]"),
+    ("“The killing has made it impossible for American troops to remain,” says an Iraqi official in Baghdad who "
+     "asked not to be named. “It is seen as American overreach,” he says.", "says", "official [Iraq]"),
+])
+def test_he_after_one_unnamed_person_quoted_is_that_person(text, cue, canonical):
+    assert _sources(text, cue)[-1] == canonical
+
+
+@pytest.mark.parametrize("text, cue, canonical", [
+    # "according to" an unnamed source: the pronoun is the person the sentence is about
+    ("Brian Hook is still pleading his case. According to a senior administration official, he is telling "
+     "officials the report was biased. He is considering action against the inspector general.", "considering",
+     "Brian Hook"),
+    # "the general" is an office the article named a holder of
+    ("Gen. Amir Ali Hajizadeh spoke on state TV. The operator mistook the plane for a missile, according to the "
+     "general. “He had 10 seconds to decide,” he added.", "added", "Amir Ali Hajizadeh"),
+])
+def test_he_is_not_an_unnamed_source_the_sentence_is_not_about(text, cue, canonical):
+    assert _sources(text, cue)[-1] == canonical
+
+
+def test_a_role_in_apposition_to_a_name_speaks_as_that_person():
+    text = ("Republican Senator Lindsey Graham of South Carolina, a prominent Trump ally who has criticized the "
+            "withdrawal plan, suggested the stance emboldened the militants. He urged Trump to reconsider.")
+    assert [a.source_canonical for a in _attributions(text) if a.cue in ("criticize", "urge")] == [
+        "Lindsey Graham", "Lindsey Graham"]
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
