@@ -1754,7 +1754,7 @@ class _Draft(NamedTuple):
     factuality: str = "asserted"
 
 
-NEGATING_HEADS = frozenset({"decline", "refuse", "fail", "stop", "cease"})
+NEGATING_HEADS = frozenset({"decline", "refuse", "fail", "stop", "cease", "neglect", "forget", "omit"})
 DIRECTIVE_VERBS = frozenset({"recommend", "urge", "demand", "insist", "ask", "suggest", "propose", "require",
                              "request", "order", "advise"})
 """Verbs whose "that" clause in the bare (subjunctive) form says what should happen, not what was said: "SAGE
@@ -1778,6 +1778,7 @@ ACTION_READINGS = {
     "worry": frozenset({"dobj"}),
     "read": frozenset({"prep:like"}),
     "call": frozenset({"prt:off", "prt:up"}),
+    "refer": frozenset({"dobj"}),
 }
 """Reporting verbs in a use that reports nothing, by the dependent that marks the use: "continued to import oil",
 "continued receiving fees" (aspect: a report, if any, is the complement's own verb, "continued to insist"; '"...,"
@@ -1786,7 +1787,8 @@ with a campaign of provocations" (a counter-move, unless what it responded with 
 :data:`NOUN_CUES`: "responded with a statement"; "responded that ...", "responded by criticising" and '"...," he
 responded' report), "Biden's age worries some Democrats" (the subject is what worries them: the ones who believe
 are the object), "FATCA reads like a basic approach" (a likeness; "the statement reads: ..." reports), "Trump
-called off the strike" and "called up reservists" (cancelling, summoning)."""
+called off the strike" and "called up reservists" (cancelling, summoning), "the Pentagon referred Foreign Policy to the
+State Department" (passing a request on; "referred to him as a hero" reports)."""
 INFERENCE_PARTICIPLES = frozenset({"suggest", "indicate", "signal", "show", "mean", "imply", "highlight", "underscore",
                                    "underline", "reflect", "demonstrate", "illustrate", "confirm", "prove"})
 """Verbs that, as a participle with no subject of their own after a clause whose subject is a thing ("satellites
@@ -2111,6 +2113,9 @@ def _question_put(cue: Token) -> bool:
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in cue.children)
 
 
+WH_ADVERBS = frozenset({"how", "when", "where", "why", "whether"})
+
+
 def _not_a_report(cue: Token) -> str:
     """Why a cue reports nothing, or "": negated ("did not say", "declined to say", "never claimed"),
     hypothetical ("could say", "if he warns"), or asked ("Did Iran warn ...?"). After the negation and
@@ -2124,6 +2129,8 @@ def _not_a_report(cue: Token) -> str:
     if _infinitive(cue) and any(t.lemma_.lower() in ANONYMITY_WORDS or t.lower_ in ANONYMITY_WORDS
                                 for t in cue.doc[max(cue.sent.start, cue.i - 7):cue.i]):
         return "hypothetical"  # "requested anonymity to speak": the condition of anonymity, not a report
+    if _infinitive(cue) and any(c.dep_ == "advmod" and c.lower_ in WH_ADVERBS for c in cue.children):
+        return "hypothetical"  # "the West scrambled to figure out how to respond": a question still open
     if (cue.dep_ in ("acl", "relcl") or cue.dep_ == "advcl" and cue.head.lemma_.lower() not in cue_lexicon()) \
             and _infinitive(cue):
         # "a resolution to condemn", "canceled a stop to talk about Iran": an aim, not a report ("stressed his

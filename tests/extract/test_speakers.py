@@ -85,6 +85,8 @@ def test_a_statement_speaks_for_whoever_issued_it():
     ("The spokesman declined to say how many troops were hurt.", "say", "negated"),
     ("Neither Makin-Acciani nor Pinkos responded to messages requesting comment.", "responded", "negated"),
     ("Neither official would say when the troops would leave.", "say", "negated"),
+    ("The operation, which the administration neglected to tell us about, targeted a commander.", "tell", "negated"),
+    ("The West scrambled to figure out how to respond to Tehran's latest provocation.", "respond", "hypothetical"),
     ("It’s also probably worth noting that his debate has been followed by endorsements.", "noting", "hypothetical"),
     ("Such a strike could allow Trump to claim that Iran started the war.", "claim", "hypothetical"),
     ("Did the Pentagon warn Congress that Iran would strike?", "warn", "asked"),
@@ -1369,7 +1371,9 @@ def test_headings_and_contact_lines_with_a_colon_are_no_speech(text):
     ("It offered a link to a site that looked like a password-reset form.", "offered"),
     ("On its face, FATCA reads like a basic approach to financial transparency.", "reads"),
     ("Trump called off the military action at the last minute.", "called"),
+    ("He referred questions about the attack to the Defense Department.", "referred"),
     ("A group called the \u201cArmy of Jesus\u201d posted pictures of the candidate.", "called"),
+    ("When approached for comment, the Pentagon referred Foreign Policy to the State Department.", "referred"),
 ])
 def test_habits_gifts_and_likenesses_are_no_reports(text, cue):
     assert [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)] == []
