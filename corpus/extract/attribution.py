@@ -1576,6 +1576,14 @@ COMPANY_ANAPHORS = frozenset({"company", "firm", "maker", "manufacturer", "autom
                               "conglomerate", "startup", "operator", "shipper", "supplier"})
 
 
+def _company_by_compound(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """ "Germany's Lufthansa airline said": a company word whose compound NER named a body is that body."""
+    if core.lemma_.lower() not in COMPANY_ANAPHORS or core.i in mention_at:
+        return None
+    named = [mention_at[c.i] for c in core.children if c.dep_ == "compound" and mention_at.get(c.i, ("", ""))[1] == "ORG"]
+    return named[-1] if named else None
+
+
 def _writes_for_outlet(core: Token, cue: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """The outlet a sentence places a named person at as its writer, or None: "The Federalist's Mollie Hemingway",
     "reported by Mollie Hemingway at The Federalist", "as X and Y point out over at In These Times", "X reported
@@ -2827,8 +2835,8 @@ def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[st
     key = canonical_key(core.text)
     if core.pos_ == "NOUN" and core.text[:1].isupper() and key in persons_by_surname:
         return persons_by_surname[key], "PERSON"  # "Edmunds recalled": a surname the tagger took for a plural noun
-    if core.pos_ != "PROPN":
-        return None
+    if core.pos_ != "PROPN" and not (core.dep_ in SUBJECT_DEPS and core.text[:1].isupper() and core.pos_ == "VERB"):
+        return None  # "Trump himself was saying": the tagger took the subject's name for a verb
     if key in persons_by_surname:
         return persons_by_surname[key], "PERSON"
     aliased = alias_table().get(key)
@@ -3212,7 +3220,7 @@ def extract_attributions(
         commenter = _commenter_after(core, mention_at)
         mention = (commenter and (commenter, "PERSON")) or mention_at.get(core.i) or _apposed_person(core, mention_at) \
             or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
-            or (body and (body, "ORG")) \
+            or (body and (body, "ORG")) or _company_by_compound(core, mention_at) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")

@@ -1202,6 +1202,20 @@ def test_a_role_in_apposition_to_a_name_speaks_as_that_person():
         "Lindsey Graham", "Lindsey Graham"]
 
 
+@pytest.mark.parametrize("text, cue, expected", [
+    ("Germany’s Lufthansa airline said it would suspend flights to Tehran, citing the uncertain situation.", "said",
+     ("Lufthansa", "organization")),
+    ("Germany’s Lufthansa airline said it would suspend flights to Tehran, citing the uncertain situation.", "citing",
+     ("Lufthansa", "organization")),
+    ("President Trump spoke on Friday. Trump himself was saying that the deal was dead.", "saying",
+     ("Donald Trump", "named_person")),
+    ("The patient describes a fever that lasted a week.", "describes", ("patient [unknown]", "anonymous")),
+])
+def test_companies_people_and_names_the_tagger_missed(text, cue, expected):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == expected
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
