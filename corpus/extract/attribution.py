@@ -1677,11 +1677,17 @@ BARE_GROUP_WORDS = frozenset({"many", "some", "most", "several", "few", "others"
 def _quantified(core: Token) -> Token:
     """ "some of the SEALs", "many of the protesters", "57 percent of CNN viewers": the group the quantifier or
     the share picks from; "the official close to Iran's decision making", where the parser made the adjective
-    the head: the noun before it."""
+    the head: the noun before it ("current and former officials": the noun conjoined after it)."""
     nouns = [c for c in core.lefts if c.dep_ == "amod" and c.lemma_.lower() in source_lexicon()] \
         if core.pos_ == "ADJ" and core.lemma_.lower() not in QUANTIFIERS else []
     if nouns:
         return nouns[-1]
+    if core.pos_ == "ADJ" and core.lemma_.lower() not in QUANTIFIERS:
+        # "Current and former officials familiar with the matter say": the parser made the first adjective the
+        # head and the noun its conjunct
+        conjoined = [c for c in core.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        if conjoined:
+            return conjoined[0]
     if core.lemma_.lower() not in QUANTIFIERS | SHARE_WORDS and not core.like_num:
         return core
     for prep in core.children:

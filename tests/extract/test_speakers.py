@@ -1210,6 +1210,10 @@ def test_a_role_in_apposition_to_a_name_speaks_as_that_person():
     ("President Trump spoke on Friday. Trump himself was saying that the deal was dead.", "saying",
      ("Donald Trump", "named_person")),
     ("The patient describes a fever that lasted a week.", "describes", ("patient [unknown]", "anonymous")),
+    # the parser makes "Current" the head here, and the officials its conjunct
+    ("“It is a mistake,” said the committee’s top Democrat, Sen. Bob Menendez.\n\nCurrent and former officials "
+     "familiar with the matter say Secretary of State Mike Pompeo backed the plan.", "say",
+     ("official [unknown]", "anonymous")),
 ])
 def test_companies_people_and_names_the_tagger_missed(text, cue, expected):
     found = _one(text, cue)
