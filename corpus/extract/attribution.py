@@ -1688,6 +1688,13 @@ def _quantified(core: Token) -> Token:
         conjoined = [c for c in core.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         if conjoined:
             return conjoined[0]
+    if core.lower_ in ("another", "one") and not any(c.dep_ not in ("punct", "det") for c in core.children):
+        # "'She's bleeding!' one person shouts. Another shouts: ...": the noun it leaves out, the last one of the
+        # lexicon in its sentence or the one before
+        before = core.doc[_sentence_before_start(core):core.i]
+        elided = [t for t in before if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in source_lexicon()]
+        if elided:
+            return elided[-1]
     if core.lemma_.lower() not in QUANTIFIERS | SHARE_WORDS and not core.like_num:
         return core
     for prep in core.children:

@@ -1220,6 +1220,12 @@ def test_companies_people_and_names_the_tagger_missed(text, cue, expected):
     assert (found.source_canonical, found.source_type) == expected
 
 
+def test_another_is_one_more_of_the_people_just_named():
+    text = "Protesters gathered in Tehran. “She is bleeding!” one person shouts. Another shouts: “Bandage it!”"
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == "shouts"] == [
+        "person [unknown]", "person [unknown]"]
+
+
 def test_an_epithet_for_anyone_is_no_one_named():
     text = ("President Trump spoke on Friday. Even the most rabid anti-Trump Democrat thought the strike was "
             "justified.")
