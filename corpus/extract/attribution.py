@@ -2425,6 +2425,12 @@ HEADING_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "to
                                  "with", "from", "as", "vs", "vs.", "is", "be"})
 
 
+def _in_capitals(words: list[Token]) -> bool:
+    """Words all in capitals, two at least: a headline's style ("TRUMP WARNS IRAN")."""
+    letters = [t for t in words if t.is_alpha and len(t.text) > 1]
+    return len(letters) >= 2 and all(t.is_upper for t in letters)
+
+
 def _heading(words: list[Token]) -> bool:
     """Title Case words with no sentence end on their line: "Escalate to Win" after "Putin:" is a section heading
     in an essay (the title-case convention of headings and headlines), not a quotation of Putin."""
@@ -2503,6 +2509,8 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
             continue
         if before[0].pos_ == "ADP" or _heading(after) or sum(t.like_email or t.like_url for t in after) * 2 >= len(after):
             continue  # "In Italy:", "Putin: Escalate to Win" (section headings), "Email: ...@thehill.com"
+        if _in_capitals(before) and _in_capitals(after):
+            continue  # "TRUMP WARNS IRAN: US HAS TARGETED '52 IRANIAN SITES'": a headline of another story
         if any(t.pos_ in ("VERB", "AUX") for t in before) or any(t.like_num or t.lower_ in COLON_LABELS for t in before):
             continue
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _handle_owner(t)]

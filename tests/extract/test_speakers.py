@@ -1384,6 +1384,8 @@ def test_documents_and_definite_descriptions_speak_for_whoever_they_stand_for(te
     "So the threats came first.\n\nPutin: Escalate to Win\n\nTo make matters worse, the threats grew.",
     "Protesters marched in London.\n\nIn Italy:\n\nA group of demonstrators gathered outside the consulate.",
     "We want to hear from you! Email: asimendinger@thehill.com and aweaver@thehill.com.",
+    "The notice had to be sent to Congress.\n\nTRUMP WARNS IRAN: US HAS TARGETED ’52 IRANIAN SITES’ AND WILL ‘HIT "
+    "VERY FAST AND VERY HARD’\n\nThe president spoke on Saturday.",
 ])
 def test_headings_and_contact_lines_with_a_colon_are_no_speech(text):
     assert [a for a in _attributions(text) if a.cue_text == ":"] == []
