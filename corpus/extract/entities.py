@@ -442,10 +442,15 @@ def _described_by_apposition(span: Span) -> int | None:
     known first name (any capitalised name, for a label the tables do not keep; two or three names with no
     word of the source lexicon, for an ORG: "Magnus Nysveen, head of analysis at Rystad"), holds no place or
     nationality word, and has an apposition whose head is a noun for people, or is one to such a noun ("the man
-    who took it over, Salvatore Cardile"), is a person (the apposition is the description news style gives a
+    who took it over, Salvatore Cardile"), is a person, with the name NER left out before a one-word mention
+    ("Sina Toossi" of "Toossi" GPE) (the apposition is the description news style gives a
     person on first mention)."""
     words = [t for t in span if t.dep_ != "det"]
-    named = words and (words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2
+    before = span.doc[span.start - 1] if span.start else None
+    if words and before is not None and before.pos_ == "PROPN" and not before.ent_type_ and before.is_title \
+            and before.is_alpha and before.lower_.rstrip(".") not in RANK_WORDS and len(words) == 1:
+        words = [before, *words]  # "Sina Toossi, a researcher at ...": NER left the first name out of its "Toossi"
+    named = words and (len(words) > len(span) or words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2
                        or span.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.text[1:].islower() for t in words)
                        and not (_lexicon_words() | FIRM_WORDS) & {t.lower_ for t in words})
     if 1 <= len(words) <= 4 and named \

@@ -1738,6 +1738,11 @@ def test_a_name_ner_took_for_a_place_is_a_person_when_its_apposition_describes_o
     assert second.source_canonical == "Ines Mugisha"
     # a place with an apposition is still a place
     assert _one("Georgia Tech, a university in Atlanta, said the study was flawed.", "said").source_type == "organization"
+    # the first name NER left out of the mention it took for a place
+    text = ("What we know about the strike.\n\nSina Toossi, a researcher at the National Iranian American Council, a "
+            "Washington-D.C.-based group, noted on Twitter that the meeting was unusual.")
+    found = _one(text, "noted")
+    assert (found.source_canonical, found.source_type) == ("Sina Toossi", "named_person")
 
 
 
