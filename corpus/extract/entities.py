@@ -272,6 +272,8 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = (),
         group[owner] = group.get(owner, 0) + counts[name]
     for surname in [k for k in people if _PARTICLE.match(k)]:
         people.setdefault(_PARTICLE.sub("", surname), people[surname])  # "Jubeir" for "Adel al-Jubeir"
+    for surname in [k for k in people if "-" in k.strip("-")]:
+        people.setdefault(surname.rsplit("-", 1)[1], people[surname])  # "Ravanchi" for "Majid Takht-Ravanchi"
     index = {}
     for surname, group in people.items():
         default = aliases.get(surname, "")

@@ -427,6 +427,13 @@ def test_what_a_source_knows_about_is_not_whom_it_speaks_for():
     assert found.affiliation != "Iran"
 
 
+def test_the_last_part_of_a_hyphenated_surname_is_that_person():
+    assert surname_index(["Majid Takht-Ravanchi", "Ravanchi"])["ravanchi"] == "Majid Takht-Ravanchi"
+    text = ("The Iranian ambassador to the UN, Majid Takht-Ravanchi, said no one could talk under threat. Ravanchi "
+            "instead urged the UN secretary general to act.")
+    assert _one(text, "urged").source_canonical == "Majid Takht-Ravanchi"
+
+
 def test_two_link_texts_run_together_are_not_a_person():
     assert surname_index(["Trump Graham", "Trump Graham", "Lindsey Graham", "Graham"])["graham"] == "Lindsey Graham"
 
