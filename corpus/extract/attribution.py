@@ -2856,8 +2856,9 @@ def _person_by_name(core: Token, persons_by_surname: dict[str, str]) -> tuple[st
     key = canonical_key(core.text)
     if core.pos_ == "NOUN" and core.text[:1].isupper() and key in persons_by_surname:
         return persons_by_surname[key], "PERSON"  # "Edmunds recalled": a surname the tagger took for a plural noun
-    if core.pos_ != "PROPN" and not (core.dep_ in SUBJECT_DEPS and core.text[:1].isupper() and core.pos_ == "VERB"):
-        return None  # "Trump himself was saying": the tagger took the subject's name for a verb
+    if core.pos_ != "PROPN" and not (core.dep_ in SUBJECT_DEPS and core.text[:1].isupper() and core.pos_ == "VERB") \
+            and not (core.is_upper and core.is_alpha and len(core.text) > 3):
+        return None  # "Trump himself was saying", "POMPEO:": the tagger took the name for a verb or an adjective
     if key in persons_by_surname:
         return persons_by_surname[key], "PERSON"
     aliased = alias_table().get(key)

@@ -290,7 +290,10 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = (),
 
 def _name_case(name: str) -> str:
     """A person's name written all in lower case ("archived recording (president donald trump)", a podcast
-    transcript's speaker label) in the case names take; any other name as written."""
+    transcript's speaker label) or all in capitals ("ARCHIVED RECORDING (PRESIDENT GEORGE W. BUSH)", "POMPEO:")
+    in the case names take, a lone word of three letters or fewer kept ("AOC"); any other name as written."""
+    if name.isupper() and len(name.split()) > 1 or name.isupper() and len(name) > 3:
+        return " ".join(w.lower() if w.lower() in NAME_PARTICLES else w[:1] + w[1:].lower() for w in name.split())
     if not name.islower():
         return name
     return " ".join(w if w in NAME_PARTICLES else w[:1].upper() + w[1:] for w in name.split())

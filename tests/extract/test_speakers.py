@@ -427,6 +427,17 @@ def test_what_a_source_knows_about_is_not_whom_it_speaks_for():
     assert found.affiliation != "Iran"
 
 
+def test_a_name_in_capitals_is_written_as_names_are():
+    text = ("Secretary of State Mike Pompeo spoke to CNN.\n\nBERMAN: Was there any imminent threat to the U.S. "
+            "homeland?\n\nPOMPEO: These were threats that were located in the region.")
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == ":"] == ["Berman", "Mike Pompeo"]
+    from corpus.extract.entities import entity_mentions
+
+    text = ("[AUDIO PLAYBACK]\n\nARCHIVED RECORDING (PRESIDENT GEORGE W. BUSH): And tonight, I have the high "
+            "privilege.\n\n[END PLAYBACK]")
+    assert "George W. Bush" in {m.entity for m in entity_mentions(get_pipeline()(text))}
+
+
 def test_the_last_part_of_a_hyphenated_surname_is_that_person():
     assert surname_index(["Majid Takht-Ravanchi", "Ravanchi"])["ravanchi"] == "Majid Takht-Ravanchi"
     text = ("The Iranian ambassador to the UN, Majid Takht-Ravanchi, said no one could talk under threat. Ravanchi "
