@@ -282,6 +282,13 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             if _expletive(subject):
                 return None  # "It is easy to look at all of this and insist ...": no one's report
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                if verb.head.pos_ in ("VERB", "AUX"):
+                    # "there's a federal law in place now that says ...": the parser hung the clause on the verb;
+                    # its antecedent is the noun the verb introduces
+                    nouns = [c for c in verb.head.children if c.dep_ in ("attr", "dobj", "nsubj") and c.i < subject.i
+                             and c.pos_ in ("NOUN", "PROPN")]
+                    if nouns:
+                        return nouns[-1]
                 return _member_named(verb.head) or verb.head
             if verb is not cue and not _can_speak(subject):
                 # "Despite claiming to prefer denuclearization, Kim's goal appears to be ...": the participle

@@ -427,6 +427,12 @@ def test_what_a_source_knows_about_is_not_whom_it_speaks_for():
     assert found.affiliation != "Iran"
 
 
+def test_a_relative_clause_hung_on_a_verb_speaks_for_the_noun_it_introduces():
+    text = ("Builders are not building those houses. And there’s a federal law in place now that says for every new "
+            "unit of public housing brought online, one must be torn down.")
+    assert _one(text, "says").source_canonical == "law"
+
+
 def test_a_name_in_capitals_is_written_as_names_are():
     text = ("Secretary of State Mike Pompeo spoke to CNN.\n\nBERMAN: Was there any imminent threat to the U.S. "
             "homeland?\n\nPOMPEO: These were threats that were located in the region.")
