@@ -273,6 +273,11 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     quoting = _quoting_verb(cue)
     if quoting is not None:
         return _quoted_as_saying(quoting)
+    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "dobj", "dative", "ccomp", "xcomp") for c in cue.children):
+        # "invent something permanent called Europeanism", "when informed of the reporting, the lawmaker replied": a
+        # passive participle's shared subject is what was named or told, not who spoke
+        return None
     for _ in range(3):
         children = list(verb.children)
         # a quotation misparsed as a second subject ("“... systems [in] Iraq,” the head ... has said")

@@ -427,6 +427,19 @@ def test_what_a_source_knows_about_is_not_whom_it_speaks_for():
     assert found.affiliation != "Iran"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("It was never set in stone that the European Union could forever abolish national borders and invent something "
+     "permanent called Europeanism.", "called"),
+    ("The Benghazi fiasco, the collapse of Iraq, and the rise of ISIS during Obama’s first term all made 2012 a far "
+     "closer race than expected.", "expected"),
+    ("French senator Nathalie Goulet high-fived Lin Nguyen’s broadside about Facebook and Tawakkol Karman (when "
+     "informed of The Daily Beast’s reporting, the lawmaker replied: “Easy to tell after but thanks I will be "
+     "careful.”", "informed"),
+])
+def test_a_passive_participle_does_not_make_its_shared_subject_the_speaker(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue] == []
+
+
 def test_a_relative_clause_hung_on_a_verb_speaks_for_the_noun_it_introduces():
     text = ("Builders are not building those houses. And there’s a federal law in place now that says for every new "
             "unit of public housing brought online, one must be torn down.")
