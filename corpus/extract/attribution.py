@@ -1656,8 +1656,17 @@ def _media_name(core: Token, affiliation: str) -> str:
 
 
 def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
-    """ "the administration" -> the administration the article names ("Trump administration"), the most named."""
+    """ "the administration" -> the administration the article names ("Trump administration"), the most named;
+    another body's bare head ("the Commission") -> the body last named with it."""
     word = core.lemma_.lower()
+    if word not in NAMED_BODY_HEADS and source_lexicon().get(word) == "organization" \
+            and mention_at.get(core.i, ("", ""))[0].lower() in ("", word) \
+            and core.tag_ in ("NN", "NNP") and [c.lower_ for c in core.children if c.dep_ != "punct"] == ["the"]:
+        # "the Federal Election Commission clarified ... Weeks later, the Commission announced": the body last
+        # named with that head (definite description resolution by the head noun, Vieira & Poesio 2000)
+        named = [name for i, (name, label) in sorted(mention_at.items()) if label == "ORG" and i < core.i
+                 and canonical_key(name).endswith(" " + word)]
+        return named[-1] if named else None
     if word not in NAMED_BODY_HEADS or core.i in mention_at:
         return None
     for child in core.children:
@@ -3252,7 +3261,10 @@ def extract_attributions(
         core = _media_antecedent(core, mention_at) or core
         body = _named_body(core, mention_at)
         commenter = _commenter_after(core, mention_at)
-        mention = (commenter and (commenter, "PERSON")) or mention_at.get(core.i) or _apposed_person(core, mention_at) \
+        # "the Commission", which NER names by itself: the body named in full before
+        named_in_full = body and mention_at.get(core.i, ("", ""))[0].lower() == core.lower_ and (body, "ORG")
+        mention = (commenter and (commenter, "PERSON")) or named_in_full or mention_at.get(core.i) \
+            or _apposed_person(core, mention_at) \
             or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
             or (body and (body, "ORG")) or _company_by_compound(core, mention_at) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
@@ -3324,6 +3336,11 @@ def extract_attributions(
             source_type = _source_type(core, mention)
             found = _affiliation(core, source.start, source.end, mention[0] if mention else "")
             affiliation, evidence = found if found else (None, "")
+            if affiliation is None and mention is not None and mention[1] == "ORG":
+                # "The government added" for the "Iraqi government" named before: the side its name's words give
+                affiliation = affiliation_in([doc[i] for i, named in mention_at.items() if named == mention],
+                                             specific_only=True)
+                evidence = "article context" if affiliation else ""
             if affiliation is None and source_type == "anonymous":
                 # "the officials said", "officials said" after "US officials said": the officials named earlier
                 same = [a for a in out if a.source_type == "anonymous" and a.affiliation != "unknown"

@@ -440,6 +440,20 @@ def test_a_passive_participle_does_not_make_its_shared_subject_the_speaker(text,
     assert [a for a in _attributions(text) if a.cue_text == cue] == []
 
 
+@pytest.mark.parametrize("text, cue, expected", [
+    ("In December 2012 the Federal Election Commission clarified its findings. Only weeks later, the Commission "
+     "announced that it was leveling one of the largest fines in its history.", "announced",
+     ("Federal Election Commission", "organization")),
+    ("On Monday, the Iraqi government issued a blistering statement condemning the strikes. The government added it "
+     "would review the relationship with the coalition.", "added", ("Iraqi government", "organization")),
+])
+def test_a_bodys_bare_head_is_the_body_last_named_with_it(text, cue, expected):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == expected
+    if expected[0] == "Iraqi government":
+        assert found.affiliation == "Iraq"
+
+
 def test_a_relative_clause_hung_on_a_verb_speaks_for_the_noun_it_introduces():
     text = ("Builders are not building those houses. And there’s a federal law in place now that says for every new "
             "unit of public housing brought online, one must be torn down.")
