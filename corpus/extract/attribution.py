@@ -3375,6 +3375,8 @@ def extract_attributions(
                 affiliation = _state_media_side(doc) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
             canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)
+            if source_type == "organization" and mention is None:
+                canonical = aliased(canonical)  # "the U.S. central bank" is the Federal Reserve (data/entity_aliases.csv)
             outlet = _writes_for_outlet(core, draft.cue_token, mention_at) if source_type == "named_person" else None
             if outlet:
                 source_type = "media"  # "Mollie Hemingway at The Federalist reported": the journalist's outlet
