@@ -273,6 +273,13 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     quoting = _quoting_verb(cue)
     if quoting is not None:
         return _quoted_as_saying(quoting)
+    before = cue.doc[cue.i - 1] if cue.i else None
+    if cue.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ in ("of", "like") \
+            and _can_speak(before) and not _is_time(before) and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) \
+            and not (before.head.head.lemma_.lower() in source_lexicon().keys() | QUANTIFIERS or before.head.head.like_num
+                     or before.head.head.lower_ in ("one", "none", "no")):
+        # not "members of Congress defending", "one of the officials urging": the group's word is the subject
+        return before  # "reminiscent of The Wall Street Journal calling Assange an enemy": the gerund's own subject
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
             c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "dobj", "dative", "ccomp", "xcomp") for c in cue.children):
         # "invent something permanent called Europeanism", "when informed of the reporting, the lawmaker replied": a

@@ -465,6 +465,21 @@ def test_a_bodys_bare_head_is_the_body_last_named_with_it(text, cue, expected):
         assert found.affiliation == "Iraq"
 
 
+@pytest.mark.parametrize("text, cue, canonical", [
+    ("Pompeo spoke at a think tank. Such talk was reminiscent of The Wall Street Journal calling Assange an "
+     "\"enemy of the U.S.\" who should face the death penalty.", "calling", "Wall Street Journal"),
+    ("Trump followed up with a string of retweets of congressional allies calling the entire impeachment inquiry "
+     "illegitimate.", "calling", "ally [US]"),
+])
+def test_a_gerund_after_of_speaks_for_its_own_subject(text, cue, canonical):
+    assert _one(text, cue).source_canonical == canonical
+
+
+def test_a_gerund_after_a_group_or_a_time_is_not_the_groups_or_the_times():
+    text = "Republican leaders spent much of Monday downplaying Bolton's claim."
+    assert _one(text, "downplaying").source_canonical == "leader [US]"
+
+
 def test_a_relative_clause_hung_on_a_verb_speaks_for_the_noun_it_introduces():
     text = ("Builders are not building those houses. And there’s a federal law in place now that says for every new "
             "unit of public housing brought online, one must be torn down.")
