@@ -8,6 +8,8 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
 * a bare surname no full name in the article explains goes to the full name that surname means in the same
   outlet, else in the whole corpus (the most cited person with that surname), unless the article places the
   speaker on another side than the corpus places that person ("says Ali, a young Iraqi" is no Yashar Ali);
+* a name the corpus more often cites with a given name before it is that fuller name ("Tayyip Erdogan" is
+  "Recep Tayyip Erdogan");
 * a named person whose affiliation the article leaves ``unknown`` takes the affiliation the other articles
   give that person (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
 * an unnamed holder of a one-person office whose side the phrase gives ("Iran's president", "the U.S. defense
@@ -102,6 +104,20 @@ def _resolve_offices(table: pd.DataFrame) -> None:
     table.loc[found.index, "source_type"] = "named_person"
 
 
+def _fullest_names(names: pd.Series) -> pd.Series:
+    """Each name that the corpus more often cites with given names before it ("Tayyip Erdogan" beside "Recep
+    Tayyip Erdogan") as that fuller name; a name the corpus cites more often than its longer form stays ("Bernie
+    Sanders", not the scraped headline "Beat Bernie Sanders"), and so does one that differs inside ("John Kennedy"
+    is not "John F. Kennedy")."""
+    counts = names.value_counts()
+    fuller = {}
+    for name in (n for n in counts.index if " " in n):
+        longer = [m for m in counts.index if m.endswith(" " + name) and counts[m] > counts[name]]
+        if longer:
+            fuller[name] = max(longer, key=lambda m: (counts[m], m))
+    return names.map(lambda n: fuller.get(n, n))
+
+
 def _usual_affiliations(people: pd.DataFrame) -> pd.Series:
     """source_canonical -> the affiliation most of its rows give (ties to the first in sort order), over the rows
     with a known one."""
@@ -133,6 +149,7 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         # side is not resolved to a person the corpus places on another
         table.loc[bare, "source_canonical"] = [
             r if isinstance(r, str) and side in ("unknown", sides.get(r, side)) else old for r, old, side in zip(resolved, table.loc[bare, "source_canonical"], table.loc[bare, "affiliation"])]
+        table.loc[people, "source_canonical"] = _fullest_names(table.loc[people, "source_canonical"])
     usual = _usual_affiliations(table[people])
     if len(usual):
         open_rows = people & (table["affiliation"] == "unknown") & table["source_canonical"].isin(usual.index)

@@ -44,6 +44,7 @@ def test_a_bare_surname_goes_to_the_person_the_story_means_not_a_family_member()
     ("Ron DeSantis", "Ron DeSantis"),
     ("SO1 Dalton Tolbert", "Dalton Tolbert"),  # a Navy rating code
     ("another John Bolton", "John Bolton"),  # "yet another John Bolton war": NER took the determiner in
+    ("Sens. Ron Johnson", "Ron Johnson"),  # the plural title before the first of several senators
     ("Lt. Jacob Portier", "Jacob Portier"),
     ("Duke’s Dr. Feaver", "Feaver"),  # the university's Dr. Feaver
     ("’s Donald Trump", "Donald Trump"),  # "it’s Donald Trump playing politics": the clitic is no part
@@ -531,6 +532,23 @@ def test_a_first_name_the_article_introduces_is_a_new_person():
             "Najaf. Most Iraqis, says Ali, are waiting for his call.")
     found = _attributions(text)
     assert [a.source_canonical for a in found if a.cue == "say"] == ["Ali", "Ali"]
+
+
+def test_the_corpus_names_a_person_by_the_fuller_name_it_cites_more_often():
+    table = pd.DataFrame({
+        "outlet": ["A"] * 7,
+        "source_canonical": ["Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Tayyip Erdogan", "Bernie Sanders",
+                             "Bernie Sanders", "Beat Bernie Sanders", "John Kennedy"],
+        "source_type": ["named_person"] * 7,
+        "affiliation": ["other", "other", "other", "US", "US", "US", "US"],
+        "affiliation_evidence": ["entity table"] * 7,
+    })
+    table = pd.concat([table, pd.DataFrame({"outlet": ["B"] * 2, "source_canonical": ["John F. Kennedy"] * 2,
+                                            "source_type": ["named_person"] * 2, "affiliation": ["US"] * 2,
+                                            "affiliation_evidence": ["entity table"] * 2})], ignore_index=True)
+    resolved = resolve_speakers(table)["source_canonical"].tolist()
+    assert resolved[2] == "Recep Tayyip Erdogan"
+    assert resolved[3:7] == ["Bernie Sanders", "Bernie Sanders", "Beat Bernie Sanders", "John Kennedy"]
 
 
 def test_the_corpus_does_not_resolve_a_name_to_a_person_on_another_side():
