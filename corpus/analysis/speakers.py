@@ -110,11 +110,16 @@ def _fullest_names(names: pd.Series) -> pd.Series:
     Sanders", not the scraped headline "Beat Bernie Sanders"), and so does one that differs inside ("John Kennedy"
     is not "John F. Kennedy")."""
     counts = names.value_counts()
+    longer: dict[str, list[str]] = {}  # a name of two words or more -> the longer names that end with it
+    for name in counts.index:
+        words = name.split()
+        for start in range(1, len(words) - 1):
+            longer.setdefault(" ".join(words[start:]), []).append(name)
     fuller = {}
-    for name in (n for n in counts.index if " " in n):
-        longer = [m for m in counts.index if m.endswith(" " + name) and counts[m] > counts[name]]
-        if longer:
-            fuller[name] = max(longer, key=lambda m: (counts[m], m))
+    for name, forms in longer.items():
+        cited = [m for m in forms if counts[m] > counts.get(name, 0)]
+        if name in counts.index and cited:
+            fuller[name] = max(cited, key=lambda m: (counts[m], m))
     return names.map(lambda n: fuller.get(n, n))
 
 
@@ -148,7 +153,8 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         # "says Ali, a young Iraqi" is not the American journalist Yashar Ali: a name the article places on one
         # side is not resolved to a person the corpus places on another
         table.loc[bare, "source_canonical"] = [
-            r if isinstance(r, str) and side in ("unknown", sides.get(r, side)) else old for r, old, side in zip(resolved, table.loc[bare, "source_canonical"], table.loc[bare, "affiliation"])]
+            r if isinstance(r, str) and side in ("unknown", sides.get(r, side)) else old
+            for r, old, side in zip(resolved, table.loc[bare, "source_canonical"], table.loc[bare, "affiliation"])]
         table.loc[people, "source_canonical"] = _fullest_names(table.loc[people, "source_canonical"])
     usual = _usual_affiliations(table[people])
     if len(usual):

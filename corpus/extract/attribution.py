@@ -273,13 +273,9 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     quoting = _quoting_verb(cue)
     if quoting is not None:
         return _quoted_as_saying(quoting)
-    before = cue.doc[cue.i - 1] if cue.i else None
-    if cue.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ in ("of", "like") \
-            and _can_speak(before) and not _is_time(before) and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) \
-            and not (before.head.head.lemma_.lower() in source_lexicon().keys() | QUANTIFIERS or before.head.head.like_num
-                     or before.head.head.lower_ in ("one", "none", "no")):
-        # not "members of Congress defending", "one of the officials urging": the group's word is the subject
-        return before  # "reminiscent of The Wall Street Journal calling Assange an enemy": the gerund's own subject
+    gerund_subject = _gerund_subject(cue)
+    if gerund_subject is not None:
+        return gerund_subject
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
             c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "dobj", "dative", "ccomp", "xcomp") for c in cue.children):
         # "invent something permanent called Europeanism", "when informed of the reporting, the lawmaker replied": a
@@ -338,6 +334,21 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             continue
         break
     return None
+
+
+def _gerund_subject(cue: Token) -> Token | None:
+    """ "reminiscent of The Wall Street Journal calling Assange an enemy": a gerund right after "of" or "like" and
+    their object has that object for its subject; not a time ("much of Monday downplaying") nor the members a
+    group word picks ("members of Congress defending", "one of the officials urging": the group word is)."""
+    before = cue.doc[cue.i - 1] if cue.i else None
+    if cue.tag_ != "VBG" or before is None or before.dep_ != "pobj" or before.head.lower_ not in ("of", "like") \
+            or any(c.dep_ in SUBJECT_DEPS for c in cue.children) or not _can_speak(before) or _is_time(before):
+        return None
+    group = before.head.head
+    if group.lemma_.lower() in source_lexicon().keys() | QUANTIFIERS or group.like_num \
+            or group.lower_ in ("one", "none", "no"):
+        return None
+    return before
 
 
 def _speaker_before_cue(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[int, int]] | None:
@@ -1148,7 +1159,8 @@ def _named_spokesperson(core: Token, holders: list[tuple[int, str, str, list[Tok
 def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """ "A spokesman for Heinz, Chris Bastardi, said": a role noun whose apposition is a person's name is that
     person (the name, not the one the spokesman speaks for), and so is a role noun in apposition to one person's
-    name ("Lindsey Graham, a prominent Trump ally who has criticized ..."); "its NATO ally Turkey": a role for people whose
+    name ("Lindsey Graham, a prominent Trump ally who has criticized ..."); "its NATO ally Turkey": a role for
+    people whose
     apposition names a country or a body is that body."""
     if core.pos_ != "NOUN" or core.lemma_.lower() not in source_lexicon():
         return None
@@ -1348,13 +1360,17 @@ def _epithet_person(core: Token, mention_at: dict[int, tuple[str, str]], quoted:
         title = doc[max(token.sent.start, i - 6):i]
         if titled is None and words <= {t.lower_ for t in [*title, *_appositions(token, mention_at)]}:
             titled = name
-        if i >= first_sentence and not any(a.dep_ in ("relcl", "acl") and mention_at.get(a.head.i, ("", ""))[1] == "PERSON"
-                                           for a in token.ancestors):
+        about_someone_else = any(a.dep_ in ("relcl", "acl") and mention_at.get(a.head.i, ("", ""))[1] == "PERSON"
+                                 for a in token.ancestors)
+        if i >= first_sentence and not about_someone_else:
             recent.append((token.sent.start, _main_subject_at(doc, token.idx), i, name))
     speakers = [a.source_canonical for a in earlier if a.source_type == "named_person" and " " in a.source_canonical
-                and doc[starts[3]].idx <= a.source_start < core.idx and (side is None or a.affiliation in (side, "unknown"))]
-    if titled or speakers or not recent:
-        return titled or speakers[-1] if speakers else titled
+                and doc[starts[3]].idx <= a.source_start < core.idx
+                and (side is None or a.affiliation in (side, "unknown"))]
+    if titled or speakers:
+        return titled or speakers[-1]
+    if not recent:
+        return None
     # in the nearest sentence that names someone, its main subject before the others (centering theory's
     # preferred centre, Grosz, Joshi & Weinstein 1995), else the last named
     return max(recent)[3]
@@ -1599,7 +1615,8 @@ def _company_by_compound(core: Token, mention_at: dict[int, tuple[str, str]]) ->
     """ "Germany's Lufthansa airline said": a company word whose compound NER named a body is that body."""
     if core.lemma_.lower() not in COMPANY_ANAPHORS or core.i in mention_at:
         return None
-    named = [mention_at[c.i] for c in core.children if c.dep_ == "compound" and mention_at.get(c.i, ("", ""))[1] == "ORG"]
+    named = [mention_at[c.i] for c in core.children
+             if c.dep_ == "compound" and mention_at.get(c.i, ("", ""))[1] == "ORG"]
     return named[-1] if named else None
 
 
@@ -3383,7 +3400,7 @@ def extract_attributions(
                 evidence = "article context" if affiliation != "unknown" else evidence
             canonical = _canonical_name(core, mention, source_type, affiliation, mention_at)
             if source_type == "organization" and mention is None:
-                canonical = aliased(canonical)  # "the U.S. central bank" is the Federal Reserve (data/entity_aliases.csv)
+                canonical = aliased(canonical)  # "the U.S. central bank" is the Federal Reserve
             outlet = _writes_for_outlet(core, draft.cue_token, mention_at) if source_type == "named_person" else None
             if outlet:
                 source_type = "media"  # "Mollie Hemingway at The Federalist reported": the journalist's outlet

@@ -293,7 +293,7 @@ def _name_case(name: str) -> str:
     """A person's name written all in lower case ("archived recording (president donald trump)", a podcast
     transcript's speaker label) or all in capitals ("ARCHIVED RECORDING (PRESIDENT GEORGE W. BUSH)", "POMPEO:")
     in the case names take, a lone word of three letters or fewer kept ("AOC"); any other name as written."""
-    if name.isupper() and len(name.split()) > 1 or name.isupper() and len(name) > 3:
+    if name.isupper() and (" " in name or len(name) > 3):
         return " ".join(w.lower() if w.lower() in NAME_PARTICLES else w[:1] + w[1:].lower() for w in name.split())
     if not name.islower():
         return name
@@ -453,10 +453,13 @@ def _described_by_apposition(span: Span) -> int | None:
     person on first mention)."""
     words = [t for t in span if t.dep_ != "det"]
     before = span.doc[span.start - 1] if span.start else None
-    if words and before is not None and before.pos_ == "PROPN" and not before.ent_type_ and before.is_title \
-            and before.is_alpha and before.lower_.rstrip(".") not in RANK_WORDS and len(words) == 1:
-        words = [before, *words]  # "Sina Toossi, a researcher at ...": NER left the first name out of its "Toossi"
-    named = words and (len(words) > len(span) or words[0].lower_ in first_name_genders() or span.label_ not in ENTITY_LABELS and len(words) >= 2
+    # "Sina Toossi, a researcher at ...": NER left the first name out of its "Toossi"
+    left_out = bool(words) and len(words) == 1 and before is not None and before.pos_ == "PROPN" \
+        and not before.ent_type_ and before.is_title and before.is_alpha and before.lower_.rstrip(".") not in RANK_WORDS
+    if left_out:
+        words = [before, *words]
+    named = words and (left_out or words[0].lower_ in first_name_genders()
+                       or span.label_ not in ENTITY_LABELS and len(words) >= 2
                        or span.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.text[1:].islower() for t in words)
                        and not (_lexicon_words() | FIRM_WORDS) & {t.lower_ for t in words})
     if 1 <= len(words) <= 4 and named \
