@@ -3118,9 +3118,9 @@ def _opens_sentence(token: Token) -> bool:
     before = [t for t in token.sent if t.i < token.i and not t.is_punct and not t.is_space]
     if not before:
         return True
+    # the sentence opens with a quotation that closes right before the pronoun, or before a comma there
     marks = [t for t in token.sent if t.i < token.i and t.text in "“”\"'‘’"]
-    return len(marks) >= 2 and marks[0].i == token.sent.start and marks[-1].i == token.i - 1 \
-        or len(marks) >= 2 and marks[0].i == token.sent.start and token.doc[token.i - 1].is_punct \
+    return len(marks) >= 2 and marks[0].i == token.sent.start and token.doc[token.i - 1].is_punct \
         and marks[-1].i >= token.i - 2
 
 
@@ -3296,7 +3296,8 @@ def extract_attributions(
             mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
             said = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
             # and the quotation that goes on in the paragraph ("'...,' Waxman said. '... Whitney and I ...'")
-            paragraph_end = text.find("\n", draft.cue_end) % (len(text) + 1)
+            line_break = text.find("\n", draft.cue_end)
+            paragraph_end = line_break if line_break >= 0 else len(text)
             said = (min(said[0], draft.cue_end), max([said[1]] + [q.end for q in quotations
                                                                 if draft.cue_end <= q.start < paragraph_end]))
             mention = (_not_the_one_named_in_content(core, mention[0], said, mention_at), "PERSON")
