@@ -12,6 +12,10 @@ default parameters (plus ``-p NAME VALUE`` pairs given here); times are the runn
 ``manifest.json`` (``annotation`` is the sync's). Peak memory is sampled every second over the runner and
 every process it starts: the largest single process, the largest of each kind (``runner``, ``kernel``,
 ``worker``), and the largest sum. Sizes: the store on disk, the whole cache folder, and the figure set's CSV files.
+
+``--bare`` first parses the corpus's clean texts with the plain model (``nlp.pipe``, ``--jobs`` processes, as
+``store_sync.py`` does), before the run and in the same process run, so that a cold run can be compared with a
+bare parse of the same texts measured beside it (``run_vs_bare``, ``sync_vs_bare``).
 """
 
 from __future__ import annotations
@@ -21,11 +25,13 @@ import json
 import os
 import subprocess
 import sys
+import gc
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from annotate import TreeMemory  # noqa: E402  (the annotation benchmark's sampler)
+from store_sync import bare_seconds, clean_texts  # noqa: E402
 
 from corpus.ingest.allsides import write_corpus_folder_from_jsonl  # noqa: E402
 from corpus.publish.manifest import git_state  # noqa: E402
@@ -46,11 +52,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], metavar="NOTEBOOK",
                         help="corpus run --only (repeatable): to tell one notebook's memory from another's")
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--bare", action="store_true",
+                        help="parse the clean texts with the plain model first, to compare the run with")
     args = parser.parse_args(argv)
     if not (args.corpus / "metadata.csv").exists():
         if args.input is None:
             parser.error(f"{args.corpus} has no metadata.csv: give --input to make it")
         write_corpus_folder_from_jsonl(args.input, args.corpus)
+
+    bare = None
+    if args.bare:
+        texts = clean_texts(args.corpus)
+        bare = {"articles": len(texts), "words": sum(len(text.split()) for text in texts),
+                "seconds": round(bare_seconds(texts, args.jobs), 1)}
+        del texts
+        gc.collect()  # the sampler below counts this process too
 
     command = [sys.executable, "-m", "corpus", "run", "--corpus", str(args.corpus), "--out", str(args.out),
                "--jobs", str(args.jobs), *[part for name in args.only for part in ("--only", name)],
@@ -73,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_process_mb": memory.peak_process_rss_mb, "peak_rss_sum_mb": memory.peak_rss_mb,
         "peak_pss_sum_mb": memory.peak_pss_mb, "peak_rss_mb_by_kind": memory.peak_rss_mb_by_kind,
         "annotation": manifest.get("annotation"),
+        "bare": bare,
+        "run_vs_bare": round(seconds / bare["seconds"], 3) if bare else None,
+        "sync_vs_bare": round(manifest["annotation"]["seconds"] / bare["seconds"], 3)
+        if bare and manifest.get("annotation") else None,
         "store_bytes": _bytes((args.cache_dir / "stores").rglob("*")), "cache_bytes": _bytes(args.cache_dir.rglob("*")),
         "figure_set_csv_bytes": _bytes(args.out.rglob("*.csv")) if args.out.exists() else None,
     }
