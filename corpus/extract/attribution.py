@@ -2983,6 +2983,35 @@ def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, s
     return found
 
 
+def _people_named_together(pronoun: Token, mention_at: dict[int, tuple[str, str]],
+                           quoted: list[bool]) -> list[tuple[int, tuple[str, str, str], bool]]:
+    """People named together in any role in the pronoun's sentence (before it) or the sentence before, as
+    :func:`_resolve`'s candidates for "they": "Trump was flanked by Defense Secretary Jim Mattis and Secretary of
+    State Rex Tillerson. While they both expressed deep distrust of Iran" (Hobbs's tree walk, 1978, reaches
+    objects as well as subjects). The first named stands for the pair, as for a source phrase that names several
+    (:func:`_names_several`)."""
+    doc = pronoun.doc
+    found = []
+    for token in doc[_sentence_before_start(pronoun):pronoun.i]:
+        if token.dep_ != "conj":
+            continue
+        # "A, B and C": the parser chains the conjuncts, each hung on the one before, and may take a list's
+        # second name for an apposition to the first
+        chain = [token.head]
+        while chain[-1].head.i != chain[-1].i and (chain[-1].dep_ == "conj" or chain[-1].dep_ == "appos"
+                                                   and mention_at.get(chain[-1].head.i, ("", ""))[1] == "PERSON"):
+            chain.append(chain[-1].head)
+        first = chain[-1]
+        if not quoted[token.i] and not quoted[first.i] \
+                and mention_at.get(token.i, ("", ""))[1] == "PERSON" == mention_at.get(first.i, ("", ""))[1] \
+                and mention_at[token.i][0] != mention_at[first.i][0] \
+                and any(c.dep_ == "cc" and c.lower_ == "and" for link in chain for c in link.children):
+            subject = _subject_of(first)
+            found.append((first.idx, _named_person(mention_at[first.i][0]),
+                          subject.dep_ in SUBJECT_DEPS and _in_main_clause(subject)))
+    return found
+
+
 def _parenthetical(subject: Token, cue: Token | None) -> bool:
     """Whether "subject cue" is set off by commas inside a sentence: "..., he predicted, ..."."""
     doc = subject.doc
@@ -3071,8 +3100,10 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
                 named_in_content: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) a pronoun (read as ``word``) stands for: the source or subject
     :func:`_resolve` finds, else, for "he" and "she", the person :func:`_person_near` finds."""
+    together = _people_named_together(pronoun, mention_at, quoted) \
+        if (word or pronoun.lower_) in PLURAL_PRONOUNS else []
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
-                     named_in_content=named_in_content, word=word)
+                     named_in_content=named_in_content, word=word, named_together=together)
     if found is not None:
         return found
     near = _person_near(pronoun, mention_at, quoted, own_content=own_content, named_in_content=named_in_content,
@@ -3138,7 +3169,8 @@ def _one_unnamed_person(attribution: Attribution) -> bool:
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
-             within: int | None = None) -> tuple[str, str, str] | None:
+             within: int | None = None,
+             named_together: list[tuple[int, tuple[str, str, str], bool]] = ()) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
     sentence before it, a source or the subject of a main clause first ("Miller went to Breisch when Gallagher
     was up for the award. He told Breisch ..." is Miller: the preferred centre of centering theory, Grosz,
@@ -3148,7 +3180,8 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
     (``named_in_content``, the reporter's own words after the pronoun: a name cannot be bound by a pronoun that
     commands it, Chomsky's binding Principle C; inside a quotation a speaker may name himself).
     ``word`` reads the subject as that pronoun (a bare "many" as "they"); ``within`` limits the antecedent to
-    that many sentences before."""
+    that many sentences before; ``named_together`` are people named together nearby
+    (:func:`_people_named_together`), candidates for "they"."""
     word = word or pronoun.lower_
     if word in PERSON_PRONOUNS:
         # a person who is only the subject of someone's reported words (or the source of an attribution nested
@@ -3181,7 +3214,7 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
                 if a.source_type in ("anonymous", "organization") and a.source_canonical
                 and not (a.source_type == "anonymous" and a.source.lower().split()[0] in SINGULAR_DETERMINERS)
                 or a.source_type == "named_person" and _names_several(pronoun.doc, a)]
-        fits += _plural_people_subjects(pronoun)
+        fits += _plural_people_subjects(pronoun) + list(named_together)
     elif word in THING_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type in ("organization", "media")]

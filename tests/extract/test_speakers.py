@@ -921,6 +921,25 @@ def test_they_after_people_named_together_is_the_pair_as_its_first_row_names_it(
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
+    # the pair are objects, not a source: "they both" still means them, not the experts quoted further back
+    ("Some experts said Iran would retaliate. It is a stark difference from when Trump was flanked by Defense "
+     "Secretary Jim Mattis and Secretary of State Rex Tillerson. While they both expressed deep distrust of Iran, "
+     "they did not threaten war.", "expressed", "Jim Mattis"),
+    ("Officials said the aid was blocked. Two days later, Robert McFarlane and Rep. Chris Smith co-authored an "
+     "op-ed criticizing the decision. They said it showed officials were ignoring the vice president.", "said",
+     "Robert McFarlane"),
+    # a list the parser hung as appositions ("Schiff (D-Calif.), Chairwoman Carolyn Maloney (D-N.Y.), and ..."):
+    # the first named stands for them all
+    ("House Intelligence Committee Chairman Adam Schiff (D-Calif.), Oversight and Reform Committee Chairwoman "
+     "Carolyn Maloney (D-N.Y.), and Foreign Affairs Committee Chairman Eliot Engel (D-N.Y.) said in a statement "
+     "Tuesday that the interviews bolster their case. \"The testimonies paint a portrait of abuse,\" they said.",
+     "said", "Adam Schiff"),
+])
+def test_they_after_people_named_together_in_any_role_is_the_first_named(text, cue, speaker):
+    assert _sources(text, cue)[-1] == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
     ("President Donald Trump attacked Nancy Pelosi for saying the strike was illegal.", "saying", "Nancy Pelosi"),
     ("At a rally in Toledo, President Donald Trump singled out Bernie Sanders for criticizing the strike.",
      "criticizing", "Bernie Sanders"),
