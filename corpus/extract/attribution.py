@@ -772,6 +772,8 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
                 c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ == "who" for w in c.children)
                 for c in core.children):
             return "named_person"  # "Saadu, who lost a thumb to shrapnel, said": a body is "which", not "who"
+        if label == "ORG" and _person_by_title(core):
+            return "named_person"
         if label in ("ORG", "GPE", "FAC"):
             return "organization"
     phrase = _head_phrase(core)
@@ -791,6 +793,36 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
             for c in core.children):
         return "anonymous"  # "his admirers", "Sanders's supporters", "Hook's defenders": someone's people
     return "other"
+
+
+def _person_by_title(core: Token) -> bool:
+    """Whether a name NER took for a body's is a person's by the words around it: a title right before it
+    ("State Department spokeswoman Morgan Ortagus", "Brigadier General Abolfazl Shekarchi") or an apposition that
+    describes a person ("Morgan Evans, a freshman studying economics at the University of San Diego"). A person's
+    name of two or more capitalised words, as titles and appositions mark them for readers (Quirk et al. 1985,
+    17.65-17.80 on appositive noun phrases)."""
+    doc = core.doc
+    first = core.i
+    while first and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
+            and core in doc[first - 1].ancestors:
+        first -= 1
+    run = doc[first:core.i + 1]
+    titles = [t for t in run if t.lower_ in OFFICE_WORDS or t.lower_ in ("brigadier", "rear", "vice")]
+    name = [t for t in run if t not in titles]
+    if core.pos_ != "PROPN" or not 2 <= len(name) <= 3 \
+            or not all(t.text[:1].isupper() and t.text[1:].replace("-", "").isalpha() and not t.text.isupper()
+                       for t in name):
+        return False
+    before = doc[first - 1] if first else None
+    titled = bool(titles) and titles[-1].i < name[0].i or before is not None \
+        and before.lower_ in OFFICE_WORDS and core in before.ancestors
+    return titled or _described_as_person(core)
+
+
+def _described_as_person(core: Token) -> bool:
+    """Whether a name has an apposition whose head is a noun for people ("Agnes Callamard, UN Special Rapporteur
+    on ...", "Morgan Evans, a freshman studying economics")."""
+    return any(c.dep_ == "appos" and source_lexicon().get(c.lemma_.lower()) == "anonymous" for c in core.children)
 
 
 ASIDE_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "toward", "towards", "against", "with", "into",
@@ -1510,9 +1542,8 @@ def _proper_name(core: Token) -> tuple[str, str] | None:
     name = " ".join(t.text for t in words)
     if len(words) > 1 and words[0].lower_ in first_name_genders():
         return name, "PERSON"
-    if 2 <= len(words) <= 3 and all(t.text[1:].islower() for t in words) and any(
-            c.dep_ == "appos" and source_lexicon().get(c.lemma_.lower()) == "anonymous" for c in core.children):
-        return name, "PERSON"  # "Agnes Callamard, UN Special Rapporteur on ...": described as a person
+    if 2 <= len(words) <= 3 and all(t.text[1:].islower() for t in words) and _described_as_person(core):
+        return name, "PERSON"  # "Agnes Callamard, UN Special Rapporteur on ..."
     return name, "ORG"
 
 
@@ -3012,6 +3043,26 @@ def _people_named_together(pronoun: Token, mention_at: dict[int, tuple[str, str]
     return found
 
 
+def _body_subjects(pronoun: Token, mention_at: dict[int, tuple[str, str]],
+                   quoted: list[bool]) -> list[tuple[int, tuple[str, str, str], bool]]:
+    """Bodies and countries named as the subject of a clause in the pronoun's sentence (before it) or the sentence
+    before, as :func:`_resolve`'s candidates for "it": "Iran shot down a U.S. drone that it said was flying in
+    Iranian airspace", whether or not they are a source themselves (as :func:`_plural_people_subjects` for
+    "they")."""
+    doc = pronoun.doc
+    found = []
+    for token in doc[_sentence_before_start(pronoun):pronoun.i]:
+        name, label = mention_at.get(token.i, ("", ""))
+        # a quotation in single quotes (the Daily Mail's style) is not among ``quoted``
+        opens_quotation = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in ("'", "‘", '"', "“")
+        if token.dep_ in SUBJECT_DEPS and label in ("ORG", "GPE") and not quoted[token.i] and not opens_quotation \
+                and not _is_media_name(name):
+            words = [t for t in token.subtree if mention_at.get(t.i) == (name, label)]
+            side = affiliation_in(words) or entity_affiliations().get(aliased(name), "unknown")
+            found.append((token.idx, (name, "organization", side), _in_main_clause(token)))
+    return found
+
+
 def _parenthetical(subject: Token, cue: Token | None) -> bool:
     """Whether "subject cue" is set off by commas inside a sentence: "..., he predicted, ..."."""
     doc = subject.doc
@@ -3100,10 +3151,11 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
                 named_in_content: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) a pronoun (read as ``word``) stands for: the source or subject
     :func:`_resolve` finds, else, for "he" and "she", the person :func:`_person_near` finds."""
-    together = _people_named_together(pronoun, mention_at, quoted) \
-        if (word or pronoun.lower_) in PLURAL_PRONOUNS else []
+    read_as = word or pronoun.lower_
+    nearby = _people_named_together(pronoun, mention_at, quoted) if read_as in PLURAL_PRONOUNS \
+        else _body_subjects(pronoun, mention_at, quoted) if read_as in THING_PRONOUNS else []
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
-                     named_in_content=named_in_content, word=word, named_together=together)
+                     named_in_content=named_in_content, word=word, nearby=nearby)
     if found is not None:
         return found
     near = _person_near(pronoun, mention_at, quoted, own_content=own_content, named_in_content=named_in_content,
@@ -3170,7 +3222,7 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
              within: int | None = None,
-             named_together: list[tuple[int, tuple[str, str, str], bool]] = ()) -> tuple[str, str, str] | None:
+             nearby: list[tuple[int, tuple[str, str, str], bool]] = ()) -> tuple[str, str, str] | None:
     """(canonical, type, affiliation) of the antecedent of ``pronoun``: the fitting candidates of the nearest
     sentence before it, a source or the subject of a main clause first ("Miller went to Breisch when Gallagher
     was up for the award. He told Breisch ..." is Miller: the preferred centre of centering theory, Grosz,
@@ -3180,19 +3232,22 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
     (``named_in_content``, the reporter's own words after the pronoun: a name cannot be bound by a pronoun that
     commands it, Chomsky's binding Principle C; inside a quotation a speaker may name himself).
     ``word`` reads the subject as that pronoun (a bare "many" as "they"); ``within`` limits the antecedent to
-    that many sentences before; ``named_together`` are people named together nearby
-    (:func:`_people_named_together`), candidates for "they"."""
+    that many sentences before; ``nearby`` are more candidates found around the pronoun, whether or not they are
+    sources: people named together for "they" (:func:`_people_named_together`), bodies made subjects for "it"
+    (:func:`_body_subjects`)."""
     word = word or pronoun.lower_
-    if word in PERSON_PRONOUNS:
-        # a person who is only the subject of someone's reported words (or the source of an attribution nested
-        # in them) is not the next "he said": the reporter goes on with the speaker (the continued centre of
-        # centering theory)
-        def reported(start: int) -> bool:
-            # a content span that runs over its own source (a parse that hangs the whole sentence on the cue)
-            # reports nobody
-            return any(a.content_start <= start < a.content_end and not a.source_start <= start < a.source_end
-                       for a in earlier)
 
+    # one who is only the subject of someone's reported words (or the source of an attribution nested in them)
+    # is not the next "he said" or "it said": the reporter goes on with the speaker (the continued centre of
+    # centering theory)
+    def reported(start: int) -> bool:
+        # a content span that runs over its own source (a parse that hangs the whole sentence on the cue)
+        # reports nobody
+        return any(a.content_start <= start < a.content_end and not a.source_start <= start < a.source_end
+                   for a in earlier)
+
+    nearby = [f for f in nearby if f[2] or not reported(f[0])]  # a main clause's subject reports for itself
+    if word in PERSON_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
                  _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
                 if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)
@@ -3214,10 +3269,10 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
                 if a.source_type in ("anonymous", "organization") and a.source_canonical
                 and not (a.source_type == "anonymous" and a.source.lower().split()[0] in SINGULAR_DETERMINERS)
                 or a.source_type == "named_person" and _names_several(pronoun.doc, a)]
-        fits += _plural_people_subjects(pronoun) + list(named_together)
+        fits += _plural_people_subjects(pronoun) + list(nearby)
     elif word in THING_PRONOUNS:
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
-                if a.source_type in ("organization", "media")]
+                if a.source_type in ("organization", "media")] + list(nearby)
     else:
         return None
     fits = [f for f in fits if f[0] < pronoun.idx and not own_content[0] <= f[0] < own_content[1]

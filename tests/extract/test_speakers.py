@@ -2373,3 +2373,30 @@ def test_a_colon_inside_a_symbol_marks_no_speech():
     text = "Oil rose on Monday. November Brent crude UK:BRNX19 jumped $8.80, or 14.6%, to trade at $69.02 a barrel."
     assert _sources(text, ":") == []
     assert _one("Despite US attempts in the courts, Gibraltar says it will free the tanker.", "says").affiliation == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "State Department spokeswoman Morgan Ortagus said the talks would go on.",
+    "Iranian armed forces spokesman Brigadier General Abolfazl Shekarchi said the drone was shot down.",
+    "Morgan Evans, a freshman studying economics at the University of San Diego, said she shunned politics.",
+])
+def test_a_name_ner_took_for_a_body_is_a_person_by_its_title_or_apposition(text):
+    assert _one(text, "said").source_type == "named_person"
+
+
+@pytest.mark.parametrize("text", [
+    "BSM Ship Management, owner of the tanker, said the crew was safe.",
+    "General Dynamics said the contract was signed.",
+])
+def test_a_body_with_a_title_word_or_a_person_noun_beside_it_stays_a_body(text):
+    assert _one(text, "said").source_type == "organization"
+
+
+@pytest.mark.parametrize("text, cue, speaker, side", [
+    ("Iran shot down a U.S. drone that it said was flying in Iranian airspace.", "said", "Iran", "Iran"),
+    ("The Pentagon confirmed the strike on Friday. It said the base had been hit by 11 missiles.", "said",
+     "Pentagon", "US"),
+])
+def test_it_is_the_body_made_the_subject_just_before(text, cue, speaker, side):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.affiliation) == (speaker, side)
