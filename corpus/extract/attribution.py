@@ -1784,6 +1784,17 @@ def _quantified(core: Token) -> Token:
                     clause = clause.head
                 if clause.dep_ == "relcl":
                     return clause.head  # "the media, many of whom have been speculating": the media
+    if core.lemma_.lower() in SHARE_WORDS or core.like_num and any(c.lower_ == "in" for c in core.children):
+        # "That's well ahead of Sanders and Warren, who 47% said they trust", "Just 1 in 10 said": a share with no
+        # group of its own is of the people the poll asked, named last in its sentence or the one before as a
+        # share's group ("56 percent of Democrats") or a subject ("Americans by 55%-24% said")
+        before = core.doc[_sentence_before_start(core):core.i]
+        asked = [t for t in before if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in QUANTIFIERS
+                 and (source_lexicon().get(_role_word(t)) == "anonymous" or t.ent_type_ == "NORP")
+                 and (t.dep_ in SUBJECT_DEPS or t.dep_ == "pobj" and t.head.lower_ == "of" and (
+                     t.head.head.lemma_.lower() in SHARE_WORDS or t.head.head.like_num))]
+        if asked:
+            return asked[-1]
     return core
 
 

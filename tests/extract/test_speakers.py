@@ -2400,3 +2400,16 @@ def test_a_body_with_a_title_word_or_a_person_noun_beside_it_stays_a_body(text):
 def test_it_is_the_body_made_the_subject_just_before(text, cue, speaker, side):
     found = _one(text, cue)
     assert (found.source_canonical, found.affiliation) == (speaker, side)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The poll had good news for Joe Biden, with 62% of Democratic voters saying they trust him on Iran. That is "
+     "well ahead of Sanders and Warren, whom 47% said they trust on the subject.", "said", "voter [US]"),
+    ("Americans by 55%-24% said the attack made the United States less safe. Just 1 in 10 said it had made the "
+     "country much more safe.", "said", "american [US]"),
+    # the last people named are not the ones asked: "others" is a quantifier, "officers" the object of a killing
+    ("Americans were divided on the strike that killed Soleimani and others: 42% supported it; 25% said they "
+     "did not know what to think.", "said", "american [US]"),
+])
+def test_a_share_with_no_group_of_its_own_is_of_the_people_the_poll_asked(text, cue, speaker):
+    assert _sources(text, cue)[-1] == speaker
