@@ -3047,7 +3047,7 @@ def _people_named_together(pronoun: Token, mention_at: dict[int, tuple[str, str]
         if not quoted[token.i] and not quoted[first.i] \
                 and mention_at.get(token.i, ("", ""))[1] == "PERSON" == mention_at.get(first.i, ("", ""))[1] \
                 and mention_at[token.i][0] != mention_at[first.i][0] \
-                and any(c.dep_ == "cc" and c.lower_ == "and" for link in chain for c in link.children):
+                and any(c.dep_ == "cc" and c.lower_ == "and" for link in [token, *chain] for c in link.children):
             subject = _subject_of(first)
             found.append((first.idx, _named_person(mention_at[first.i][0]),
                           subject.dep_ in SUBJECT_DEPS and _in_main_clause(subject)))

@@ -934,6 +934,10 @@ def test_they_after_people_named_together_is_the_pair_as_its_first_row_names_it(
      "Carolyn Maloney (D-N.Y.), and Foreign Affairs Committee Chairman Eliot Engel (D-N.Y.) said in a statement "
      "Tuesday that the interviews bolster their case. \"The testimonies paint a portrait of abuse,\" they said.",
      "said", "Adam Schiff"),
+    # "and" hung on the second of three names
+    ("Late on Sunday, German Chancellor Angela Merkel, French President Emmanuel Macron and British PM Boris "
+     "Johnson released a joint statement urging Iran to drop measures that go against the deal.\n\n\"We are "
+     "ready to continue talks with all parties,\" they said.", "said", "Angela Merkel"),
 ])
 def test_they_after_people_named_together_in_any_role_is_the_first_named(text, cue, speaker):
     assert _sources(text, cue)[-1] == speaker
