@@ -10,6 +10,8 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
   speaker on another side than the corpus places that person ("says Ali, a young Iraqi" is no Yashar Ali);
 * a name the corpus more often cites with a given name before it is that fuller name ("Tayyip Erdogan" is
   "Recep Tayyip Erdogan");
+* a name the corpus writes in other letter cases ("Trump Administration", "WHITE HOUSE") is written as the corpus
+  most often writes it;
 * a named person whose affiliation the article leaves ``unknown`` takes the affiliation the other articles
   give that person (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
 * an unnamed holder of a one-person office whose side the phrase gives ("Iran's president", "the U.S. defense
@@ -123,6 +125,16 @@ def _fullest_names(names: pd.Series) -> pd.Series:
     return names.map(lambda n: fuller.get(n, n))
 
 
+def _usual_spellings(names: pd.Series) -> pd.Series:
+    """Each name as the corpus most often writes it, letter case aside ("Trump Administration" and "WHITE HOUSE",
+    from headlines and capitalised styles, as "Trump administration" and "White House"), so that one source is
+    counted once (ties to one not in capitals, then to the first in sort order)."""
+    usual: dict[str, str] = {}
+    for name, _ in sorted(names.value_counts().items(), key=lambda item: (-item[1], item[0].isupper(), item[0])):
+        usual.setdefault(name.lower(), name)
+    return names.map(lambda name: usual[name.lower()])
+
+
 def _usual_affiliations(people: pd.DataFrame) -> pd.Series:
     """source_canonical -> the affiliation most of its rows give (ties to the first in sort order), over the rows
     with a known one."""
@@ -137,6 +149,9 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
     rest of the corpus, and unnamed office holders from the article's date (a new table; the input is not
     changed)."""
     table = attributions.copy(deep=False)  # copy-on-write: only the columns resolved below become new arrays
+    named = table["source_type"].isin(("named_person", "organization", "media"))
+    if named.any():
+        table.loc[named, "source_canonical"] = _usual_spellings(table.loc[named, "source_canonical"])
     people = table["source_type"] == "named_person"
     names = _full_names(table[people])
     if len(names):

@@ -551,6 +551,22 @@ def test_the_corpus_names_a_person_by_the_fuller_name_it_cites_more_often():
     assert resolved[3:7] == ["Bernie Sanders", "Bernie Sanders", "Beat Bernie Sanders", "John Kennedy"]
 
 
+def test_a_name_the_corpus_writes_in_another_letter_case_is_written_as_it_most_often_is():
+    table = pd.DataFrame({
+        "outlet": ["A"] * 6,
+        "source_canonical": ["Trump administration", "Trump administration", "Trump Administration", "WHITE HOUSE",
+                             "White House", "videos"],
+        "source_type": ["organization"] * 5 + ["other"],
+        "affiliation": ["US"] * 5 + ["unknown"],
+        "affiliation_evidence": ["source phrase"] * 6,
+    })
+    other = pd.DataFrame({"outlet": ["A"], "source_canonical": ["Videos"], "source_type": ["other"],
+                          "affiliation": ["unknown"], "affiliation_evidence": [""]})
+    resolved = resolve_speakers(pd.concat([table, other], ignore_index=True))["source_canonical"].tolist()
+    # a tie goes to a spelling not in capitals; what is no name ("videos", type other) is left as written
+    assert resolved == ["Trump administration"] * 3 + ["White House", "White House", "videos", "Videos"]
+
+
 def test_the_corpus_does_not_resolve_a_name_to_a_person_on_another_side():
     table = pd.DataFrame({
         "outlet": ["A", "A", "A"],
