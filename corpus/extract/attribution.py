@@ -845,10 +845,19 @@ def _in_aside(token: Token, core: Token) -> bool:
     while token.i != core.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS:
             return True
-        if token.dep_ in ("relcl", "acl") and (token.lemma_.lower() not in ROLE_VERBS or _origin_clause(token)):
+        if token.dep_ in ("relcl", "acl") and (token.lemma_.lower() not in ROLE_VERBS or _origin_clause(token)) \
+                and not _seat_of_body(token):
             return True  # "an Army officer who was convicted of killing an Iraqi prisoner": what befell them
         token = token.head
     return False
+
+
+def _seat_of_body(verb: Token) -> bool:
+    """ "Jane's Terrorism and Insurgency Center, a defense information provider headquartered in London", "a
+    consultancy based in Oslo": where the body a source works for sits places the source, as "London-based" does;
+    where a person is posted does not ("a reporter based in Baghdad")."""
+    return verb.dep_ == "acl" and verb.lower_ in ("headquartered", "based") \
+        and source_lexicon().get(verb.head.lemma_.lower()) not in ("anonymous", "media")
 
 
 def _origin_clause(verb: Token) -> bool:

@@ -2433,3 +2433,13 @@ def test_it_is_the_body_made_the_subject_just_before(text, cue, speaker, side):
 ])
 def test_a_share_with_no_group_of_its_own_is_of_the_people_the_poll_asked(text, cue, speaker):
     assert _sources(text, cue)[-1] == speaker
+
+
+@pytest.mark.parametrize("text, side", [
+    ("The group commands 10,000 fighters, according to Matthew Henman, the head of Jane's Terrorism and Insurgency "
+     "Center, a nonpartisan defense information provider headquartered in London.", "other"),
+    # where a person is posted does not place them
+    ("The strike was a mistake, said Tom Smith, a reporter based in Baghdad.", "unknown"),
+])
+def test_where_the_body_a_source_works_for_sits_places_the_source(text, side):
+    assert [a.affiliation for a in _attributions(text)] == [side]
