@@ -937,11 +937,17 @@ behind the 2003 drumbeat to war in Iraq" are neither Iranian nor Iraqi."""
 
 def _modifies_a_thing(token: Token) -> bool:
     """A country word that qualifies one of :data:`THINGS_OF_STATE` in a source's description, as a modifier
-    ("the Iran nuclear deal") or the object of its preposition ("war in Iraq")."""
+    ("the Iran nuclear deal", "Iraq and Afghanistan war veterans") or the object of its preposition ("war in
+    Iraq")."""
     if token.ent_type_ not in ("GPE", "NORP", "LOC") or affiliation_in([token]) is None:
         return False  # a place, not a person the affiliation table knows ("Trump's Middle East policy")
+    if token.dep_ == "conj" and token.head.i != token.i:
+        return _modifies_a_thing(token.head)  # "Iraq and Afghanistan war veterans"
     if token.dep_ in ("compound", "amod", "nmod", "poss"):
-        return token.head.lemma_.lower() in THINGS_OF_STATE
+        # "Iraq war veterans", which the parser may hang on the veterans beside the war
+        return token.head.lemma_.lower() in THINGS_OF_STATE or any(
+            c.dep_ in ("compound", "nmod") and c.lemma_.lower() in THINGS_OF_STATE and token.i < c.i < token.head.i
+            for c in token.head.children)
     return token.dep_ == "pobj" and token.head.head.lemma_.lower() in THINGS_OF_STATE
 
 

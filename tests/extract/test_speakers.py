@@ -2443,3 +2443,11 @@ def test_a_share_with_no_group_of_its_own_is_of_the_people_the_poll_asked(text, 
 ])
 def test_where_the_body_a_source_works_for_sits_places_the_source(text, side):
     assert [a.affiliation for a in _attributions(text)] == [side]
+
+
+@pytest.mark.parametrize("text", [
+    "A survey last year of Iraq and Afghanistan war veterans with mental health needs revealed that 20% worried.",
+    "Iraq war veterans said the strike was illegal.",
+])
+def test_a_country_that_names_a_war_is_no_side(text):
+    assert [a.affiliation for a in _attributions(text)] == ["unknown"]
