@@ -2887,6 +2887,23 @@ def _gender_evidence(core: Token, source: _Source, cue: Token | None) -> str | N
     return None
 
 
+def _short_body_name(doc: Doc, name: str, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """ "Like the Catholic University in Erbil, the Shlama Foundation had previously applied ... Shlama had
+    complained": a one-word name NER took for a person's that opens the name of the one body of that word the
+    article names is that body's short form; not a person's name ("Trump" beside "the Trump Organization",
+    "Reagan" beside "the Reagan administration": the article titles a person by it, or the entity table or the
+    first-name list knows one)."""
+    if " " in name or name.lower() in first_name_genders():
+        return None
+    if any(t.text == name and t.i and (doc[t.i - 1].lower_.rstrip(".") in HONORIFIC_PRONOUNS
+                                       or doc[t.i - 1].lower_ in OFFICE_WORDS) for t in doc):
+        return None
+    bodies = {n for n, label in mention_at.values() if label == "ORG" and n.split()[0] == name and " " in n}
+    people = [n for n, label in mention_at.values() if label == "PERSON" and name in n.split() and n != name]
+    known = any(entity.endswith(" " + name) for entity in entity_affiliations())
+    return bodies.pop() if len(bodies) == 1 and not people and not known else None
+
+
 def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[int, tuple[str, str]],
                     cue: Token | None = None) -> str:
     """A person's name made whole from the article and the phrase around it: a first name alone is the one
@@ -3407,7 +3424,10 @@ def extract_attributions(
             or (body and (body, "ORG")) or _company_by_compound(core, mention_at) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
-            mention = (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
+            mention = (_short_body_name(core.doc, mention[0], mention_at), "ORG") \
+                if _short_body_name(core.doc, mention[0], mention_at) \
+                else (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
+        if mention is not None and mention[1] == "PERSON":
             said = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
             # and the quotation that goes on in the paragraph ("'...,' Waxman said. '... Whitney and I ...'")
             line_break = text.find("\n", draft.cue_end)

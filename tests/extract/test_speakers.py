@@ -2451,3 +2451,15 @@ def test_where_the_body_a_source_works_for_sits_places_the_source(text, side):
 ])
 def test_a_country_that_names_a_war_is_no_side(text):
     assert [a.affiliation for a in _attributions(text)] == ["unknown"]
+
+
+@pytest.mark.parametrize("text, cue, speaker, source_type", [
+    ("Like the Catholic University in Erbil, the Shlama Foundation had previously applied. Shlama had complained "
+     "about the rejection via Twitter.", "complained", "Shlama Foundation", "organization"),
+    # a person the article titles by the name is not the body named after him
+    ("The Reagan administration wanted talks. President Reagan in March 1983 proposed a missile shield. Reagan said "
+     "it would work.", "said", "Reagan", "named_person"),
+])
+def test_a_one_word_name_opening_a_body_s_name_is_that_body(text, cue, speaker, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, source_type)
