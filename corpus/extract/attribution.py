@@ -3424,8 +3424,8 @@ def extract_attributions(
             or (body and (body, "ORG")) or _company_by_compound(core, mention_at) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
-            mention = (_short_body_name(core.doc, mention[0], mention_at), "ORG") \
-                if _short_body_name(core.doc, mention[0], mention_at) \
+            body_name = _short_body_name(core.doc, mention[0], mention_at)
+            mention = (body_name, "ORG") if body_name \
                 else (_completed_name(core, mention[0], source, mention_at, draft.cue_token), "PERSON")
         if mention is not None and mention[1] == "PERSON":
             said = _extend_to_quotations(*_trimmed(text, *draft.content), quotations)
