@@ -2895,13 +2895,17 @@ def _short_body_name(doc: Doc, name: str, mention_at: dict[int, tuple[str, str]]
     first-name list knows one)."""
     if " " in name or name.lower() in first_name_genders():
         return None
+    # the bodies first: most names open none, and the scans of the article and the entity table are then spared
+    bodies = {n for n, label in mention_at.values() if label == "ORG" and n.split()[0] == name and " " in n}
+    if len(bodies) != 1:
+        return None
+    if any(n != name and label == "PERSON" and name in n.split() for n, label in mention_at.values()) \
+            or any(entity.endswith(" " + name) for entity in entity_affiliations()):
+        return None
     if any(t.text == name and t.i and (doc[t.i - 1].lower_.rstrip(".") in HONORIFIC_PRONOUNS
                                        or doc[t.i - 1].lower_ in OFFICE_WORDS) for t in doc):
         return None
-    bodies = {n for n, label in mention_at.values() if label == "ORG" and n.split()[0] == name and " " in n}
-    people = [n for n, label in mention_at.values() if label == "PERSON" and name in n.split() and n != name]
-    known = any(entity.endswith(" " + name) for entity in entity_affiliations())
-    return bodies.pop() if len(bodies) == 1 and not people and not known else None
+    return bodies.pop()
 
 
 def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[int, tuple[str, str]],
