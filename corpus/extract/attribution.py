@@ -29,9 +29,11 @@ to the quoted speaker's own words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from corpus.extract.affiliation import affiliation_in, entity_affiliations, office_holders
@@ -602,14 +604,15 @@ def _quotation_before(cue: Token, span: tuple[int, int], quotations: list[Quotat
     the clause before a colon and a quotation the cue's complement reports only the quotation that closes just
     before the cue's subject; the narration before the colon is the reporter's."""
     start, end = span
-    text = cue.doc.text
     subject_at = min([c.left_edge.idx for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i] or [cue.idx])
-    for quotation in quotations:
-        between = text[quotation.end:subject_at]
+    closing = [q for q in quotations if start < q.start < q.end <= subject_at <= q.end + 3]
+    if not closing:
+        return span
+    text = cue.doc.text  # Doc.text joins every token, so it is built only for the rare cue that needs it
+    for quotation in closing:
         # the quotation stands alone after a colon; a quoted phrase that ends a clause ("offered “U.S. support,”
         # the State Department said") is part of what is reported
-        if start < quotation.start < quotation.end <= subject_at and len(between) <= 3 \
-                and not between.strip(" ,\n") and text[start:quotation.start].rstrip().endswith(":"):
+        if not text[quotation.end:subject_at].strip(" ,\n") and text[start:quotation.start].rstrip().endswith(":"):
             return quotation.start, end
     return span
 
@@ -2406,6 +2409,7 @@ def _tokens_at(doc: Doc, text: str, pattern: re.Pattern) -> list[Token]:
 
 ACCORDING = re.compile(r"according", re.IGNORECASE)
 DASH_MARKS = re.compile(r"--|[—–―]")
+SPEECH_MARKS = re.compile(r"[:—–]")
 
 
 def _according_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
@@ -2537,21 +2541,26 @@ def _heading(words: list[Token]) -> bool:
     """Title Case words with no sentence end on their line: "Escalate to Win" after "Putin:" is a section heading
     in an essay (the title-case convention of headings and headlines), not a quotation of Putin."""
     last = words[-1]
-    if any(mark in _rest_of_line(last) + last.text[-1:] for mark in ".!?”\"'’"):
+    if last.text[-1:] in SENTENCE_END_MARKS or _line_holds(last, SENTENCE_END_MARKS):
         return False
     content = [t for t in words if t.is_alpha and t.lower_ not in HEADING_SMALL_WORDS]
     return len(content) >= 2 and all(t.text[0].isupper() for t in content)
 
 
-def _rest_of_line(token: Token) -> str:
-    """The text after ``token`` up to the end of its line, read from the tokens that follow it (``doc.text``
-    joins every token of the document again on each use)."""
-    rest = token.whitespace_
-    for following in token.doc[token.i + 1:]:
-        if "\n" in rest:
-            break
-        rest += following.text_with_ws
-    return rest.split("\n", 1)[0]
+SENTENCE_END_MARKS = frozenset(".!?”\"'’")
+
+
+def _line_holds(token: Token, marks: frozenset[str]) -> bool:
+    """Whether the text after ``token``, up to the end of its line, holds one of the single characters ``marks``.
+    It reads the tokens that follow one at a time and stops at the first mark or line break: ``doc.text`` joins
+    every token of the document again on each use, and a line may be a whole paragraph."""
+    for piece in chain([token.whitespace_], (t.text_with_ws for t in token.doc[token.i + 1:])):
+        line, newline, _ = piece.partition("\n")
+        if not marks.isdisjoint(line):
+            return True
+        if newline:
+            return False
+    return False
 
 
 def _in_headline(verb: Token) -> bool:
@@ -2582,15 +2591,19 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     label: no verb, at most six words, after any dash that ends a headline before it), the content what follows
     it up to the end of the sentence, or the next sentence when the mark ends its own ("TAPPER:")."""
     drafts = []
+    # a colon inside a symbol ("UK:BRNX19", "10:30") marks no speech
+    marks = [t for t in _tokens_at(doc, text, SPEECH_MARKS) if t.text in (":", "—", "–") and not quoted[t.i]
+             and not (t.text == ":" and not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isalnum())]
+    if not marks:
+        return drafts
     sentences = list(doc.sents)
+    sentence_starts = [sentence.start for sentence in sentences]
+    first_marks: dict[int, Token] = {}
+    for mark in marks:
+        first_marks.setdefault(bisect_right(sentence_starts, mark.i) - 1, mark)
     surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
-    for number, sentence in enumerate(sentences):
-        # a colon inside a symbol ("UK:BRNX19", "10:30") marks no speech
-        marks = [t for t in sentence if t.text in (":", "—", "–") and not quoted[t.i]
-                 and not (t.text == ":" and not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isalnum())]
-        if not marks:
-            continue
-        mark = marks[0]
+    for number, mark in first_marks.items():
+        sentence = sentences[number]
         before = [t for t in doc[sentence.start:mark.i] if not t.is_space]
         if before and before[0].text in ("[", "("):
             continue  # "[CDC: Covid-19 death toll is twice as high ...]": a bracketed link to another story
