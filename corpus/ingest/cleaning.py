@@ -235,8 +235,57 @@ def drop_name_link_blocks(page: _Page) -> None:
     for para in page.paragraphs:
         for match in _NAME_LINK_BLOCK.finditer(para):
             page.remove("name_link_block", match.group(0)[len(match.group("surname")):])
-        out.append(_NAME_LINK_BLOCK.sub(lambda m: m.group("surname"), para))
+        para = _NAME_LINK_BLOCK.sub(lambda m: m.group("surname"), para)
+        for start, end in reversed(_spaced_name_link_blocks(para)):
+            page.remove("name_link_block", para[start:end])
+            para = para[:start] + para[end:]
+        out.append(para)
     page.paragraphs = out
+
+
+# The same block with a space between the legal name and the first headline ("Joe Biden Joe Biden Parnas: U.S.
+# ambassador ... MORE"), as AllSides' copies of The Hill often have it. A space leaves the regex no way to tell the
+# surname from the first name, which repeats too ("Joe Biden Joe Biden"): every repeated capitalised word that may
+# start the block is a candidate, and _spaced_name_link_blocks chooses among them.
+_SPACED_NAME_LINK_BLOCK = re.compile(
+    r"(?=(?P<block>\b(?P<surname>[A-Z](?=[\w'’-]*[a-z])[\w'’-]+) (?:[A-Z(][\w.'’()-]* ){0,5}?(?P=surname)"
+    r" [A-Z\"“‘'0-9][^\n]{0,700}? MORE\b))")
+NAME_LINK_NAME_CHARS = 40  # "Steny Hoyer Steny Hamilton Hoyer": a name and the legal name after it are short
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def _name_key(word: str) -> str:
+    """A word's first four letters without accents or case: "Sánchez" and "Sanchez", "Velasquez" and "Velazquez"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()[:4]
+
+
+def _spaced_name_link_blocks(para: str) -> list[tuple[int, int]]:
+    """(start, end) of each spaced name link block's removable part: from the end of the displayed name to
+    "MORE". Of the candidate words that start blocks ending at one "MORE" within a name's length of each other,
+    the last is the surname ("Biden" of "Joe Biden Joe Biden ...", "Ryan" of "Paul Ryan Paul Davis Ryan ...").
+    Only the first name repeats when the legal surname is spelt otherwise or glued to a headline ("Ryan Costello
+    Ryan Anthony CostellloFormer GOP ..."): then the displayed surname, the word after the first name, is kept."""
+    by_end: dict[int, list[re.Match]] = {}
+    for match in _SPACED_NAME_LINK_BLOCK.finditer(para):
+        by_end.setdefault(match.end("block"), []).append(match)
+    spans = []
+    for end, candidates in sorted(by_end.items()):
+        first = candidates[0].start("block")
+        repeated = max((m for m in candidates if m.start("block") - first <= NAME_LINK_NAME_CHARS),
+                       key=lambda m: m.start("block"))
+        name = repeated.group("surname")
+        start = repeated.end("surname")
+        shown = _NEXT_NAME_WORD.match(para, start)
+        if shown and shown.group(1) != name:
+            block = para[start:end]
+            again = block.find(f" {name} ", len(shown.group(0)) - 1)
+            legal = block[again + len(name) + 2:].split(" ")[:3] if again >= 0 else []
+            if any(_name_key(word).startswith(_name_key(shown.group(1))) for word in legal):
+                start += len(shown.group(0))
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
+
 
 _PLACE_BYLINE = re.compile(
     r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+) in [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?"

@@ -42,6 +42,8 @@ import time
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -129,9 +131,21 @@ def _locked(folder: Path, mode: int):
 
 
 def _pipeline_key(model_name: str) -> str:
-    """What the store's tables depend on besides the texts, known without loading the model."""
+    """What the store's tables depend on besides the files, known without loading the model: the reading and
+    cleaning code too, since the articles table holds the clean texts (an unchanged file cleaned by new rules
+    is read again)."""
     return "\x1f".join([STORE_VERSION, installed_model_tag(model_name), PIPELINE_VERSION, patterns_digest(),
-                         extractors_digest(), str(BUCKETS)])
+                         extractors_digest(), _readers_digest(), str(BUCKETS)])
+
+
+@lru_cache(maxsize=1)
+def _readers_digest() -> str:
+    digest = hashlib.sha256()
+    for entry in sorted(resources.files("corpus").joinpath("ingest").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _catalog_rows(root: Path) -> dict[str, str]:

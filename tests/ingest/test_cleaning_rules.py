@@ -156,6 +156,20 @@ def test_report_and_word_count():
     # a block of newsletter headlines longer than 400 characters, which The Hill hangs on some names
     ("Sen. Jane Roe Jane Q. Roe" + " | ".join(["Overnight Defense: Senate panel weighs Iraq war powers"] * 9)
      + " MORE (D-Mass.) said the vote would come soon.", "Sen. Jane Roe (D-Mass.) said the vote would come soon."),
+    # the same blocks with a space before the first headline: the first name repeats as well as the surname
+    ("Former Vice President Joe Biden Joe Biden Senate panel weighs Iraq war powers Five takeaways from the debate "
+     "MORE, who leads the field, spoke on Monday.",
+     "Former Vice President Joe Biden, who leads the field, spoke on Monday."),
+    ("Speaker Paul Ryan Paul Davis Ryan Retirees weigh a new plan Governor signs budget MORE (R-Wis.) said no.",
+     "Speaker Paul Ryan (R-Wis.) said no."),
+    ("Majority Leader Steny Hoyer Steny Hamilton Hoyer Hoyer calls the vote 'a disgrace' Live coverage: the House "
+     "votes MORE (D-Md.) said.", "Majority Leader Steny Hoyer (D-Md.) said."),
+    # only the first name repeats: the legal surname is spelt otherwise, accented, or glued to a headline
+    ("Rep. Ryan Costello Ryan Anthony CostellloFormer GOP Rep. Costello opens a shop MORE (R-Pa.) said so.",
+     "Rep. Ryan Costello (R-Pa.) said so."),
+    ("Rep. Linda Sanchez Linda Teresa SánchezFirst hearing sharpens attacks WHIP LIST: who backs the inquiry MORE "
+     "(D-Calif.) spoke.", "Rep. Linda Sanchez (D-Calif.) spoke."),
+    ("Trump said Trump Tower was MORE expensive.", "Trump said Trump Tower was MORE expensive."),
     # an all-capital transcript is not a name: "THE ... THEY ARE MORE" is left alone
     ("THE GROUP HELD THE CITY. THEY SEIZED BANKS AND OIL FIELDS. ON THE BATTLEGROUND, THEY ARE MORE SKILLED.",
      "THE GROUP HELD THE CITY. THEY SEIZED BANKS AND OIL FIELDS. ON THE BATTLEGROUND, THEY ARE MORE SKILLED."),

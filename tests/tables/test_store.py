@@ -229,6 +229,25 @@ def test_an_edited_catalog_row_rereads_only_its_article(seed_copy):
 
 
 
+def test_new_cleaning_rules_reclean_unchanged_files(seed_copy, monkeypatch):
+    """The store holds clean texts, so new reading or cleaning code (a changed digest of ``corpus/ingest``) reads
+    unchanged files again instead of serving the texts the old rules cleaned."""
+    from corpus.ingest import cleaning
+
+    store, _ = sync(seed_copy)
+    assert any("Pentagon" in text for text in store.articles(columns=["text"])["text"])
+
+    def drop_the_word(page):
+        page.paragraphs = [p.replace("Pentagon", "Defense Department") for p in page.paragraphs]
+
+    monkeypatch.setattr(cleaning, "PIPELINE", (*cleaning.PIPELINE, drop_the_word))
+    monkeypatch.setattr(store_module, "_readers_digest", lambda: "edited-cleaning")
+    store, _ = sync(seed_copy)
+    texts = store.articles(columns=["text"])["text"]
+    assert not any("Pentagon" in text for text in texts)
+    _assert_same_tables(store, corpus.load_corpus(seed_copy))
+
+
 def _rows(n: int, outlet: str) -> str:
     return "\n".join(json.dumps({
         "title": f"{outlet} report {i}", "source": outlet, "date": f"2020-01-0{i}",
