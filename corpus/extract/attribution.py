@@ -1791,6 +1791,13 @@ def _quantified(core: Token) -> Token:
             return elided[-1]
     if core.lemma_.lower() not in QUANTIFIERS | SHARE_WORDS and not core.like_num:
         return core
+    if core.lower_ in BARE_GROUP_WORDS:
+        # "Others, including Sen. Dianne Feinstein, have suggested ...", "Others, like Brookings's Maloney, have
+        # said ...": the person named as one of them said it
+        examples = [o for prep in core.children if prep.dep_ == "prep" and prep.lower_ in ("including", "like")
+                    for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]
+        if examples:
+            return examples[0]
     for prep in core.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
@@ -3228,6 +3235,18 @@ def _named_person(name: str) -> tuple[str, str, str]:
     return name, "named_person", entity_affiliations().get(name, "unknown")
 
 
+def _group_reach(quantifier: Token) -> int:
+    """How many sentences back a bare quantifier's group may be named: one, or two when the sentence before
+    opens with a bare quantifier of its own, the first half of a contrast ("Republican allies condemned the
+    decision. Some focused on the harm to American interests. Others warned ...": both pick from the allies)."""
+    start = quantifier.sent.start
+    if not start:
+        return 1
+    before = quantifier.doc[start - 1].sent
+    opening = [t for t in before if not t.is_punct and not t.is_space][:2]
+    return 2 if any(t.lower_ in BARE_GROUP_WORDS | {"one"} and t.dep_ in SUBJECT_DEPS for t in opening) else 1
+
+
 def _sentence_before_start(token: Token) -> int:
     """Index of the first token of the sentence before ``token``'s (of its own, in the first sentence)."""
     start = token.sent.start
@@ -3476,7 +3495,7 @@ def extract_attributions(
         evidence = ""
         # "Democrats have questioned the strike. But many have stressed ...": a bare quantifier is the group
         # just named, read as "they" and no further back than the sentence before
-        group = _resolve(core, out, person_subjects, sent_starts, word="they", within=1) \
+        group = _resolve(core, out, person_subjects, sent_starts, word="they", within=_group_reach(core)) \
             if resolve_pronouns and mention is None and core.lower_ in BARE_GROUP_WORDS \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in core.children) else None
         if group is not None:

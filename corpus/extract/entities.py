@@ -488,6 +488,25 @@ def _possessed_person(span: Span) -> int | None:
     return None
 
 
+def _person_after_possessor(span: Span) -> Span:
+    """ "Politico's Ryan Lizza", "Brookings's Maloney" tagged PERSON whole: the person is the names after the
+    possessive, the possessor their employer (:func:`_possessed_person` for the same phrase under another label):
+    two or three capitalised names read as :func:`_possessed_person` reads them, or one that ends a full name
+    elsewhere in the article ("Suzanne Maloney"); "Beau's Delaware" or "Obama's State" keep their possessor."""
+    from spacy.tokens import Span
+
+    marks = [t.i for t in span if t.lower_ in ("'s", "’s") and t.i > span.start] if span.label_ == "PERSON" else []
+    tail = span.doc[marks[-1] + 1:span.end] if marks else None
+    if tail is None or not 1 <= len(tail) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
+        return span
+    if len(tail) == 1:
+        named = any(len(e) > 1 and e[-1].lower_ == tail[0].lower_ and not any(t.lower_ in ("'s", "’s") for t in e)
+                    for e in span.doc.ents if e.label_ == "PERSON")
+    else:
+        named = tail[0].lower_ in first_name_genders() or _named_again(tail[-1])
+    return Span(span.doc, tail.start, span.end, label="PERSON") if named else span
+
+
 def _titled_person(span: Span) -> int | None:
     """ "Brigadier General Abolfazl Shekarchi" tagged WORK_OF_ART: a mention of a label the tables do not keep
     that is a title or rank followed by one to three capitalised words is a person."""
@@ -601,7 +620,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = list(doc.ents)
     for person_from in (_titled_person, _described_by_apposition, _possessed_person):
         spans = _people_in(spans, person_from)
-    spans = [_after_line_break(e) for e in spans if e.label_ in ENTITY_LABELS]
+    spans = [_person_after_possessor(_after_line_break(e)) for e in spans if e.label_ in ENTITY_LABELS]
     # a lower-case common noun NER labelled a body ("an attendee said": ORG) names nobody
     spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]

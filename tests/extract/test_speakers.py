@@ -7,7 +7,7 @@ import pytest
 
 from corpus.analysis.speakers import resolve_speakers
 from corpus.extract.attribution import extract_attributions
-from corpus.extract.entities import normalise_surface, surname_index
+from corpus.extract.entities import entity_mentions, normalise_surface, surname_index
 from corpus.nlp.pipeline import get_pipeline
 
 
@@ -888,9 +888,38 @@ def test_a_role_whose_comment_the_next_sentence_credits_by_name_is_that_person(t
     ("This reaction has been magnified by the media, many of whom have been speculating about a war.",
      "speculating", "media"),
     ("Some say the deal is dead.", "say", "some [unknown]"),  # no group before it: the quantifier stays
+    # the second half of a contrast picks from the group named before its first half
+    ("Trump's Republican allies, one after another, condemned his decision. Some focused on the harm to American "
+     "interests. Others warned that the pullout could doom the Kurds.", "warned", "ally [US]"),
+    ("Trump's Republican allies, one after another, condemned his decision. The vote came late in the day. Others "
+     "warned that the pullout could doom the Kurds.", "warned", "other [unknown]"),  # no contrast: one sentence back
 ])
 def test_a_bare_quantifier_is_the_group_just_named(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Others, including Sen. Dianne Feinstein (D-CA), have suggested the delay is undercutting the urgency.",
+     "suggested", "Dianne Feinstein"),
+    ("Suzanne Maloney of Brookings spoke first. Others, like Brookings’s Maloney, have said that people should "
+     "not assume the intelligence is bogus.", "said", "Suzanne Maloney"),
+    pytest.param("Suzanne Maloney of Brookings spoke first. Others, like Brookings's Maloney, have said that people "
+                 "should not assume the intelligence is bogus.", "said", "Suzanne Maloney",
+                 marks=pytest.mark.xfail(strict=True, reason="with a straight apostrophe NER tags Maloney a place")),
+    ("Many, including the Pentagon, said the strike was lawful.", "said", "many [US]"),  # a body is no person
+])
+def test_a_quantifier_with_a_named_example_is_the_person_named(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Politico’s Ryan Lizza noticed that the talks failed.", {"Ryan Lizza"}),
+    ("Harvard’s Thomas Abt said the data were thin.", {"Thomas Abt"}),
+    # one name after the possessive: the person only if it ends a full name the article gives
+    ("Best Buy’s Barry said sales fell. Corie Barry leads the company.", {"Corie Barry"}),
+])
+def test_a_person_named_after_an_employer_s_possessive_is_the_person(text, people):
+    assert {m.entity for m in entity_mentions(get_pipeline()(text)) if m.label == "PERSON"} == people
 
 
 def test_a_party_leader_is_the_party_leader_the_article_named_not_the_head_of_state():
