@@ -549,7 +549,8 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
     children = list(cue.children)
     clauses = [c for c in children if c.dep_ == "ccomp" and not _second_report(c)]
     if clauses:
-        return _quotation_before(cue, _char_span(t for c in clauses for t in _content_tokens(c)), quotations)
+        return _quotation_before(cue, _char_span(t for c in clauses for t in _content_tokens(c)), quotations,
+                                 clauses=clauses)
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         return _subtree_span(cue.head, without=cue)
     clauses = [c for c in children if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")]
@@ -599,22 +600,36 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
     return None
 
 
-def _quotation_before(cue: Token, span: tuple[int, int], quotations: list[Quotation]) -> tuple[int, int]:
+def _quotation_before(cue: Token, span: tuple[int, int], quotations: list[Quotation], *,
+                      clauses: list[Token] = ()) -> tuple[int, int]:
     """ "Kobani, an SDF commander, announced the end from the roof: “We have won,” he declared": a parse that makes
     the clause before a colon and a quotation the cue's complement reports only the quotation that closes just
-    before the cue's subject; the narration before the colon is the reporter's."""
+    before the cue's subject; the narration before the colon is the reporter's. So it is when the narration
+    reports a person's words itself: in "President Trump has threatened to target 52 sites, “some at a very high
+    level,” he tweeted" the clause is the reporter's account of the threat, the quotation what "he" tweeted."""
     start, end = span
     subject_at = min([c.left_edge.idx for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i] or [cue.idx])
     closing = [q for q in quotations if start < q.start < q.end <= subject_at <= q.end + 3]
     if not closing:
         return span
     text = cue.doc.text  # Doc.text joins every token, so it is built only for the rare cue that needs it
+    pronoun_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she") for c in cue.children)
     for quotation in closing:
+        if text[quotation.end:subject_at].strip(" ,\n"):
+            continue
         # the quotation stands alone after a colon; a quoted phrase that ends a clause ("offered “U.S. support,”
         # the State Department said") is part of what is reported
-        if not text[quotation.end:subject_at].strip(" ,\n") and text[start:quotation.start].rstrip().endswith(":"):
+        if text[start:quotation.start].rstrip().endswith(":") or pronoun_subject and any(
+                _reports_a_person(clause) and clause.idx < quotation.start for clause in clauses):
             return quotation.start, end
     return span
+
+
+def _reports_a_person(verb: Token) -> bool:
+    """A speech verb whose subject is a person the article names ("President Trump has threatened")."""
+    entry = cue_lexicon().get(verb.lemma_.lower())
+    return entry is not None and entry.kind == "speech" and verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
 
 
 def _extend_to_quotations(start: int, end: int, quotations: list[Quotation]) -> tuple[int, int]:

@@ -898,6 +898,19 @@ def test_a_bare_quantifier_is_the_group_just_named(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Fox host Pete Hegseth said the statues should stay. President Trump has threatened to target 52 Iranian sites "
+     "if that country retaliates, \u201csome at a very high level,\u201d he tweeted.", "Donald Trump",
+     "\u201csome at a very high level,\u201d"),
+    # the narration reports no one's words: it stays what "he" said, and he is the one named before
+    ("Trump spoke on Friday. Soleimani was plotting attacks on Americans, \u201cimminent and sinister,\u201d he "
+     "tweeted.", "Donald Trump", "Soleimani was plotting attacks on Americans, \u201cimminent and sinister,\u201d"),
+])
+def test_a_quotation_after_a_person_s_reported_threat_is_that_person_s(text, speaker, content):
+    found = _one(text, "tweeted")
+    assert (found.source_canonical, text[found.content_start:found.content_end]) == (speaker, content)
+
+
 @pytest.mark.parametrize("text, cue, speaker", [
     ("Others, including Sen. Dianne Feinstein (D-CA), have suggested the delay is undercutting the urgency.",
      "suggested", "Dianne Feinstein"),
