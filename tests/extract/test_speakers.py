@@ -446,6 +446,11 @@ def test_a_passive_participle_does_not_make_its_shared_subject_the_speaker(text,
      ("Federal Reserve", "organization")),
     ("Senate Minority Leader Chuck Schumer, D-N.Y., said the briefing was not adequate.", "said",
      ("Charles Schumer", "named_person")),
+    # one body under its usual names, with or without the country before it
+    ("The U.S. Justice Department said the charges would stand.", "said", ("Justice Department", "organization")),
+    ("The Department of Justice said the charges would stand.", "said", ("Justice Department", "organization")),
+    ("CENTCOM said two rockets hit the base.", "said", ("US Central Command", "organization")),
+    ("U.S. Central Command said two rockets hit the base.", "said", ("US Central Command", "organization")),
 ])
 def test_bodies_and_people_are_named_as_the_alias_table_names_them(text, cue, expected):
     found = _one(text, cue)
