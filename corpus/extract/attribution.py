@@ -1483,6 +1483,26 @@ def _own_author(document: Token) -> Token | None:
     return None
 
 
+PROSECUTION_DOCUMENTS = frozenset({"indictment"})
+"""Documents a prosecution issues: their words are the prosecutors'."""
+
+
+def _prosecution(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str, str] | None:
+    """(canonical, type, affiliation) of the prosecution whose indictment ``core`` is, when the article names it
+    before: the Justice Department, or prosecutors (on the side their own phrase, else the department, gives).
+    An indictment is the prosecutors' charging document (a grand jury returns it at their request), so "the
+    indictment says" reports them, whoever it accuses."""
+    doc = core.doc
+    department = any(name == "Justice Department" for name, _ in mention_at.values())
+    for token in reversed(doc[:core.i]):
+        if mention_at.get(token.i, ("", ""))[0] == "Justice Department":
+            return "Justice Department", "organization", "US"
+        if token.lemma_.lower() == "prosecutor" and token.pos_ == "NOUN":
+            side = affiliation_in(token.subtree, specific_only=True) or ("US" if department else "unknown")
+            return f"prosecutor [{side}]", "anonymous", side
+    return None
+
+
 def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
     """Who issued a document that is the grammatical source ("the statement said"): what its own phrase says
     (:func:`_own_author`), the subject of the verb that released it within the three sentences before ("The
@@ -3616,6 +3636,11 @@ def extract_attributions(
             if issuer is not None:
                 canonical, source_type, affiliation = issuer.source_canonical, issuer.source_type, issuer.affiliation
                 antecedent, evidence = issuer.source_canonical, "antecedent"
+            elif core.lemma_.lower() in PROSECUTION_DOCUMENTS:
+                prosecution = _prosecution(core, mention_at)
+                if prosecution is not None:
+                    canonical, source_type, affiliation = prosecution
+                    antecedent, evidence = canonical, "article context" if affiliation != "unknown" else ""
         if source_type != "named_person" and core.lower_ not in PERSONAL_PRONOUNS:
             earlier = _definite_antecedent(core, out, sent_starts)
             if earlier is not None:

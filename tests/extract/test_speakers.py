@@ -903,6 +903,20 @@ def test_a_bare_quantifier_is_the_group_just_named(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
 
 
+@pytest.mark.parametrize("text, cue, expected", [
+    ("The Justice Department said Assange was arrested. The indictment said Assange joined a conspiracy.", "said",
+     ("Justice Department", "organization", "US")),
+    ("U.S. prosecutors charged Witt on Wednesday. The indictment alleges that Witt disclosed a program's code name.",
+     "alleges", ("prosecutor [US]", "anonymous", "US")),
+    # no prosecution named before it: the document stays the source
+    ("Witt defected in 2013. The indictment alleges that Witt disclosed a program's code name.", "alleges",
+     ("indictment", "other", "unknown")),
+])
+def test_an_indictment_speaks_for_the_prosecution_the_article_named(text, cue, expected):
+    found = [a for a in _attributions(text) if a.cue_text == cue][-1]
+    assert (found.source_canonical, found.source_type, found.affiliation) == expected
+
+
 @pytest.mark.parametrize("text, speaker, content", [
     ("Fox host Pete Hegseth said the statues should stay. President Trump has threatened to target 52 Iranian sites "
      "if that country retaliates, \u201csome at a very high level,\u201d he tweeted.", "Donald Trump",
