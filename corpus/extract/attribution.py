@@ -2284,6 +2284,25 @@ def _question_put(cue: Token) -> bool:
 WH_ADVERBS = frozenset({"how", "when", "where", "why", "whether"})
 
 
+def _asks_a_question(cue: Token) -> bool:
+    """ "Kelly asked whether he owed an apology", "she asked about his statement": "ask" with an indirect question
+    for its complement (a clause opened by "whether", "if" or a wh-word, or "about" a topic) puts a question and
+    reports no statement or claim; "asked Congress to approve", "asked that the sanctions be lifted" are requests,
+    which report."""
+    if cue.lemma_.lower() != "ask" or any(c.dep_ == "xcomp" or c.dep_ == "dobj" and c.lower_ == "for"
+                                          for c in cue.children):
+        return False
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "advcl") and child.i > cue.i:
+            opening = child.doc[child.left_edge.i]
+            if opening.lower_ in ("whether", "if") or opening.tag_ in ("WDT", "WP", "WRB") or any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
+                return True
+        if child.dep_ == "prep" and child.lower_ == "about" and child.i > cue.i:
+            return True
+    return False
+
+
 def _not_a_report(cue: Token) -> str:
     """Why a cue reports nothing, or "": negated ("did not say", "declined to say", "never claimed"),
     hypothetical ("could say", "if he warns"), or asked ("Did Iran warn ...?"). After the negation and
@@ -2366,7 +2385,7 @@ def _not_a_report(cue: Token) -> str:
                 and any(c.dep_ in SUBJECT_DEPS and c.lower_ in INDEFINITE_PRONOUNS for c in children):
             return "hypothetical"  # "when someone asks you to suffer short-term pain": anyone, any time
     # a sentence ends in its paragraph break; a question inside the quotation is the speaker's, not the reporter's
-    if cue.sent.text.rstrip(" \n\t)").endswith("?"):
+    if cue.sent.text.rstrip(" \n\t)").endswith("?") or _asks_a_question(cue):
         return "asked"
     return ""
 

@@ -92,6 +92,13 @@ def test_a_statement_speaks_for_whoever_issued_it():
     ("Such a strike could allow Trump to claim that Iran started the war.", "claim", "hypothetical"),
     ("Did the Pentagon warn Congress that Iran would strike?", "warn", "asked"),
     ("Pompeo asked the Iraqi government to protect the embassy.", "asked", "asserted"),
+    ("Iran asked that the sanctions be lifted before any talks.", "asked", "asserted"),  # a request reports
+    # an indirect question puts a question and reports no statement or claim
+    ("The diplomat declined to respond when Kelly asked whether he owed an apology to the ambassador.", "asked",
+     "asked"),
+    ("McConnell asked Schumer if he would agree to stack the votes on amendments.", "asked", "asked"),
+    ("On Monday, Alcindor asked Trump why the U.S. trailed South Korea in testing.", "asked", "asked"),
+    ("Host Laura Ingraham asked Yoo about a detail from a New York Times report.", "asked", "asked"),
     ("The Pentagon said two bases had been hit.", "said", "asserted"),
 ])
 def test_negated_hypothetical_and_asked_cues_are_flagged(text, cue, factuality):
