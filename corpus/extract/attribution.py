@@ -1483,6 +1483,28 @@ def _own_author(document: Token) -> Token | None:
     return None
 
 
+CREDIT_LINE = re.compile(r"[ \t]*\n{0,2}[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), (?P<outlet>[A-Z][\w.&'’ -]{1,50}?)[ \t]*(?:\n|$)")
+
+
+def _credited_after(text: str, content_end: int, quotations: list[Quotation], mention_at: dict[int, tuple[str, str]],
+                    doc: Doc) -> tuple[str, str, str, str] | None:
+    """(canonical, type, affiliation, evidence) of the person a quotation is credited to right after it, the
+    round-up convention of a pull quote followed by "Name, Outlet" (The Flip Side: "Others argue that “...”
+    Kevin Drum, Mother Jones"): "others", "critics" or "some" who argue are the commentator credited."""
+    if not any(q.end == content_end for q in quotations):
+        return None
+    credit = CREDIT_LINE.match(text, content_end)
+    if credit is None:
+        return None
+    span = doc.char_span(credit.start("name"), credit.end("name"), alignment_mode="expand")
+    names = {mention_at[t.i] for t in span if t.i in mention_at} if span is not None else set()
+    if len(names) != 1 or next(iter(names))[1] != "PERSON":
+        return None
+    outlet = aliased(normalise_surface(credit.group("outlet")))
+    affiliation = entity_affiliations().get(outlet, "unknown")
+    return next(iter(names))[0], "named_person", affiliation, "entity table" if affiliation != "unknown" else "none"
+
+
 PROSECUTION_DOCUMENTS = frozenset({"indictment"})
 """Documents a prosecution issues: their words are the prosecutors'."""
 
@@ -3671,6 +3693,10 @@ def extract_attributions(
             evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)
         content_start, content_end = _extend_to_quotations(content_start, content_end, quotations)
+        if source_type in ("anonymous", "other") and core.tag_ in ("NNS", "NNPS") or core.lower_ in BARE_GROUP_WORDS:
+            credited = _credited_after(text, content_end, quotations, mention_at, doc)
+            if credited is not None:
+                canonical, source_type, affiliation, evidence = credited
         start = min(source.start, draft.cue_start, content_start)
         end = max(source.end, draft.cue_end, content_end)
         cue_text = text[draft.cue_start:draft.cue_end]

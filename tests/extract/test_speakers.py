@@ -911,6 +911,20 @@ def test_a_bare_quantifier_is_the_group_just_named(text, cue, speaker):
 
 
 @pytest.mark.parametrize("text, cue, expected", [
+    ("Critics argue that \u201cthe revolutionaries were flailing before the strike rescued them.\u201d Pankaj Mishra, "
+     "Bloomberg\n\nMore commentary follows.", "argue", ("Pankaj Mishra", "named_person")),
+    ("Others argue that \u201cBiden was the only one on the stage who talked like a normal person.\u201d\nKevin Drum, "
+     "Mother Jones", "argue", ("Kevin Drum", "named_person")),
+    # no credit line after the quotation: the group stays
+    ("Critics argue that \u201cthe revolutionaries were flailing before the strike rescued them.\u201d The debate "
+     "goes on.", "argue", ("critic [unknown]", "anonymous")),
+])
+def test_a_group_whose_quotation_a_credit_line_follows_is_the_person_credited(text, cue, expected):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == expected
+
+
+@pytest.mark.parametrize("text, cue, expected", [
     ("The Justice Department said Assange was arrested. The indictment said Assange joined a conspiracy.", "said",
      ("Justice Department", "organization", "US")),
     ("U.S. prosecutors charged Witt on Wednesday. The indictment alleges that Witt disclosed a program's code name.",
