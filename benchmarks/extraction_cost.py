@@ -14,14 +14,13 @@ compare their extraction on the same articles.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
 import warnings
 from pathlib import Path
 
-from store_sync import clean_texts, report
+from store_sync import clean_texts, repeated_run_arguments, report
 
 from corpus.extract.attribution import extract_attributions
 from corpus.extract.entities import entity_mentions
@@ -57,12 +56,7 @@ def extractor_seconds(docs: list) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--input", required=True)
-    parser.add_argument("--limit", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--json", default=None)
-    args = parser.parse_args(argv)
+    args = repeated_run_arguments(__doc__, argv)
     warnings.simplefilter("ignore")
     with tempfile.TemporaryDirectory(prefix="extraction-cost-") as tmp:
         texts = clean_texts(write_corpus_folder_from_jsonl(args.input, Path(tmp) / "corpus", limit=args.limit))

@@ -116,6 +116,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def repeated_run_arguments(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options of the benchmarks that repeat a measurement on the first ``--limit`` AllSides articles."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--input", required=True)
+    parser.add_argument("--limit", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", default=None)
+    return parser.parse_args(argv)
+
+
 def report(result: dict, path: str | Path | None) -> None:
     """Print a benchmark's result as JSON, and write it to ``path`` when one is given."""
     text = json.dumps(result, indent=1)

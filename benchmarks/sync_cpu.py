@@ -13,7 +13,6 @@ the duplicates step) can be read apart with ``getrusage``. Alternating the phase
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import sys
@@ -22,7 +21,7 @@ import time
 import warnings
 from pathlib import Path
 
-from store_sync import bare_seconds, clean_texts, report
+from store_sync import bare_seconds, clean_texts, repeated_run_arguments, report
 
 from corpus.ingest.allsides import write_corpus_folder_from_jsonl
 from corpus.publish.manifest import git_state
@@ -34,12 +33,7 @@ def _cpu() -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--input", required=True)
-    parser.add_argument("--limit", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--json", default=None)
-    args = parser.parse_args(argv)
+    args = repeated_run_arguments(__doc__, argv)
     warnings.simplefilter("ignore")
     from corpus.tables.store import sync
 
