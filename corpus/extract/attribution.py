@@ -1483,7 +1483,9 @@ def _own_author(document: Token) -> Token | None:
     return None
 
 
-CREDIT_LINE = re.compile(r"[ \t]*\n{0,2}[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), (?P<outlet>[A-Z][\w.&'’ -]{1,50}?)[ \t]*(?:\n|$)")
+CREDIT_LINE = re.compile(r"[ \t]*\n{0,2}[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), "
+                         r"(?P<outlet>[A-Z][\w.&'’ -]{1,50}?)[ \t]*(?:\n|$)")
+"""A credit right after a quotation, on its line or the next: "Kevin Drum, Mother Jones"."""
 
 
 def _credited_after(text: str, content_end: int, quotations: list[Quotation], mention_at: dict[int, tuple[str, str]],
