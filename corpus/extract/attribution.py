@@ -1500,11 +1500,18 @@ def _credited_after(text: str, content_end: int, quotations: list[Quotation], me
         return None
     span = doc.char_span(credit.start("name"), credit.end("name"), alignment_mode="expand")
     names = {mention_at[t.i] for t in span if t.i in mention_at} if span is not None else set()
-    if len(names) != 1 or next(iter(names))[1] != "PERSON":
+    if len(names) != 1:
         return None
-    outlet = aliased(normalise_surface(credit.group("outlet")))
-    affiliation = entity_affiliations().get(outlet, "unknown")
-    return next(iter(names))[0], "named_person", affiliation, "entity table" if affiliation != "unknown" else "none"
+    (name, label), = names
+    if label != "PERSON":
+        return None
+    affiliation = _outlet_side(credit.group("outlet"))
+    return name, "named_person", affiliation, "entity table" if affiliation != "unknown" else "none"
+
+
+def _outlet_side(outlet: str) -> str:
+    """The side the entity table gives an outlet named as written ("Mother Jones", "The Federalist")."""
+    return entity_affiliations().get(aliased(normalise_surface(outlet)), "unknown")
 
 
 PROSECUTION_DOCUMENTS = frozenset({"indictment"})
@@ -3654,7 +3661,7 @@ def extract_attributions(
             if outlet:
                 source_type = "media"  # "Mollie Hemingway at The Federalist reported": the journalist's outlet
                 if affiliation == "unknown":
-                    affiliation = entity_affiliations().get(aliased(normalise_surface(outlet)), "unknown")
+                    affiliation = _outlet_side(outlet)
                     evidence = "entity table" if affiliation != "unknown" else evidence
             if source_type == "media":
                 # an outlet NER missed ("FARS reported") by the name the alias and affiliation tables know

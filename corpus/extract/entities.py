@@ -476,34 +476,44 @@ def _named_again(surname: Token) -> bool:
                for t in surname.doc)
 
 
-def _possessed_person(span: Span) -> int | None:
-    """ "Fox News Channel's Tucker Carlson" tagged ORG: a mention whose last words, after a possessive, are two or
-    three capitalised names, the first a known first name or the last used alone elsewhere in the article (in
-    any case: a transcript's "CARLSON:"), is that person (the possessor is their employer)."""
+def _names_after_possessive(span: Span) -> Span | None:
+    """The one to three capitalised proper nouns after a mention's last possessive ("Fox News Channel's [Tucker
+    Carlson]"), or None."""
     marks = [t.i for t in span if t.lower_ in ("'s", "’s")]
     tail = span.doc[marks[-1] + 1:span.end] if marks else None
-    if tail is not None and 2 <= len(tail) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail) \
-            and (tail[0].lower_ in first_name_genders() or _named_again(tail[-1])):
-        return tail.start
-    return None
+    if tail is None or not 1 <= len(tail) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
+        return None
+    return tail
+
+
+def _reads_as_a_name(names: Span) -> bool:
+    """Two or three names whose first is a known first name or whose last the article uses alone elsewhere (in any
+    case: a transcript's "CARLSON:")."""
+    return len(names) >= 2 and (names[0].lower_ in first_name_genders() or _named_again(names[-1]))
+
+
+def _possessed_person(span: Span) -> int | None:
+    """ "Fox News Channel's Tucker Carlson" tagged ORG: a mention whose last words, after a possessive, read as a
+    person's name (:func:`_reads_as_a_name`) is that person (the possessor is their employer)."""
+    tail = _names_after_possessive(span)
+    return tail.start if tail is not None and _reads_as_a_name(tail) else None
 
 
 def _person_after_possessor(span: Span) -> Span:
     """ "Politico's Ryan Lizza", "Brookings's Maloney" tagged PERSON whole: the person is the names after the
     possessive, the possessor their employer (:func:`_possessed_person` for the same phrase under another label):
-    two or three capitalised names read as :func:`_possessed_person` reads them, or one that ends a full name
-    elsewhere in the article ("Suzanne Maloney"); "Beau's Delaware" or "Obama's State" keep their possessor."""
+    two or three that read as a name, or one that ends a full name elsewhere in the article ("Suzanne Maloney");
+    "Beau's Delaware" or "Obama's State" keep their possessor."""
     from spacy.tokens import Span
 
-    marks = [t.i for t in span if t.lower_ in ("'s", "’s") and t.i > span.start] if span.label_ == "PERSON" else []
-    tail = span.doc[marks[-1] + 1:span.end] if marks else None
-    if tail is None or not 1 <= len(tail) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
-        return span
+    tail = _names_after_possessive(span) if span.label_ == "PERSON" else None
+    if tail is None or tail.start == span.start + 1:
+        return span  # "’s Seth": a clitic NER took in opens the mention, which the normaliser drops
     if len(tail) == 1:
         named = any(len(e) > 1 and e[-1].lower_ == tail[0].lower_ and not any(t.lower_ in ("'s", "’s") for t in e)
                     for e in span.doc.ents if e.label_ == "PERSON")
     else:
-        named = tail[0].lower_ in first_name_genders() or _named_again(tail[-1])
+        named = _reads_as_a_name(tail)
     return Span(span.doc, tail.start, span.end, label="PERSON") if named else span
 
 

@@ -81,9 +81,8 @@ def extractors_digest() -> str:
     """
     digest = hashlib.sha256(TABLE_VERSION.encode())
     package = resources.files("corpus")
-    sources = sorted((e for e in package.joinpath("extract").iterdir() if e.name.endswith(".py")),
-                     key=lambda e: e.name)
-    for entry in [*sources, package.joinpath("tables", "rows.py"), package.joinpath("tables", "build.py")]:
+    for entry in [*_python_sources("extract"), package.joinpath("tables", "rows.py"),
+                  package.joinpath("tables", "build.py")]:
         digest.update(entry.read_bytes())
     folder = package.joinpath("data")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -91,6 +90,23 @@ def extractors_digest() -> str:
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def readers_digest() -> str:
+    """Digest of the reading and cleaning code, every module of ``corpus/ingest/`` by name and source: the store
+    holds clean texts, so an edit there re-reads unchanged files."""
+    digest = hashlib.sha256()
+    for entry in _python_sources("ingest"):
+        digest.update(entry.name.encode())
+        digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _python_sources(subpackage: str) -> list:
+    """The ``.py`` files of one of the project's subpackages, in name order."""
+    return sorted((e for e in resources.files("corpus").joinpath(subpackage).iterdir() if e.name.endswith(".py")),
+                  key=lambda e: e.name)
 
 
 class TableRun(NamedTuple):

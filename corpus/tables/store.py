@@ -42,8 +42,6 @@ import time
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,7 +57,7 @@ from corpus.nlp.cache import PIPELINE_VERSION, CacheWarning, annotation_cache_di
 from corpus.nlp.model import BATCH_SIZE, default_model_name
 from corpus.paths import SEEDS_DIR
 from corpus.paths import cache_dir as default_cache_dir
-from corpus.tables.build import NUMERIC_COLUMNS, ROW_FIELDS, TABLES, extractors_digest
+from corpus.tables.build import NUMERIC_COLUMNS, ROW_FIELDS, TABLES, extractors_digest, readers_digest
 
 __all__ = ["BUCKETS", "RUN_STORE_ENV", "STORE_TABLES", "CorpusStore", "SyncReport", "store_path", "sync", "open_store",
            "open_synced"]
@@ -135,17 +133,7 @@ def _pipeline_key(model_name: str) -> str:
     cleaning code too, since the articles table holds the clean texts (an unchanged file cleaned by new rules
     is read again)."""
     return "\x1f".join([STORE_VERSION, installed_model_tag(model_name), PIPELINE_VERSION, patterns_digest(),
-                         extractors_digest(), _readers_digest(), str(BUCKETS)])
-
-
-@lru_cache(maxsize=1)
-def _readers_digest() -> str:
-    digest = hashlib.sha256()
-    for entry in sorted(resources.files("corpus").joinpath("ingest").iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
-    return digest.hexdigest()[:16]
+                         extractors_digest(), readers_digest(), str(BUCKETS)])
 
 
 def _catalog_rows(root: Path) -> dict[str, str]:

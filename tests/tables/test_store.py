@@ -241,7 +241,7 @@ def test_new_cleaning_rules_reclean_unchanged_files(seed_copy, monkeypatch):
         page.paragraphs = [p.replace("Pentagon", "Defense Department") for p in page.paragraphs]
 
     monkeypatch.setattr(cleaning, "PIPELINE", (*cleaning.PIPELINE, drop_the_word))
-    monkeypatch.setattr(store_module, "_readers_digest", lambda: "edited-cleaning")
+    monkeypatch.setattr(store_module, "readers_digest", lambda: "edited-cleaning")
     store, _ = sync(seed_copy)
     texts = store.articles(columns=["text"])["text"]
     assert not any("Pentagon" in text for text in texts)
