@@ -2101,6 +2101,20 @@ def _action_reading(verb: Token) -> bool:
     if verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_THINGS
                                               for c in verb.children):
         return True  # "the outbreak, which has claimed more than 3,100 lives", "claimed the title": took them
+    if verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children) \
+            and not any(c.dep_ in ("ccomp", "xcomp", "oprd", "prep") for c in verb.children):
+        return True  # "the scourge of suicide almost claimed Brian Vargas": took him; a claim is made about things
+    if verb.lemma_.lower() == "post" and any(c.dep_ == "dobj" and c.lemma_.lower() in MARKET_RESULTS
+                                             for c in verb.children):
+        return True  # "The S&P 500 posted 103 new 52-week highs", "posted a loss": a result recorded, not words
+    if verb.lemma_.lower() == "inform" and any(c.dep_ == "dobj" and _mute_thing(c) for c in verb.children) \
+            and not any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "prep" and c.lower_ in _ABOUT
+                        for c in verb.children):
+        return True  # "his remarks informed the prosecution's arguments": shaped them; one informs people
+    if verb.lemma_.lower() == "call" and any(c.lower_ == "account" and c.dep_ in ("xcomp", "pobj", "prep")
+                                             or c.dep_ == "prep" and any(o.lower_ == "account" for o in c.children)
+                                             for c in verb.children):
+        return True  # "to call China to account": holding it answerable, not a report
     if verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.dep_ == "pobj" and not _can_speak(o) for o in c.children) for c in verb.children) \
             and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
@@ -2145,6 +2159,10 @@ def _object_not_words(verb: Token) -> bool:
     return not words and not (speaker_ok and _can_speak(thing))
 
 
+MARKET_RESULTS = frozenset({"high", "low", "gain", "loss", "profit", "deficit", "surplus", "record", "increase",
+                            "decline", "rise", "drop", "fall", "growth", "return", "point", "percent", "%", "win",
+                            "victory", "defeat", "best", "worst"})
+"""What a market, a company or a team "posts": a result it recorded, which reports no one's words."""
 TAKEN_THINGS = frozenset({"life", "lives", "victim", "title", "seat", "crown", "prize", "territory", "land"})
 DEMONSTRATIVES = frozenset({"that", "this", "which"})
 
@@ -2299,6 +2317,24 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+PERCEPTION_VERBS = frozenset({"hear", "see", "watch"})
+FUTURE_TIME_WORDS = frozenset({"next", "tomorrow", "upcoming"})
+
+
+def _perceived(verb: Token) -> bool:
+    """ "hear the president say we walked out": a bare infinitive under a verb of perception, which shares
+    that verb's time and modality (the bare-infinitive complement of perception verbs, Quirk et al. 1985)."""
+    return verb.dep_ == "ccomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() in PERCEPTION_VERBS \
+        and not _infinitive(verb)
+
+
+def _future_time(verb: Token) -> bool:
+    """ "what the candidates say about Iran in next week's debate": a present-tense verb whose own time
+    modifier (not its content) lies ahead, so the words are not said yet."""
+    return any(t.lower_ == "tomorrow" or t.lower_ in FUTURE_TIME_WORDS and t.dep_ == "amod"  # not "next to"
+               for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)
+
+
 def _expletive(subject: Token) -> bool:
     """ "it" standing for an extraposed infinitive: "It is easy to look at all of this and insist ..."."""
     head = subject.head
@@ -2319,19 +2355,31 @@ def _asks_a_question(cue: Token) -> bool:
     """ "Kelly asked whether he owed an apology", "she asked about his statement": "ask" with an indirect question
     for its complement (a clause opened by "whether", "if" or a wh-word, or "about" a topic) puts a question and
     reports no statement or claim; "asked Congress to approve", "asked that the sanctions be lifted" are requests,
-    which report."""
+    which report. A verb of deliberation with an infinitive question (:data:`DELIBERATION_VERBS`) weighs one."""
+    if cue.lemma_.lower() in DELIBERATION_VERBS:
+        # "discussed whether to strike Iran", "as countries debate how to combat the virus": weighing an open
+        # question ("discussed the strike" and "discussed how they would respond" stay)
+        return any(c.dep_ == "xcomp" and c.i > cue.i and _infinitive(c) and _opens_a_question(c)
+                   for c in cue.children)
     if cue.lemma_.lower() != "ask" or any(c.dep_ == "xcomp" or c.dep_ == "dobj" and c.lower_ == "for"
                                           for c in cue.children):
         return False
     for child in cue.children:
-        if child.dep_ in ("ccomp", "advcl") and child.i > cue.i:
-            opening = child.doc[child.left_edge.i]
-            if opening.lower_ in ("whether", "if") or opening.tag_ in ("WDT", "WP", "WRB") or any(
-                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
-                return True
+        if child.dep_ in ("ccomp", "advcl") and child.i > cue.i and _opens_a_question(child):
+            return True
         if child.dep_ == "prep" and child.lower_ == "about" and child.i > cue.i:
             return True
     return False
+
+
+DELIBERATION_VERBS = frozenset({"discuss", "debate", "consider", "weigh", "ponder", "deliberate", "mull"})
+
+
+def _opens_a_question(clause: Token) -> bool:
+    """A clause opened by "whether", "if" or a wh-word: an indirect question."""
+    opening = clause.doc[clause.left_edge.i]
+    return opening.lower_ in ("whether", "if") or opening.tag_ in ("WDT", "WP", "WRB") or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def _not_a_report(cue: Token) -> str:
@@ -2377,9 +2425,18 @@ def _not_a_report(cue: Token) -> str:
         return "hypothetical"
     if cue.tag_ == "VBG" and cue.head.lower_ == "worth":
         return "hypothetical"  # "It's also worth noting that ...": the writer's aside
+    if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.lower_ in ("than", "like") \
+            and not any(c.dep_ in (*SUBJECT_DEPS, "poss") for c in cue.children):
+        return "hypothetical"  # "It's not more clarifying than saying that ...": a comparison, no one's words
+    if cue.tag_ in ("VBP", "VBZ") and _future_time(cue) \
+            and cue_lexicon().get(cue.lemma_.lower(), NO_CUE).kind == "speech":
+        # "what the candidates say about Iran in next week's debate": not said yet ("by next year the institute
+        # hopes to have ...": the hope is held now, the time is its content's)
+        return "hypothetical"
     chain = [cue]
     while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])
-           or _subjectless_participle(chain[-1])) and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+           or _subjectless_participle(chain[-1]) or _perceived(chain[-1])) \
+            and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     beyond_participle = False
     for verb in chain:
@@ -2403,6 +2460,12 @@ def _not_a_report(cue: Token) -> str:
             return "negated"  # "is yet to comment", "has yet to say": not said
         if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
             return "hypothetical"  # "plans to ask", "wants to say": not said yet
+        if verb is not cue and verb.lower_ in ("going", "gon") and any(c.dep_ == "aux" and c.lemma_ == "be"
+                                                                       for c in children):
+            return "hypothetical"  # "is going to say": a report still to come ("went on to say" reports)
+        if verb is not cue and _perceived(chain[chain.index(verb) - 1]) \
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+            return "hypothetical"  # "you will hear the president say ...": a report still to come
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return "hypothetical"
         if verb is cue and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):

@@ -319,8 +319,9 @@ _CREDIT = re.compile(
     r"(?:©|\bPhoto(?:graph)?:|\(Photo\b|\bFILE PHOTO\b|\bGetty Images\b|/AP Photo\b|\bREUTERS/"
     r"|/(?:Reuters|AP|AFP|EPA|Bloomberg|Pool)\b|^FILE ?[-—–] |^In this (?:\w+ )*?(?:file )?photo\b)"
 )
+_CLOSING_CREDIT = re.compile(r"\((?:AP |Reuters |AFP |EPA )?Photo(?:graph)?\b[^()\n]{0,80}\)$")
 CAPTION_MAX_WORDS = 40
-AGENCY_CAPTION_MAX_WORDS = 90  # wire captions ("FILE - In this ... file photo, ...") run long
+AGENCY_CAPTION_MAX_WORDS = 90  # wire captions ("FILE - In this ... file photo, ...", "... (AP Photo/...)") run long
 
 
 def drop_chrome_lines(page: _Page) -> None:
@@ -348,8 +349,9 @@ def drop_chrome_lines(page: _Page) -> None:
             page.date = page.date or date_line.group(1)
             page.remove("date_header", para)
             continue
-        credit = _CREDIT.search(para)
-        limit = AGENCY_CAPTION_MAX_WORDS if credit and credit.start() == 0 else CAPTION_MAX_WORDS
+        closing = _CLOSING_CREDIT.search(para)
+        credit = _CREDIT.search(para) or closing
+        limit = AGENCY_CAPTION_MAX_WORDS if credit and (credit.start() == 0 or closing) else CAPTION_MAX_WORDS
         if credit and len(tokens) <= limit and not para.rstrip().endswith(('."', ".”")):
             page.remove("photo_credit", para)
             continue

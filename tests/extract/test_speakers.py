@@ -235,9 +235,24 @@ def test_an_act_or_a_way_of_putting_it_is_not_a_report(text, cue):
 @pytest.mark.parametrize("text, cue", [
     ("The two leaders said they would discuss Iran, trade and taxes.", "discuss"),
     ("Pompeo will tell the committee that the strike was lawful.", "tell"),
+    ("Pompeo is going to tell the committee that the strike was lawful.", "tell"),
+    ("You're going to hear the president say we walked out.", "say"),
+    ("You will see Trump say that he won.", "say"),
+    ("Voters will be listening to what the candidates say about Iran in next week's debate.", "say"),
+    ("Pompeo tells Congress tomorrow that the strike was lawful.", "tells"),
 ])
 def test_a_report_not_made_yet_is_hypothetical(text, cue):
     assert _one(text, cue).factuality == "hypothetical"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("I heard the president say we walked out.", "say"),
+    ("He went on to say that the strike was lawful.", "say"),
+    ("Trump says Iran will pay next week.", "says"),
+    ("By next year the institute hopes to have a budget of three million dollars.", "hopes"),
+])
+def test_a_report_made_beside_a_future_or_a_perception_is_asserted(text, cue):
+    assert _one(text, cue).factuality == "asserted"
 
 
 def test_added_with_its_words_is_still_a_report():
@@ -2279,6 +2294,36 @@ def test_claiming_lives_reports_nothing():
     assert _sources("The outbreak, which has crippled the economy and claimed more than 3,100 lives, worried "
                     "officials.", "claimed") == []
     assert len(_sources("He claimed the attack was a mistake.", "claimed")) == 1
+    assert _sources("The scourge of suicide almost claimed Brian Vargas. His tour ended in 2007.", "claimed") == []
+    assert _sources("Officials claimed Brian Vargas lied to them.", "claimed") == ["official [unknown]"]
+
+
+def test_deliberating_an_open_question_is_flagged_asked():
+    assert _one("Officials discussed whether to strike Iran.", "discussed").factuality == "asked"
+    assert _one("Officials discussed the strike with Congress.", "discussed").factuality == "asserted"
+
+
+def test_a_result_posted_is_not_a_post():
+    assert _sources("The S&P 500 posted 103 new 52-week highs and three new lows.", "posted") == []
+    assert _sources("The company posted a loss of $2 billion.", "posted") == []
+    assert _sources("Trump posted that the strike was a success.", "posted") == ["Donald Trump"]
+
+
+def test_informing_a_thing_is_shaping_it_not_a_report():
+    assert _sources("His remarks were what informed the prosecution's arguments.", "informed") == []
+    assert _sources("Officials informed Congress that the strike was lawful.", "informed") == ["official [unknown]"]
+
+
+def test_a_subjectless_saying_in_a_comparison_is_hypothetical():
+    text = "It's not more clarifying than saying that Federal Reserve policy is a national-security question."
+    assert _one(text, "saying").factuality == "hypothetical"
+    assert _one("It is like saying that the war is over.", "saying").factuality == "hypothetical"
+
+
+def test_calling_to_account_reports_nothing():
+    assert _sources("Trump risked his presidency to call China to account.", "call") == []
+    assert _sources("Congress called the administration to account for the strike.", "called") == []
+    assert _sources("The Democrats called for an investigation.", "called") == ["democrat [US]"]
 
 
 def test_a_subjunctive_after_a_directive_is_what_should_happen_not_a_report():

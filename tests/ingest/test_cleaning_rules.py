@@ -39,6 +39,9 @@ def _rules(result):
         ("date_header", "10 Mar, 2020 16:12\n" + BODY, BODY),
         ("photo_credit", "FILE PHOTO A launcher © AFP / SOMEONE\n" + BODY, BODY),
         ("photo_credit", "FILE - In this Aug. 29, 2019 file photo, a minister attends a meeting in Paris. (AP Photo)\n" + BODY, BODY),
+        ("photo_credit", "A minister speaks at a news conference at the ministry in the capital, Monday, Nov. 18, 2019. "
+                         "He spoke about the talks, the border, the elections in the north, the protests in the south, "
+                         "and the budget, among other topics. (AP Photo/Jane Doe)\n" + BODY, BODY),
         ("byline", "MICHAEL R. GORDON\n" + BODY, BODY),
         ("byline", "By Jane Doe and John Roe\n" + BODY, BODY),
         ("headline_line", "A kicker with no full stop\n" + BODY, BODY),
@@ -48,6 +51,7 @@ def _rules(result):
         ("related_headline", BODY + "\nNew threats:Iran says Trump playing 'very dangerous game'", BODY),
         ("related_link", BODY.replace("\n", "\nSEE ALSO: Senate defeats expansion of war powers\n"), BODY),
         ("related_link", BODY + "\nRead More The Pentagon Says It Broke Its Own Rules We found the violations.", BODY),
+        ("related_link", BODY.replace("\n", "\nMinister calls for inquiry into crash as country mourns Read more\n"), BODY),
         ("appeal_independent",
          "Your support helps us to tell the story\nPlease give.\nYour support makes all the difference." + BODY, BODY),
     ],
