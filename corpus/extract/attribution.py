@@ -57,6 +57,7 @@ from corpus.extract.entities import (
     first_name_genders,
     introduced_as_relative,
     normalise_surface,
+    relative_of_the_topic,
     surname_index,
 )
 from corpus.extract.quotes import Quotation, find_quotations, quoted_share
@@ -3574,10 +3575,12 @@ def extract_attributions(
               if label == "PERSON"}
     relatives = {mention_at[e.start][0] for e in doc.ents
                  if e.label_ == "PERSON" and e.start in mention_at and introduced_as_relative(e)}
+    topic_relatives = {mention_at[e.start][0] for e in doc.ents
+                       if e.label_ == "PERSON" and e.start in mention_at and relative_of_the_topic(e)}
     persons_by_surname = surname_index([name for start, name in people if start is not None]
                                        + [doc[i].text for i, pos in enumerate(words.pos)
                                           if pos == "PROPN" and i not in mention_at],
-                                       relatives=relatives,
+                                       relatives=relatives, topic_relatives=topic_relatives,
                                        subjects={name for _, name, _ in person_subjects})
     # a surname NER missed as the subject of a clause ("Hook directly emailed a ship captain") is a candidate
     # antecedent too, whether or not its clause is a report

@@ -208,6 +208,15 @@ KIN_NOUNS = frozenset({
 })
 
 
+def relative_of_the_topic(span: Span) -> bool:
+    """ "His wife, Andrea Gallagher": a relative introduced by a kinship noun after a possessive pronoun, whose
+    "his" or "her" is someone the article is already about."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
+    return any(t.lower_ in KIN_NOUNS and t.i > 0 and doc[t.i - 1].lower_ in ("his", "her", "their")
+               for t in before)
+
+
 def introduced_as_relative(span: Span) -> bool:
     """ "his wife, Andrea Gallagher", "Joe Biden's son Hunter Biden", "Melania Trump, his wife": a person the
     article introduces through a family tie to someone else (a kinship noun just before the name, or an
@@ -245,7 +254,7 @@ _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-")
 
 
 def surname_index(names: Iterable[str], *, relatives: Collection[str] = (),
-                  subjects: Collection[str] = ()) -> dict[str, str]:
+                  subjects: Collection[str] = (), topic_relatives: Collection[str] = ()) -> dict[str, str]:
     """Surname key -> the person a bare surname means in an article that names ``names`` (one item per
     mention, so repeats count).
 
@@ -259,7 +268,9 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = (),
     does not depend on the order of ``names``.
     A person introduced through a family tie (``relatives``: "his wife, Andrea Gallagher") is what the bare
     surname means only when no one else of that surname is named, or when no one else of that surname is ever
-    a subject: news style names the relative in full.
+    a subject: news style names the relative in full. A relative tied to the article's topic by a possessive
+    pronoun (``topic_relatives``: "His wife, Andrea Gallagher") never takes the surname that way: the "his" is the
+    one the article is about, whether or not a clause makes him its subject.
     """
     counts = Counter(names)
     bare = Counter({canonical_key(n): k for n, k in counts.items() if " " not in n})
@@ -281,7 +292,7 @@ def surname_index(names: Iterable[str], *, relatives: Collection[str] = (),
         if " " in default:
             group[default] = group.get(default, 0) + bare[surname]
         principal = [p for p in group if p not in relatives] or list(group)
-        if not any(p in subjects for p in principal):
+        if not any(p in subjects for p in principal) and not any(p in topic_relatives for p in group):
             # "Diane Foley, the mother of the late James Foley, welcomed ...": the relative is the one the article
             # makes a subject, the person she is related through is only mentioned
             principal = [p for p in group if p in subjects] or principal
@@ -649,6 +660,8 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     persons = surname_index(names + _full_names_in_text(doc, names, surnames,
                                                         not_given={w for credit in credits for w in credit}),
                             relatives={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and introduced_as_relative(e)},
+                            topic_relatives={c for e, c in zip(spans, cleaned)
+                                             if e.label_ == "PERSON" and relative_of_the_topic(e)},
                             subjects={c for e, c in zip(spans, cleaned) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")})
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
     out = []

@@ -1950,6 +1950,10 @@ def test_of_two_people_named_as_often_a_bare_surname_is_the_one_made_a_subject()
                          subjects={"Diane Foley"})["foley"] == "Diane Foley"
     assert surname_index(["Edward Gallagher", "Andrea Gallagher"], relatives={"Andrea Gallagher"},
                          subjects={"Edward Gallagher", "Andrea Gallagher"})["gallagher"] == "Edward Gallagher"
+    # "His wife, Andrea Gallagher": the "his" is the article's topic, a subject or not
+    assert surname_index(["Edward Gallagher", "Andrea Gallagher", "Andrea Gallagher"], relatives={"Andrea Gallagher"},
+                         topic_relatives={"Andrea Gallagher"},
+                         subjects={"Andrea Gallagher"})["gallagher"] == "Edward Gallagher"
     text = ("Diane Foley, the mother of the late James Foley, an American journalist who was abducted in 2012, "
             "welcomed the news. “I hope this will hinder the resurgence of terror groups,” Foley, who founded "
             "a legacy foundation, said in a statement.")
