@@ -2319,7 +2319,7 @@ def _infinitive(verb: Token) -> bool:
 
 
 PERCEPTION_VERBS = frozenset({"hear", "see", "watch"})
-FUTURE_TIME_WORDS = frozenset({"next", "tomorrow", "upcoming"})
+FUTURE_MODIFIERS = frozenset({"next", "upcoming"})
 
 
 def _perceived(verb: Token) -> bool:
@@ -2332,7 +2332,7 @@ def _perceived(verb: Token) -> bool:
 def _future_time(verb: Token) -> bool:
     """ "what the candidates say about Iran in next week's debate": a present-tense verb whose own time
     modifier (not its content) lies ahead, so the words are not said yet."""
-    return any(t.lower_ == "tomorrow" or t.lower_ in FUTURE_TIME_WORDS and t.dep_ == "amod"  # not "next to"
+    return any(t.lower_ == "tomorrow" or t.lower_ in FUTURE_MODIFIERS and t.dep_ == "amod"  # not "next to"
                for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)
 
 

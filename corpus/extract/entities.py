@@ -208,23 +208,23 @@ KIN_NOUNS = frozenset({
 })
 
 
+def _kin_nouns_before(span: Span) -> list[Token]:
+    """The kinship nouns among the three words before a name ("his wife, Andrea Gallagher")."""
+    return [t for t in span.doc[max(0, span.start - 3):span.start] if not t.is_punct and t.lower_ in KIN_NOUNS]
+
+
 def relative_of_the_topic(span: Span) -> bool:
     """ "His wife, Andrea Gallagher": a relative introduced by a kinship noun after a possessive pronoun, whose
     "his" or "her" is someone the article is already about."""
-    doc = span.doc
-    before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
-    return any(t.lower_ in KIN_NOUNS and t.i > 0 and doc[t.i - 1].lower_ in ("his", "her", "their")
-               for t in before)
+    return any(t.i > 0 and span.doc[t.i - 1].lower_ in ("his", "her", "their") for t in _kin_nouns_before(span))
 
 
 def introduced_as_relative(span: Span) -> bool:
     """ "his wife, Andrea Gallagher", "Joe Biden's son Hunter Biden", "Melania Trump, his wife": a person the
     article introduces through a family tie to someone else (a kinship noun just before the name, or an
     apposition right after it)."""
-    doc = span.doc
-    before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_punct]
-    after = [t for t in doc[span.end:span.end + 4]]
-    return any(t.lower_ in KIN_NOUNS for t in before) or bool(
+    after = [t for t in span.doc[span.end:span.end + 4]]
+    return bool(_kin_nouns_before(span)) or bool(
         after and after[0].text == "," and any(t.lower_ in KIN_NOUNS for t in after[1:]))
 
 
