@@ -79,21 +79,40 @@ def _peak_mb(who: int) -> float:
 
 def process_kind(process: psutil.Process, me: psutil.Process) -> str:
     """``benchmark`` (this process), ``kernel`` (a notebook's ipykernel), ``runner`` (``corpus run``),
-    ``spawned`` (a process started afresh by ``multiprocessing``'s spawn: the store's duplicate finding) or
-    ``worker`` (anything else the run started: spaCy and notebook pool workers)."""
+    ``worker`` (a process with spaCy loaded that the run started: the sync's parsing workers, spawned since
+    session 26 and forked before), ``spawned`` (any other process started afresh by ``multiprocessing``'s
+    spawn: the notebook pool, the store's duplicate finding) or ``other`` (anything else: the loader's forked
+    reading processes)."""
     if process.pid == me.pid:
         return "benchmark"
     try:
         command, parent = " ".join(process.cmdline()), process.ppid()
     except psutil.Error:
-        return "worker"
+        return "other"
     if "ipykernel" in command:
         return "kernel"
     if "spawn_main" in command:
-        return "spawned"
+        return "worker" if _has_spacy(process) else "spawned"
     if ("-m corpus run" in command or "-m corpus sync" in command) and parent == me.pid:
-        return "runner"  # its forked spaCy workers carry the same command line: they are workers
-    return "worker"
+        return "runner"  # the processes it forks carry the same command line
+    return "worker" if _has_spacy(process) else "other"
+
+
+_SPACY_LOADED: set[int] = set()
+
+
+def _has_spacy(process: psutil.Process) -> bool:
+    """Whether spaCy's compiled modules are mapped in ``process`` (remembered once seen: they stay)."""
+    if process.pid in _SPACY_LOADED:
+        return True
+    try:
+        maps = Path(f"/proc/{process.pid}/maps").read_text()
+    except OSError:
+        return False
+    if "/spacy/" in maps:
+        _SPACY_LOADED.add(process.pid)
+        return True
+    return False
 
 
 class TreeMemory(threading.Thread):

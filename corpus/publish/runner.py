@@ -20,7 +20,6 @@ cells: its name, its declared type and the bounds its comment states ("(at least
 
 from __future__ import annotations
 
-import ctypes
 import fcntl
 import json
 import logging
@@ -34,7 +33,6 @@ import time
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from datetime import datetime, timezone
-from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,6 +45,7 @@ from corpus.publish.gallery import render_index
 from corpus.publish.manifest import (FIGURE_SET_KIND, changes_since, corpus_fingerprint, git_state, output_hashes,
                                      software_versions)
 from corpus.tables.store import RUN_STORE_ENV, sync
+from corpus.workers import kill_descendants, spawned_pool
 
 __all__ = ["discover_notebooks", "notebook_parameters", "describe_parameters", "resolve_parameters",
            "check_parameters", "check_output", "run_notebooks", "ParameterError", "OutputError"]
@@ -251,44 +250,7 @@ KERNEL_START_RACE = "Kernel died before replying to kernel_info"
 
 KERNEL_MMAP_THRESHOLD = 1 << 20
 """Bytes from which glibc serves a block with its own mapping, in the kernels a run starts (``mallopt``)."""
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 SIGNAL_POLL_SECONDS = 1.0
-
-
-def _kill_descendants() -> None:
-    """Kill every process this one started (notebook kernels, pool workers), children first."""
-    import psutil
-
-    for child in reversed(psutil.Process().children(recursive=True)):
-        try:
-            child.kill()
-        except psutil.NoSuchProcess:
-            pass
-
-
-def _end_worker(*_) -> None:
-    _kill_descendants()
-    os._exit(1)
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1)
-    _end_worker()
-
-
-def _die_with_parent() -> None:
-    """Pool worker initialiser: when the run's process dies, even by ``kill -9``, this worker ends its kernel
-    and itself. Linux says so at once (``PR_SET_PDEATHSIG``); elsewhere a thread notices within a second."""
-    parent = os.getppid()
-    signal.signal(signal.SIGTERM, _end_worker)
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="corpus-parent-watch").start()
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        _end_worker()
 
 
 def _worker_ready() -> None:
@@ -299,7 +261,7 @@ def _worker_ready() -> None:
 def _start_pool(jobs: int) -> ProcessPoolExecutor:
     """The notebook workers, started (and papermill imported in them) before the store's sync, so that their
     start-up, about a second each, overlaps the sync instead of delaying the first notebooks."""
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_die_with_parent)
+    pool = spawned_pool(jobs)
     for _ in range(jobs):
         pool.submit(_worker_ready)
     return pool
@@ -334,7 +296,7 @@ def _execute_all(notebooks: list[Path], runs: dict, staging: Path, *, jobs: int,
                 else:
                     log.info("%s done in %.1f s", nb.stem, results[nb]["duration_s"])
     except BaseException:
-        _kill_descendants()
+        kill_descendants()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     return results
@@ -580,7 +542,7 @@ def run_notebooks(
         log.error("%s", err)
         return 2
     except BaseException:  # interrupted: no worker or kernel outlives the run
-        _kill_descendants()
+        kill_descendants()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     finally:

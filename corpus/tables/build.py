@@ -165,7 +165,7 @@ def build_tables(
         nlp = table_pipeline(model)
         tag = model_tag(nlp)
         rows = article_rows(articles, nlp, n_process=n_process, batch_size=batch_size, cache=cache,
-                         doc_cache=doc_cache, progress=progress)
+                            doc_cache=doc_cache, progress=progress, model=model)
     else:
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     return _write_tables(articles, rows, Path(out_dir), tag, names)

@@ -13,12 +13,16 @@ from __future__ import annotations
 import gzip
 import json
 import warnings
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
+from tqdm.auto import tqdm
 from spacy.tokens import Doc
 
 from corpus.extract.attribution import extract_attributions
@@ -29,12 +33,13 @@ from corpus.extract.troops import claim_group, extract_troop_claims
 from corpus.ingest.loader import CorpusWarning
 from corpus.nlp.annotate import parse_texts
 from corpus.nlp.cache import cache_key, entry_path, pipeline_tag, read_doc, seal, unseal, write_atomic
-from corpus.nlp.model import default_model_name
+from corpus.nlp.model import PROGRESS_MIN_DOCS, default_model_name
 from corpus.nlp.pipeline import build_pipeline
 from corpus.tables.build import ROW_FIELDS, TABLE_VERSION, ArticleRows, extractors_digest
+from corpus.workers import spawned_pool
 
 __all__ = ["TABLE_VERSION", "ROW_FIELDS", "ArticleRows", "article_rows", "carried_rows", "doc_tables",
-           "extractors_digest", "table_pipeline", "too_long"]
+           "extractors_digest", "parsed_rows", "table_pipeline", "too_long"]
 
 def doc_tables(doc: Doc) -> dict[str, list[list]]:
     """Every table's rows for one parsed article, without ``outlet`` and ``date`` (a pure function of ``doc``)."""
@@ -98,12 +103,68 @@ def _cached_table_pipeline(model_name: str) -> Language:
     nlp = build_pipeline(model_name)
     nlp.add_pipe("corpus_table_rows", last=True)
     # One sentence through every extractor loads their lexicons and lazy imports (TextBlob pulls in NLTK and
-    # SciPy, about 2 s) here, once, so the workers nlp.pipe forks inherit them instead of each loading its own.
+    # SciPy, about 2 s) here, once per process, before the first article is timed or parsed.
     nlp(WARM_UP_TEXT)
     return nlp
 
 
 EMPTY_ROWS: dict[str, list] = {name: [] for name in ROW_FIELDS}
+
+
+IN_FLIGHT_PER_WORKER = 3
+"""Batches sent ahead to each parsing worker, so that none waits for the next while this process writes."""
+
+
+def parsed_rows(nlp: Language, texts: Iterable[str], *, model: str | None, total: int, n_process: int,
+                batch_size: int, progress: bool | None) -> Iterator[dict[str, list[list]]]:
+    """Each text's rows (:func:`doc_tables`), in order: parsed here by ``nlp`` (a :func:`table_pipeline`), or with
+    ``n_process`` > 1 by that many worker processes, each with the :func:`table_pipeline` of ``model``.
+
+    The workers are spawned, not forked as spaCy's own ``n_process`` forks them: a forked worker's resident
+    memory counts every page of the process it was forked from, the sync's buffers and the articles read so
+    far with them. On all 37,554 AllSides articles a forked worker peaked at 1,528 MB, beside a 1,370 MB sync
+    (``benchmarks/RESULTS.md``). A spawned one holds only its pipeline and its batch. Each batch of
+    ``batch_size`` texts is one task; results come back in order.
+    """
+    if n_process <= 1:
+        for carrier in parse_texts(nlp, texts, total=total, n_process=1, batch_size=batch_size, progress=progress):
+            yield carried_rows(carrier)
+        return
+    show = progress if progress is not None else total > PROGRESS_MIN_DOCS
+    model_name = model or default_model_name()
+    remaining = iter(texts)
+    batches = iter(lambda: list(islice(remaining, batch_size)), [])
+    with spawned_pool(n_process, initializer=table_pipeline, initargs=(model_name,)) as pool, \
+            tqdm(total=total, disable=not show, desc="parsing", unit="doc") as bar:
+        waiting: deque = deque()
+        try:
+            for batch in batches:
+                waiting.append(pool.submit(_batch_rows, model_name, batch, batch_size))
+                if len(waiting) >= IN_FLIGHT_PER_WORKER * n_process:
+                    yield from _done(waiting.popleft(), bar)
+            while waiting:
+                yield from _done(waiting.popleft(), bar)
+        finally:
+            for future in waiting:
+                future.cancel()
+
+
+def _done(future, bar) -> list[dict[str, list[list]]]:
+    try:
+        rows = future.result()
+    except BrokenProcessPool as err:
+        raise RuntimeError(
+            "a parsing worker ended before it finished: it was killed or ran out of memory, or the script that "
+            "asked for more than one process (n_process, --jobs) runs its work at its top level: workers are "
+            "started afresh and import that script, so put its work under `if __name__ == \"__main__\":`"
+        ) from err
+    bar.update(len(rows))
+    return rows
+
+
+def _batch_rows(model_name: str, texts: list[str], batch_size: int) -> list[dict[str, list[list]]]:
+    """Runs in a worker of :func:`parsed_rows`: the rows of a batch of texts."""
+    return [carried_rows(carrier) for carrier in table_pipeline(model_name).pipe(texts, batch_size=batch_size)]
 
 
 def too_long(articles: pd.DataFrame, limit: int) -> list[str]:
@@ -124,11 +185,11 @@ def _write_rows(path: Path, key: str, rows: dict) -> None:
 
 
 def article_rows(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch_size: int, cache: Path | None,
-                 doc_cache: Path | None, progress: bool | None) -> Iterator[ArticleRows]:
+                 doc_cache: Path | None, progress: bool | None, model: str | None = None) -> Iterator[ArticleRows]:
     """Every article's rows in article order, parsing only articles whose rows and parse are not cached.
 
-    ``nlp`` is a :func:`table_pipeline`; ``cache`` holds rows, ``doc_cache`` parsed documents (either None
-    to go without). A cache entry that fails its check is reported, discarded and rebuilt (the article is
+    ``nlp`` is the :func:`table_pipeline` of ``model`` (the workers of :func:`parsed_rows` build their own from
+    the name); ``cache`` holds rows, ``doc_cache`` parsed documents (either None to go without). A cache entry that fails its check is reported, discarded and rebuilt (the article is
     parsed here if need be). A text longer than ``nlp.max_length`` is not parsed: it gets no rows, and a
     :class:`~corpus.ingest.loader.CorpusWarning` names it.
     """
@@ -147,7 +208,7 @@ def article_rows(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch
     reusable_docs = {i for i, path in enumerate(doc_paths)
                      if i not in skipped and i not in cached and path is not None and path.exists()}
     todo = [i for i in range(len(texts)) if i not in skipped | cached | reusable_docs]
-    parsed = parse_texts(nlp, (texts.iloc[i] for i in todo), total=len(todo), n_process=n_process,
+    parsed = parsed_rows(nlp, (texts.iloc[i] for i in todo), model=model, total=len(todo), n_process=n_process,
                          batch_size=batch_size, progress=progress)
     for i in range(len(texts)):
         if i in skipped:
@@ -163,7 +224,7 @@ def article_rows(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch
         elif i in cached or i in reusable_docs:  # its entry failed the check: parse it now, in this process
             rows, was_parsed = carried_rows(nlp(texts.iloc[i])), True
         else:
-            rows, was_parsed = carried_rows(next(parsed)), True
+            rows, was_parsed = next(parsed), True
         if row_paths[i] is not None:
             _write_rows(row_paths[i], row_keys[i], rows)
         yield i, rows, was_parsed

@@ -798,5 +798,5 @@ def _rows(articles: pd.DataFrame, nlp, *, model: str | None, engine: str, schedu
     from corpus.tables.rows import article_rows
 
     return article_rows(articles, nlp, n_process=n_process, batch_size=batch_size, cache=cache,
-                        doc_cache=doc_cache, progress=progress)
+                        doc_cache=doc_cache, progress=progress, model=model)
 

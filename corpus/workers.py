@@ -1,0 +1,66 @@
+"""Worker processes started afresh (``spawn``) that never outlive the process that started them.
+
+The notebook runner's pool (:mod:`corpus.publish.runner`) and the sync's spaCy workers
+(:mod:`corpus.tables.rows`) use them: :func:`spawned_pool` starts one, :func:`kill_descendants` ends every
+process this one started.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+__all__ = ["kill_descendants", "spawned_pool"]
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def kill_descendants() -> None:
+    """Kill every process this one started (notebook kernels, pool workers), children first."""
+    import psutil
+
+    for child in reversed(psutil.Process().children(recursive=True)):
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+def _end_worker(*_) -> None:
+    kill_descendants()
+    os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    _end_worker()
+
+
+def _die_with_parent(initializer, initargs) -> None:
+    """Pool worker initialiser: when the process that started the pool dies, even by ``kill -9``, this worker
+    ends its own children and itself. Linux says so at once (``PR_SET_PDEATHSIG``); elsewhere a thread notices
+    within a second. Then ``initializer(*initargs)``, if given."""
+    parent = os.getppid()
+    signal.signal(signal.SIGTERM, _end_worker)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="corpus-parent-watch").start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        _end_worker()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def spawned_pool(workers: int, *, initializer=None, initargs: tuple = ()) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes started afresh, not forked: each holds only what it imports and builds
+    itself, and its resident memory does not count the pages of this process, as a forked one's does."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_die_with_parent,
+                               initargs=(initializer, initargs))
