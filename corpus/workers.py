@@ -15,9 +15,23 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
-__all__ = ["kill_descendants", "spawned_pool"]
+__all__ = ["MAIN_GUARD_ADVICE", "check_main_guard", "kill_descendants", "spawned_pool"]
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+MAIN_GUARD_ADVICE = ("workers are started afresh and import the script that started them, so a script that asks "
+                     "for more than one process (n_process, --jobs) must put its work under "
+                     "`if __name__ == \"__main__\":`")
+
+
+def check_main_guard() -> None:
+    """Raise if this process is a spawned worker still importing its parent's script, which means that the
+    script starts its work at its top level: the worker would do that work again (and wait for the parent's
+    store lock for ever). ``multiprocessing`` makes the same check, by the same flag, only when a process starts."""
+    import multiprocessing
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise RuntimeError(MAIN_GUARD_ADVICE)
 
 
 def kill_descendants() -> None:
@@ -42,11 +56,11 @@ def _watch_parent(parent: int) -> None:
     _end_worker()
 
 
-def _die_with_parent(initializer, initargs) -> None:
-    """Pool worker initialiser: when the process that started the pool dies, even by ``kill -9``, this worker
-    ends its own children and itself. Linux says so at once (``PR_SET_PDEATHSIG``); elsewhere a thread notices
-    within a second. Then ``initializer(*initargs)``, if given."""
-    parent = os.getppid()
+def _die_with_parent(parent: int, initializer, initargs) -> None:
+    """Pool worker initialiser: when the process that started the pool (``parent``) dies, even by ``kill -9``,
+    this worker ends its own children and itself. Linux says so at once (``PR_SET_PDEATHSIG``); elsewhere a thread
+    notices within a second; a parent that died while this worker was still starting is found at once. Then
+    ``initializer(*initargs)``, if given."""
     signal.signal(signal.SIGTERM, _end_worker)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -63,4 +77,4 @@ def spawned_pool(workers: int, *, initializer=None, initargs: tuple = ()) -> Pro
     """A pool of ``workers`` processes started afresh, not forked: each holds only what it imports and builds
     itself, and its resident memory does not count the pages of this process, as a forked one's does."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_die_with_parent,
-                               initargs=(initializer, initargs))
+                               initargs=(os.getpid(), initializer, initargs))

@@ -5,7 +5,8 @@ Three editable tables: ``data/affiliations.csv`` maps words and short phrases ("
 people, outlets and bodies to theirs. The source extractor (:mod:`corpus.extract.attribution`) and the
 troop-claim extractor (:mod:`corpus.extract.troops`) both read them through these functions.
 ``data/office_holders.csv`` lists who held the offices the story's sources speak from (title head word, side,
-person), so that "the president" in an article that calls Trump only "Trump" is still Trump.
+person, and the portfolio word where offices share a head word: "prime" or "foreign" minister), so that "the
+president" in an article that calls Trump only "Trump" is still Trump.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from corpus.resources import data_mapping, data_rows
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
     from spacy.tokens import Token
 
-__all__ = ["affiliation_terms", "generic_terms", "entity_affiliations", "affiliation_in", "office_holders"]
+__all__ = ["affiliation_terms", "generic_terms", "entity_affiliations", "affiliation_in", "office_holders",
+           "office_portfolios"]
 
 @lru_cache(maxsize=1)
 def affiliation_terms() -> dict[tuple[str, ...], str]:
@@ -54,6 +56,14 @@ def office_holders() -> dict[str, dict[str, str]]:
     for row in data_rows("office_holders.csv"):
         table.setdefault(row["office"], {})[row["person"]] = row["side"]
     return table
+
+
+@lru_cache(maxsize=1)
+def office_portfolios() -> dict[tuple[str, str], str]:
+    """(office head word, person) -> the word that says which office of that name they held ("prime" minister,
+    "foreign" minister, secretary of "state"), where ``data/office_holders.csv`` gives one."""
+    return {(row["office"], row["person"]): row["portfolio"] for row in data_rows("office_holders.csv")
+            if row["portfolio"]}
 
 
 def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> str | None:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
-from corpus.extract.affiliation import affiliation_in, entity_affiliations, office_holders
+from corpus.extract.affiliation import affiliation_in, entity_affiliations, office_holders, office_portfolios
 from corpus.extract.cue_model import (
     cue_features,
     cue_model,
@@ -704,12 +704,13 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
                 return _Source(token, start, end)
             return _Source(token, *whole)
     head_word = subject.lemma_.lower()
-    if (source_lexicon().get(head_word) == "organization" or head_word in BUSINESS_PARTY_WORDS) \
+    if (source_lexicon().get(head_word) in ("organization", "media") or head_word in BUSINESS_PARTY_WORDS) \
             and subject.i not in mention_at:
         for token in chain[1:]:
             if mention_at.get(token.i, ("", ""))[1] == "ORG":
                 # "The U.N.'s nuclear watchdog, the International Atomic Energy Agency, said", "The tanker's owner,
-                # Norbulk Shipping, said": the apposition names the body the common noun describes
+                # Norbulk Shipping, said", "A Saudi newspaper, Arab News, argued": the apposition names the body
+                # the common noun describes
                 return _Source(token, *whole)
     # "a statement from the Pentagon", "the comments by Behrouz Kamalvandi": the issuer speaks through them
     if source_lexicon().get(head_word) == "document" or head_word in NOUN_CUES:
@@ -1065,7 +1066,11 @@ def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]],
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or quoted is not None and quoted[i]:
             continue
         token = doc[i]
-        before = [t for t in doc[max(token.sent.start, i - 5):i] if mention_at.get(t.i, ("", ""))[1] != "PERSON"]
+        window = doc[max(token.sent.start, i - 5):i]
+        # a verb or a relative word ends the name's own phrase: in "the British prime minister in whom Trump
+        # sees an ally" the title is not Trump's
+        breaks = [t.i for t in window if t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$", "WRB")]
+        before = [t for t in window if t.i > max(breaks, default=-1) and mention_at.get(t.i, ("", ""))[1] != "PERSON"]
         for words in (before, _appositions(token, mention_at)):
             offices = [t for t in words if t.lower_ in OFFICE_WORDS]
             if offices:
@@ -1095,9 +1100,14 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
         offices = PARTY_LEADERS  # "the Democratic leader" leads a party in Congress, not a state
     side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or [])) \
         if not any(c.dep_ == "poss" for c in core.children) else affiliation_in(core.lefts) or _country_meant(core)
+    # "the prime minister" is not the foreign minister the article named, nor "the defense secretary" the
+    # secretary of state: a holder whose title names another portfolio is not the one meant
+    portfolio = _portfolio([*core.lefts, *(w for c in core.rights if c.dep_ == "prep" and c.lower_ == "of"
+                                          for w in c.subtree)], core)
     titled = [(at, person, words) for at, word, person, words in holders if word in offices and at < core.idx
               and (side is None or affiliation_in(words) in (None, side)
-                   and entity_affiliations().get(person, side) == side)]
+                   and entity_affiliations().get(person, side) == side)
+              and (portfolio is None or _portfolio(words) in (None, portfolio))]
     # "the Army secretary" is the one the article titled "Army Secretary", not the more cited defense secretary
     departments = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ in ("PROPN", "NOUN")}
     in_department = [entry for entry in titled if departments & {w.lower_ for w in entry[2]}]
@@ -1106,7 +1116,8 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     fitting = [(at, person) for at, person, _ in titled]
     # people the article names without the title who held the office in the story's years ("When it came to
     # Trump's turn to speak, the president told ...", "the US president" in a story that says "Donald Trump")
-    known = office_holders().get(office, {})
+    known = {person: known_side for person, known_side in office_holders().get(office, {}).items()
+             if portfolio is None or office_portfolios().get((office, person)) in (None, portfolio)}
     fitting += [(core.doc[i].idx, name) for i, (name, label) in mention_at.items()
                 if label == "PERSON" and name in known and (side is None or known[name] == side)
                 and core.doc[i].idx < core.idx and mention_at.get(i - 1) != (name, label)]
@@ -1125,6 +1136,27 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
                      and mention_at.get(i - 1) != (name, label))
     latest = {person: at for at, person in fitting}
     return max(latest, key=lambda p: (before[p], latest[p]))
+
+
+PORTFOLIO_WORDS = frozenset({"prime", "foreign", "defense", "defence", "state", "interior", "finance", "treasury",
+                             "oil", "energy", "health", "justice", "homeland", "army", "navy", "supreme"})
+"""Words that say which of the offices sharing a head word is meant: "prime" or "foreign" minister, "defense"
+secretary or secretary of "state", the "supreme" leader."""
+
+
+def _portfolio(words, core: Token | None = None) -> str | None:
+    """The last portfolio word among ``words``, the one nearest a name that follows them ("Secretary of State
+    Mike Pompeo and Defense Secretary Mark Esper"); "defence" is "defense", a "premier" or "PM" the prime minister."""
+    if core is not None and core.lower_.rstrip(".") in ("premier", "pm"):
+        return "prime"
+    found = None
+    for token in words:
+        word = token.lower_.rstrip(".")
+        if word in ("pm", "premier"):
+            found = "prime"
+        elif word in PORTFOLIO_WORDS:
+            found = "defense" if word == "defence" else word
+    return found
 
 
 HEADS_OF_STATE = frozenset({"leader", "president", "premier", "chancellor", "king", "ayatollah"})
@@ -1355,6 +1387,7 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         return None  # "the U.S. mission" is a body, whatever person's title said "mission" before
     if not modifiers:
         modifiers = {core.lower_}
+    portfolio = _portfolio(core.lefts, core)  # "the defense secretary" is not the secretary of state named before
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
@@ -1367,8 +1400,9 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         title = doc[max(doc[i].sent.start, i - 6):i] if i and doc[i - 1].pos_ in ("NOUN", "PROPN") else []
         # NER often takes the title into the name's span ("Crown Prince Mohammed bin Salman")
         span = [t for t in doc[i:i + 8] if mention_at.get(t.i) == (name, label) and t.lower_ not in name.lower().split()]
-        described = {t.lower_ for t in [*title, *span, *_appositions(doc[i], mention_at)]}
-        if modifiers <= described:
+        words = [*title, *span, *_appositions(doc[i], mention_at)]
+        described = {t.lower_ for t in words}
+        if modifiers <= described and (portfolio is None or _portfolio(words) in (None, portfolio)):
             return name
     return None
 

@@ -36,7 +36,7 @@ from corpus.nlp.cache import cache_key, entry_path, pipeline_tag, read_doc, seal
 from corpus.nlp.model import PROGRESS_MIN_DOCS, default_model_name
 from corpus.nlp.pipeline import build_pipeline
 from corpus.tables.build import ROW_FIELDS, TABLE_VERSION, ArticleRows, extractors_digest
-from corpus.workers import spawned_pool
+from corpus.workers import MAIN_GUARD_ADVICE, check_main_guard, spawned_pool
 
 __all__ = ["TABLE_VERSION", "ROW_FIELDS", "ArticleRows", "article_rows", "carried_rows", "doc_tables",
            "extractors_digest", "parsed_rows", "table_pipeline", "too_long"]
@@ -114,6 +114,10 @@ EMPTY_ROWS: dict[str, list] = {name: [] for name in ROW_FIELDS}
 IN_FLIGHT_PER_WORKER = 3
 """Batches sent ahead to each parsing worker, so that none waits for the next while this process writes."""
 
+PARALLEL_MIN_TEXTS = 40
+"""Fewer texts than this are parsed in this process whatever ``n_process`` says: a spawned worker takes about
+3 s to start (imports, model, warm-up), as long as this process takes to parse some 20 news articles."""
+
 
 def parsed_rows(nlp: Language, texts: Iterable[str], *, model: str | None, total: int, n_process: int,
                 batch_size: int, progress: bool | None) -> Iterator[dict[str, list[list]]]:
@@ -124,12 +128,14 @@ def parsed_rows(nlp: Language, texts: Iterable[str], *, model: str | None, total
     memory counts every page of the process it was forked from, the sync's buffers and the articles read so
     far with them. On all 37,554 AllSides articles a forked worker peaked at 1,528 MB, beside a 1,370 MB sync
     (``benchmarks/RESULTS.md``). A spawned one holds only its pipeline and its batch. Each batch of
-    ``batch_size`` texts is one task; results come back in order.
+    ``batch_size`` texts is one task; results come back in order. Fewer than :data:`PARALLEL_MIN_TEXTS` texts
+    are parsed here.
     """
-    if n_process <= 1:
+    if n_process <= 1 or total < PARALLEL_MIN_TEXTS:
         for carrier in parse_texts(nlp, texts, total=total, n_process=1, batch_size=batch_size, progress=progress):
             yield carried_rows(carrier)
         return
+    check_main_guard()
     show = progress if progress is not None else total > PROGRESS_MIN_DOCS
     model_name = model or default_model_name()
     remaining = iter(texts)
@@ -153,11 +159,8 @@ def _done(future, bar) -> list[dict[str, list[list]]]:
     try:
         rows = future.result()
     except BrokenProcessPool as err:
-        raise RuntimeError(
-            "a parsing worker ended before it finished: it was killed or ran out of memory, or the script that "
-            "asked for more than one process (n_process, --jobs) runs its work at its top level: workers are "
-            "started afresh and import that script, so put its work under `if __name__ == \"__main__\":`"
-        ) from err
+        raise RuntimeError("a parsing worker ended before it finished: it was killed or ran out of memory, or "
+                           f"its script has no main guard ({MAIN_GUARD_ADVICE})") from err
     bar.update(len(rows))
     return rows
 

@@ -76,6 +76,34 @@ def test_the_iranian_minister_is_not_the_american_one():
     assert found.source_canonical == "Mohammad Javad Zarif" and found.affiliation == "Iran"
 
 
+@pytest.mark.parametrize("text, cue, holder", [
+    # a title belongs to the name in its own phrase: a relative clause's subject does not hold it
+    ("Boris Johnson, the newly installed British prime minister in whom Trump sees a natural ally, spoke first. "
+     "\"You're on message there,\" the enthusiastic prime minister replied.", "replied", "Boris Johnson"),
+    # the prime minister is not the foreign minister the article named last
+    ("Boris Johnson, the British prime minister, met Iran's foreign minister, Mohammad Javad Zarif, on Sunday. "
+     "\"You're on message there,\" the enthusiastic prime minister replied.", "replied", "Boris Johnson"),
+    ("Boris Johnson, the British prime minister, met Iran's foreign minister, Mohammad Javad Zarif, on Sunday. "
+     "The premier said the talks had gone well.", "said", "Boris Johnson"),
+    # nor the defense secretary the secretary of state
+    ("Secretary of State Mike Pompeo spoke in Washington on Monday. \"We are ready,\" the defense secretary said.",
+     "said", None),
+    # controls: the holder whose portfolio the phrase names, among two
+    ("Secretary of State Mike Pompeo and Defense Secretary Mark Esper met on Monday. \"We are ready,\" the "
+     "defense secretary said.", "said", "Mark Esper"),
+    ("Defense Secretary Mark Esper and Secretary of State Mike Pompeo flew to Baghdad. \"This is a good day,\" the "
+     "secretary of state told reporters.", "told", "Mike Pompeo"),
+    ("Iran's Supreme Leader Ayatollah Ali Khamenei spoke on Friday. The Iranian leader said the country would "
+     "respond.", "said", "Ali Khamenei"),
+])
+def test_an_office_goes_to_a_holder_of_that_portfolio_titled_in_their_own_phrase(text, cue, holder):
+    found = _one(text, cue)
+    if holder is None:
+        assert found.source_type != "named_person", found
+    else:
+        assert found.source_canonical == holder
+
+
 def test_a_statement_speaks_for_whoever_issued_it():
     found = _one("The Pentagon released a statement on Friday night. The statement said two bases had been hit.", "said")
     assert found.source_canonical == "Pentagon" and found.source_type == "organization"
@@ -2186,10 +2214,12 @@ def test_a_named_person_among_those_who_said_is_the_speaker():
      "said", "International Atomic Energy Agency"),
     ("The rights group, Human Rights Watch, said the detainees had been tortured.", "said", "Human Rights Watch"),
     ("The Mesdar's owner, Norbulk Shipping UK, said the crew was safe.", "said", "Norbulk Shipping UK"),
+    ("A state-aligned Saudi newspaper, Arab News, argued in an editorial that the next step should be strikes.",
+     "argued", "Arab News"),
 ])
 def test_an_apposition_naming_a_body_is_the_speaker_the_common_noun_describes(text, cue, speaker):
     found = _one(text, cue)
-    assert (found.source_canonical, found.source_type) == (speaker, "organization")
+    assert found.source_canonical == speaker and found.source_type in ("organization", "media")
 
 
 def test_a_people_noun_s_apposition_that_ner_took_for_a_body_is_not_made_one():

@@ -85,11 +85,71 @@ def test_articles_with_the_same_text_keep_their_own_ids(tmp_path):
 
 
 @pytest.mark.parametrize("n_process", [2])
-def test_parallel_parsing_gives_the_same_tables(seed_corpus, tmp_path, n_process):
+def test_parallel_parsing_gives_the_same_tables(seed_corpus, tmp_path, n_process, monkeypatch):
     one = build_tables(seed_corpus, tmp_path / "one", use_cache=False)
+    monkeypatch.setattr(row_pipeline, "PARALLEL_MIN_TEXTS", 1)
+    here = ParseCounter(monkeypatch)
     two = build_tables(seed_corpus, tmp_path / "two", use_cache=False, n_process=n_process, batch_size=2)
+    assert two.parsed == len(seed_corpus) and here.texts == []  # parsed, and by the workers, not this process
     for name in TABLES:
         assert one.paths[name].read_bytes() == two.paths[name].read_bytes(), name
+
+
+def test_a_few_texts_are_parsed_here_whatever_n_process_says(seed_corpus, tmp_path, monkeypatch):
+    here = ParseCounter(monkeypatch)
+    run = build_tables(seed_corpus, tmp_path / "two", use_cache=False, n_process=2)
+    assert run.parsed == len(seed_corpus) < row_pipeline.PARALLEL_MIN_TEXTS and len(here.texts) == len(seed_corpus)
+
+
+_PARALLEL_SYNC = ("import sys; import corpus.tables.rows as rows; rows.PARALLEL_MIN_TEXTS = 1; "
+                  "from corpus.tables.store import sync; sync(sys.argv[1], n_process=2, batch_size=1)")
+
+
+@pytest.mark.slow
+def test_a_killed_sync_leaves_no_parsing_worker_behind(seed_copy, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    env = {**os.environ, "CORPUS_CACHE_DIR": str(tmp_path / "cache")}
+    run = subprocess.Popen([sys.executable, "-c", _PARALLEL_SYNC, str(seed_copy)], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        workers = []
+        while len(workers) < 2 and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.2)
+            workers = [p for p in psutil.Process(run.pid).children(recursive=True)
+                       if "spawn_main" in " ".join(p.cmdline())]
+        assert len(workers) == 2, "the sync never started its two parsing workers"
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(30)
+        gone_by = time.monotonic() + 60  # a worker still starting (importing spaCy) finds its parent gone when it can
+        while any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in workers) and time.monotonic() < gone_by:
+            time.sleep(0.2)
+        assert not [p.pid for p in workers if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    finally:
+        if run.poll() is None:
+            run.kill()
+
+
+@pytest.mark.slow
+def test_a_script_without_a_main_guard_is_told_what_to_do(seed_copy, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "script" / "unguarded.py"  # not beside the corpus copy, which is called "corpus" too
+    script.parent.mkdir()
+    script.write_text(_PARALLEL_SYNC.replace("sys.argv[1]", repr(str(seed_copy))).replace("; ", "\n"), encoding="utf-8")
+    env = {**os.environ, "CORPUS_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert 'put its work under `if __name__ == "__main__":`' in done.stderr
 
 
 def test_tables_do_not_depend_on_the_hash_seed(tmp_path):
