@@ -45,7 +45,7 @@ from corpus.publish.gallery import render_index
 from corpus.publish.manifest import (FIGURE_SET_KIND, changes_since, corpus_fingerprint, git_state, output_hashes,
                                      software_versions)
 from corpus.tables.store import RUN_STORE_ENV, sync
-from corpus.workers import kill_descendants, spawned_pool
+from corpus.tables.workers import kill_descendants, spawned_pool
 
 __all__ = ["discover_notebooks", "notebook_parameters", "describe_parameters", "resolve_parameters",
            "check_parameters", "check_output", "run_notebooks", "ParameterError", "OutputError"]

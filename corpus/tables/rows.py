@@ -36,7 +36,7 @@ from corpus.nlp.cache import cache_key, entry_path, pipeline_tag, read_doc, seal
 from corpus.nlp.model import PROGRESS_MIN_DOCS, default_model_name
 from corpus.nlp.pipeline import build_pipeline
 from corpus.tables.build import ROW_FIELDS, TABLE_VERSION, ArticleRows, extractors_digest
-from corpus.workers import MAIN_GUARD_ADVICE, check_main_guard, spawned_pool
+from corpus.tables.workers import MAIN_GUARD_ADVICE, check_main_guard, spawned_pool
 
 __all__ = ["TABLE_VERSION", "ROW_FIELDS", "ArticleRows", "article_rows", "carried_rows", "doc_tables",
            "extractors_digest", "parsed_rows", "table_pipeline", "too_long"]

@@ -58,7 +58,7 @@ from corpus.nlp.model import BATCH_SIZE, default_model_name
 from corpus.paths import SEEDS_DIR
 from corpus.paths import cache_dir as default_cache_dir
 from corpus.tables.build import NUMERIC_COLUMNS, ROW_FIELDS, TABLES, extractors_digest, readers_digest
-from corpus.workers import check_main_guard
+from corpus.tables.workers import check_main_guard
 
 __all__ = ["BUCKETS", "RUN_STORE_ENV", "STORE_TABLES", "CorpusStore", "SyncReport", "store_path", "sync", "open_store",
            "open_synced"]
