@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
-from tqdm.auto import tqdm
 from spacy.tokens import Doc
+from tqdm.auto import tqdm
 
 from corpus.extract.attribution import extract_attributions
 from corpus.extract.entities import entity_mentions
@@ -192,8 +192,8 @@ def article_rows(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch
     """Every article's rows in article order, parsing only articles whose rows and parse are not cached.
 
     ``nlp`` is the :func:`table_pipeline` of ``model`` (the workers of :func:`parsed_rows` build their own from
-    the name); ``cache`` holds rows, ``doc_cache`` parsed documents (either None to go without). A cache entry that fails its check is reported, discarded and rebuilt (the article is
-    parsed here if need be). A text longer than ``nlp.max_length`` is not parsed: it gets no rows, and a
+    the name); ``cache`` holds rows, ``doc_cache`` parsed documents (either None to go without). A cache entry
+    that fails its check is reported, discarded and rebuilt (the article is parsed here if need be). A text longer than ``nlp.max_length`` is not parsed: it gets no rows, and a
     :class:`~corpus.ingest.loader.CorpusWarning` names it.
     """
     texts = articles["text"]
