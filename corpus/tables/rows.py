@@ -193,7 +193,8 @@ def article_rows(articles: pd.DataFrame, nlp: Language, *, n_process: int, batch
 
     ``nlp`` is the :func:`table_pipeline` of ``model`` (the workers of :func:`parsed_rows` build their own from
     the name); ``cache`` holds rows, ``doc_cache`` parsed documents (either None to go without). A cache entry
-    that fails its check is reported, discarded and rebuilt (the article is parsed here if need be). A text longer than ``nlp.max_length`` is not parsed: it gets no rows, and a
+    that fails its check is reported, discarded and rebuilt (the article is parsed here if need be). A text
+    longer than ``nlp.max_length`` is not parsed: it gets no rows, and a
     :class:`~corpus.ingest.loader.CorpusWarning` names it.
     """
     texts = articles["text"]

@@ -13,7 +13,7 @@ import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import current_process, get_context
 
 __all__ = ["MAIN_GUARD_ADVICE", "check_main_guard", "kill_descendants", "spawned_pool"]
 
@@ -28,9 +28,7 @@ def check_main_guard() -> None:
     """Raise if this process is a spawned worker still importing its parent's script, which means that the
     script starts its work at its top level: the worker would do that work again (and wait for the parent's
     store lock for ever). ``multiprocessing`` makes the same check, by the same flag, only when a process starts."""
-    import multiprocessing
-
-    if getattr(multiprocessing.current_process(), "_inheriting", False):
+    if getattr(current_process(), "_inheriting", False):
         raise RuntimeError(MAIN_GUARD_ADVICE)
 
 
