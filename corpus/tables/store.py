@@ -292,8 +292,8 @@ class CorpusStore:
             raise ValueError(f"articles= restricts the extracted tables ({', '.join(TABLES)}), not {name!r}")
         order = [ROW_ORDER] if name in TABLES else []
         if articles is not None:
-            inner = ", ".join("k.outlet" if c == "outlet" else f't."{c}"' for c in [*wanted, *order])
-            source = f'(SELECT {inner} FROM "{name}" t JOIN kept k ON t.doc_id = k.doc_id)'
+            # every column stays in the join, so that ``where`` may test one that is not read
+            source = f'(SELECT t.* REPLACE (k.outlet AS outlet) FROM "{name}" t JOIN kept k ON t.doc_id = k.doc_id)'
             frames = {"kept": articles[["doc_id", "outlet"]]}
         else:
             source, frames = f'"{name}"', None
@@ -342,6 +342,8 @@ def _shared_chunks(connection, labels: set[str]) -> Iterator[pd.DataFrame]:
     pool, first = {}, True
     while True:
         chunk = connection.fetch_df_chunk(FETCH_VECTORS)
+        if first and not len(chunk):  # DuckDB gives an empty text column as objects: the same dtype as rows get
+            chunk = chunk.astype({c: "str" for c in chunk.columns if chunk[c].dtype == object})
         if first:  # a column the query gave as numbers or truth values stays as it is
             labels = {c for c in labels & set(chunk.columns) if pd.api.types.is_string_dtype(chunk[c])}
         for column in labels:

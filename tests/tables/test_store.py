@@ -364,6 +364,35 @@ def test_a_table_written_chunk_by_chunk_is_the_csv_of_the_whole_table(seed_corpu
     assert store.count("sentiment", where="vader < ?", params=[0]) == len(scores)
 
 
+def test_a_condition_may_test_a_column_not_read_with_or_without_articles_named(seed_corpus):
+    store, _ = sync()
+    kept = store.articles(columns=["doc_id", "outlet"]).iloc[1:]
+    every = store.table("attributions", articles=kept)
+    asserted = every[every["factuality"] == "asserted"].reset_index(drop=True)
+    assert 0 < len(asserted) < len(every)
+    for articles in (kept, None):
+        read = store.table("attributions", articles=articles, columns=["doc_id", "cue_start"],
+                           where="factuality = ?", params=["asserted"])
+        expected = asserted if articles is not None else store.table("attributions", where="factuality = 'asserted'")
+        pd.testing.assert_frame_equal(read, expected[["doc_id", "cue_start"]])
+
+
+def test_notebook_02s_attributions_are_the_whole_table_resolved_then_filtered(seed_corpus):
+    from corpus.analysis.speakers import resolve_speakers
+    from corpus.notebook import asserted_attributions
+
+    store, _ = sync()
+    articles = store.articles(columns=["doc_id", "outlet"]).iloc[1:].assign(outlet="Pooled")
+    whole = resolve_speakers(store.table("attributions", articles=articles))
+    for kinds in (["speech"], ["speech", "belief", "stance"], []):
+        expected = whole[whole["cue_kind"].isin(kinds) & (whole["factuality"] == "asserted")].reset_index(drop=True)
+        found = asserted_attributions(store, articles, cue_kinds=kinds)
+        pd.testing.assert_frame_equal(found, expected)
+        assert len(found) or not kinds
+    # resolution pooled over rows the filter drops: the seeds name people in rows of every kind
+    assert whole["cue_kind"].nunique() > 1
+
+
 def test_setup_gives_texts_only_when_asked_and_the_columns_named(tmp_path):
     from corpus.notebook import TEXT_COLUMNS, setup
 
