@@ -276,6 +276,9 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     quoting = _quoting_verb(cue)
     if quoting is not None:
         return _quoted_as_saying(quoting)
+    cited = _cited_source(cue, quoted)
+    if cited is not None:
+        return cited
     gerund_subject = _gerund_subject(cue)
     if gerund_subject is not None:
         return gerund_subject
@@ -326,6 +329,13 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
         stranded = _stranded_subject(verb)
         if stranded is not None:
             return stranded
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            # "The assault prompted Secretary of State Mike Pompeo to accuse Iran": the object of a verb that
+            # makes someone act is the subject of the infinitive (object control, Rosenbaum 1967)
+            controllers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i]
+                           and _can_speak(c)]
+            if controllers:
+                return controllers[0]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             speaker = _quoted_as_saying(verb)
@@ -337,6 +347,18 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             continue
         break
     return None
+
+
+def _cited_source(cue: Token, quoted: list[bool]) -> Token | None:
+    """ "Reuters reported, citing Iranian state media", "Trump tweeted, citing Breitbart": what the citer passes on
+    is the cited source's, as samples 14 and 28's readers judged; a cited thing ("citing the strikes", "citing a
+    report") leaves the citer the speaker."""
+    if cue.lemma_.lower() != "cite":
+        return None
+    cited = [c for c in cue.children if c.dep_ == "dobj" and not quoted[c.i]]
+    if not cited or cited[0].pos_ == "PRON" or not _can_speak(cited[0]):
+        return None
+    return cited[0]
 
 
 def _gerund_subject(cue: Token) -> Token | None:
@@ -971,6 +993,18 @@ def _modifies_a_thing(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.head.lemma_.lower() in THINGS_OF_STATE
 
 
+def _names_an_affair(token: Token) -> bool:
+    """A country word inside the name of an affair or a war, which says what a person is known for, not whose
+    side they are on: "North, a controversial figure in the 1980s Iran-Contra scandal", "a veteran of the
+    Iran-Iraq War" (the entity recogniser's EVENT, or the country's name hyphened to another capitalised word);
+    so is the first of two hyphened nationalities: an "Iranian-American journalist" is American."""
+    if token.ent_type_ == "EVENT":
+        return True
+    doc = token.doc
+    return token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text in ("-", "–") \
+        and not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_title
+
+
 def _without_host(tokens: list[Token]) -> list[Token]:
     """The words of a title without the country an envoy is posted to or in: "Pakistani Ambassador to the U.S.
     Asad M. Khan" is Pakistan's, not the United States', "USAID's envoy in Erbil" not Iraq's; nor the country a
@@ -979,7 +1013,7 @@ def _without_host(tokens: list[Token]) -> list[Token]:
 
 
 def _is_topic(token: Token) -> bool:
-    if _modifies_a_thing(token):
+    if _modifies_a_thing(token) or _names_an_affair(token):
         return True
     role = token.head
     # a foreign country only: "US experts" and "U.S. intelligence analysts" are American, "the U.N. envoy" the UN's
@@ -1122,7 +1156,7 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
                 if label == "PERSON" and name in known and (side is None or known[name] == side)
                 and core.doc[i].idx < core.idx and mention_at.get(i - 1) != (name, label)]
     if not fitting:
-        return None
+        return _holder_named_after(core, holders, offices, side)
     sentence_start = core.sent.start_char
     fitting_people = {person for _, person in fitting}
     in_sentence = [person for at, person in fitting if at >= sentence_start] + [
@@ -1136,6 +1170,20 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
                      and mention_at.get(i - 1) != (name, label))
     latest = {person: at for at, person in fitting}
     return max(latest, key=lambda p: (before[p], latest[p]))
+
+
+def _holder_named_after(core: Token, holders: list[tuple[int, str, str, list[Token]]], offices: Iterable[str],
+                        side: str | None) -> str | None:
+    """A lede's office the article names a holder of later, in a title with the same words: "Iran's naval commander
+    warned Monday ... Iran's naval commander, Rear Adm. Hossein Khanzadi, issued a warning" (cataphora, Halliday &
+    Hasan 1976, ch. 2). Only a title that repeats every qualifier of the office ("naval"), and one person."""
+    qualifiers = {t.lower_ for t in core.lefts if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "NOUN", "PROPN")
+                  and t.lower_ not in RANK_ADJECTIVES and affiliation_in([t]) is None}
+    if not qualifiers:
+        return None
+    later = [(at, person) for at, word, person, words in holders if word in offices and at > core.idx
+             and qualifiers <= {w.lower_ for w in words} and (side is None or affiliation_in(words) in (None, side))]
+    return later[0][1] if len({person for _, person in later}) == 1 else None
 
 
 PORTFOLIO_WORDS = frozenset({"prime", "foreign", "defense", "defence", "state", "interior", "finance", "treasury",
@@ -1569,6 +1617,17 @@ def _prosecution(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[s
     return None
 
 
+PUBLISHED_PIECES = frozenset({"article", "column", "op-ed", "editorial", "piece", "story", "essay", "commentary"})
+"""Words one published piece goes by: "One recent Boston Globe column highlights ... according to the article"."""
+
+
+def _same_document(token: Token, core: Token) -> bool:
+    """Whether ``token`` may be an earlier mention of the document ``core`` names: the same noun, or two words
+    for a published piece."""
+    earlier, later = token.lemma_.lower(), core.lemma_.lower()
+    return earlier == later or earlier in PUBLISHED_PIECES and later in PUBLISHED_PIECES
+
+
 def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
     """Who issued a document that is the grammatical source ("the statement said"): what its own phrase says
     (:func:`_own_author`), the subject of the verb that released it within the three sentences before ("The
@@ -1594,7 +1653,7 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
     sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
     window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
     for token in reversed(doc[window_start:core.i]):
-        if token.lemma_.lower() != core.lemma_.lower():
+        if not _same_document(token, core):
             continue
         if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in RELEASE_VERBS:
             verb = token.head
@@ -1820,12 +1879,18 @@ def _known_agency(name: str) -> str:
 
 
 def _media_name(core: Token, affiliation: str) -> str:
-    """An outlet the article does not name: state media as ``state TV [Iran]`` (television and TV are one
-    name), any other by its words ("the network" stays "network")."""
+    """An outlet the article does not name: state media by their country's adjective, as readers name them
+    ("Iranian state TV", "Turkish state media"; samples 3, 5 and 28), television and TV one name; placed on
+    another country's side with no adjective to name it by, ``state TV [other]``; any other outlet by its words
+    ("the network" stays "network")."""
     if _state_media(core):
         head = "TV" if core.lemma_.lower() in ("television", "tv") else core.lower_ if core.lower_ == "media" \
             else core.lemma_.lower()
-        return f"state {head} [{affiliation}]"
+        if affiliation in NATIONAL_ADJECTIVES:
+            return f"{NATIONAL_ADJECTIVES[affiliation]} state {head}"
+        adjectives = [t.text for t in core.lefts if t.tag_ == "JJ" and t.ent_type_ == "NORP"
+                      and affiliation_in([t], specific_only=True) == affiliation != "unknown"]
+        return f"{adjectives[0]} state {head}" if adjectives else f"state {head} [{affiliation}]"
     return canonical_key(core.text)
 
 
@@ -1933,15 +1998,31 @@ def _person_possessor(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
 
 
 NATIONAL_ADJECTIVES = {"US": "US", "Iran": "Iranian", "Iraq": "Iraqi"}
+COUNTRY_SHORT_NAMES = {"US": "US", "Iran": "Iran", "Iraq": "Iraq"}
+"""How readers write a side's country before "-led": "the U.S.-led coalition" is the "US-led coalition"."""
+CONTEXT_NAMED_BODIES = frozenset({"military", "army", "government"})
+"""A country's own bodies, which readers name by the country the article places them in: "The military said"
+in a story about Iran's armed forces is the "Iranian military" (samples 20 and 27), not an unnamed role."""
 
 
 def _national_body(core: Token, affiliation: str) -> str | None:
     """An unnamed body the phrase places by a nationality word is named as readers name it: "the U.S. military"
-    -> "US military", "Iran's foreign ministry" -> "Iranian foreign ministry", "the Russian military"; a body
-    placed only by the article's context keeps ``role [side]``."""
+    -> "US military", "Iran's foreign ministry" -> "Iranian foreign ministry", "the Russian military", "the
+    U.S.-led coalition" -> "US-led coalition". A body placed only by the article's context is named so when it
+    is a country's own (:data:`CONTEXT_NAMED_BODIES`), or is "the coalition" on the US side (the US-led one);
+    other bodies keep ``role [side]``."""
     words = [t for t in core.lefts if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i >= core.i - 4]
+    if affiliation == "unknown":
+        return None
+    if not words and core.tag_ == "NN":
+        if core.lower_ in CONTEXT_NAMED_BODIES and affiliation in NATIONAL_ADJECTIVES:
+            return f"{NATIONAL_ADJECTIVES[affiliation]} {core.lower_}"
+        if core.lower_ == "coalition" and affiliation == "US":
+            return "US-led coalition"
+    if affiliation in COUNTRY_SHORT_NAMES and _led_by(core, affiliation):
+        return f"{COUNTRY_SHORT_NAMES[affiliation]}-led {core.lower_}"
     nation = [t for t in words if affiliation_in([t], specific_only=True) == affiliation]  # not "a liberal group"
-    if not nation or affiliation == "unknown":
+    if not nation:
         return None
     rest = [t.lower_ for t in words if t.i > nation[-1].i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
     # a named body keeps its name ("the Pentagon press office" is not the "US press office")
@@ -1949,6 +2030,19 @@ def _national_body(core: Token, affiliation: str) -> str | None:
         else NATIONAL_ADJECTIVES.get(affiliation, nation[-1].text)
     plural_name = core.tag_ == "NNS" and core.lower_ not in PLURAL_BODY_NAMES
     return " ".join([adjective, *rest, _role_word(core) if plural_name else core.lower_])
+
+
+def _led_by(core: Token, affiliation: str) -> bool:
+    """Whether the words before a body say it is led by the side's country: "the U.S.-led coalition", "the
+    US-led military coalition" (one token or three)."""
+    doc = core.doc
+    for token in doc[max(core.left_edge.i, core.i - 5):core.i]:
+        if token.lower_.endswith("-led") and affiliation_in([token], specific_only=True) == affiliation:
+            return True
+        if token.lower_ == "led" and token.i >= 2 and doc[token.i - 1].text == "-" \
+                and affiliation_in([doc[token.i - 2]], specific_only=True) == affiliation:
+            return True
+    return False
 
 
 PLURAL_BODY_NAMES = frozenset({"forces", "authorities"})
@@ -2188,11 +2282,16 @@ def _object_not_words(verb: Token) -> bool:
                                                 for c in verb.children):
         return False
     thing = objects[0]
+    if verb.lemma_.lower() == "read" and thing.lemma_.lower() in RECITED_TEXTS:
+        return True  # "Gallagher read his reenlistment oath": a rite performed (samples 15 and 28), not a report
     words = thing.lemma_.lower() in NOUN_CUES | CHANNELS | SAID_THINGS \
         or source_lexicon().get(thing.lemma_.lower()) == "document" \
         or thing.pos_ == "PROPN" or any(t.is_quote for t in thing.subtree)
     return not words and not (speaker_ok and _can_speak(thing))
 
+
+RECITED_TEXTS = frozenset({"oath", "pledge", "vow", "prayer", "poem", "verse", "scripture", "liturgy"})
+"""Set texts one reads out in a rite or a ceremony, which report nothing of the reader's."""
 
 MARKET_RESULTS = frozenset({"high", "low", "gain", "loss", "profit", "deficit", "surplus", "record", "increase",
                             "decline", "rise", "drop", "fall", "growth", "return", "point", "percent", "%", "win",
