@@ -329,11 +329,11 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
         stranded = _stranded_subject(verb)
         if stranded is not None:
             return stranded
-        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in CAUSATIVE_VERBS:
             # "The assault prompted Secretary of State Mike Pompeo to accuse Iran": the object of a verb that
             # makes someone act is the subject of the infinitive (object control, Rosenbaum 1967)
             controllers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i]
-                           and _can_speak(c)]
+                           and c.tag_ not in ("WP", "WDT") and _can_speak(c)]
             if controllers:
                 return controllers[0]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
@@ -349,16 +349,30 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     return None
 
 
+CAUSATIVE_VERBS = frozenset({"prompt", "lead", "spur", "drive", "move", "inspire", "provoke", "trigger", "cause",
+                             "force", "compel", "bring", "get", "persuade", "convince"})
+"""Verbs that make someone do what the infinitive says, which then happened ("prompted Pompeo to accuse", "led
+some analysts to speculate"); a directive ("asked Trump to pardon", "told officials to ask") says what someone
+was to do, and its object has said nothing yet (Karttunen 1971's implicative verbs against the others)."""
+
+
 def _cited_source(cue: Token, quoted: list[bool]) -> Token | None:
-    """ "Reuters reported, citing Iranian state media", "Trump tweeted, citing Breitbart": what the citer passes on
-    is the cited source's, as samples 14 and 28's readers judged; a cited thing ("citing the strikes", "citing a
-    report") leaves the citer the speaker."""
-    if cue.lemma_.lower() != "cite":
+    """ "Reuters reported, citing Iranian state media", "Citing a US official, ABC News reported": what a report
+    passes on is the cited source's, as samples 14 and 28's readers judged; a cited thing ("citing the strikes",
+    "cites the 2002 AUMF") leaves the citer the speaker, and so does citing that is not a report's ("Saeed, who
+    cited sources in Iraq", "Trump cited Nahmani's advocates": samples 3 and 26)."""
+    if cue.lemma_.lower() != "cite" or cue.tag_ != "VBG" or cue.head.i == cue.i \
+            or cue_lexicon().get(cue.head.lemma_.lower(), Cue("", "", False)).kind != "speech":
         return None
     cited = [c for c in cue.children if c.dep_ == "dobj" and not quoted[c.i]]
-    if not cited or cited[0].pos_ == "PRON" or not _can_speak(cited[0]):
+    if not cited or cited[0].pos_ == "PRON":
         return None
-    return cited[0]
+    source = cited[0]
+    kind = source_lexicon().get(source.lemma_.lower()) or source_lexicon().get(source.lower_)
+    # people, unnamed sources and outlets pass a report on; a law, an index or an authority is cited as a reason
+    speaks = source.ent_type_ == "PERSON" or kind in ("anonymous", "media") or _state_media(source) \
+        or source.pos_ == "PROPN" and _is_media_name(" ".join(t.text for t in source.subtree if t.i <= source.i))
+    return source if speaks else None
 
 
 def _gerund_subject(cue: Token) -> Token | None:
@@ -1181,8 +1195,13 @@ def _holder_named_after(core: Token, holders: list[tuple[int, str, str, list[Tok
                   and t.lower_ not in RANK_ADJECTIVES and affiliation_in([t]) is None}
     if not qualifiers:
         return None
-    later = [(at, person) for at, word, person, words in holders if word in offices and at > core.idx
-             and qualifiers <= {w.lower_ for w in words} and (side is None or affiliation_in(words) in (None, side))]
+    # the office's words may precede a rank ("naval commander, Rear Adm. Hossein Khanzadi"); a placed office
+    # needs a holder placed the same way, by the title or else its sentence: "Iraq's prime minister" is not
+    # "Prime Minister Saad Hariri" of a sentence set "In Lebanon"
+    later = [(at, person) for at, word, person, words in holders if at > core.idx
+             and (word in offices or core.lower_ in {w.lower_ for w in words})
+             and qualifiers <= {w.lower_ for w in words}
+             and (side is None or (affiliation_in(words) or affiliation_in(words[0].sent, specific_only=True)) == side)]
     return later[0][1] if len({person for _, person in later}) == 1 else None
 
 
@@ -2036,13 +2055,18 @@ def _led_by(core: Token, affiliation: str) -> bool:
     """Whether the words before a body say it is led by the side's country: "the U.S.-led coalition", "the
     US-led military coalition" (one token or three)."""
     doc = core.doc
+    names = COUNTRY_WORDS.get(affiliation, frozenset())  # "Kurdish-led forces" are not "Iraq-led"
     for token in doc[max(core.left_edge.i, core.i - 5):core.i]:
-        if token.lower_.endswith("-led") and affiliation_in([token], specific_only=True) == affiliation:
+        if token.lower_.endswith("-led") and token.lower_[:-len("-led")] in names:
             return True
-        if token.lower_ == "led" and token.i >= 2 and doc[token.i - 1].text == "-" \
-                and affiliation_in([doc[token.i - 2]], specific_only=True) == affiliation:
+        if token.lower_ == "led" and token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in names:
             return True
     return False
+
+
+COUNTRY_WORDS = {"US": frozenset({"us", "u.s.", "u.s", "america", "american"}), "Iran": frozenset({"iran", "iranian"}),
+                 "Iraq": frozenset({"iraq", "iraqi"})}
+"""The words that name a side's country itself, not a people or a region inside it."""
 
 
 PLURAL_BODY_NAMES = frozenset({"forces", "authorities"})
@@ -2856,6 +2880,15 @@ def _in_headline(verb: Token) -> bool:
     """A Title Case verb ending a Title Case run of words ("Federal Lawsuit Says", "Trump Says Iran Is Standing
     Down") that is no sentence's first word: a headline, of a link to another story or of page furniture."""
     sentence = verb.sent
+    doc = verb.doc
+    if verb.is_upper and len(verb.text) > 1:
+        # "IRAN'S SUPREME LEADER CALLS MISSILE STRIKE A 'SLAP IN THE FACE'": a line all in capitals is the
+        # headline of a linked story, however its quotation marks end it
+        first = max([t.i + 1 for t in doc[sentence.start:verb.i] if "\n" in t.text] + [sentence.start])
+        last = next((t.i for t in doc[verb.i + 1:sentence.end] if "\n" in t.text), sentence.end)
+        line = [t for t in doc[first:last] if not t.is_space and not t.is_punct]
+        if _in_capitals(line) and sum(t.is_alpha for t in line) >= 4:
+            return True
     if not verb.text[:1].isupper() or verb.i == sentence.start:
         return False
     start = max([t.i + 1 for t in verb.doc[sentence.start:verb.i] if t.text in ("(", "[", ":")] + [sentence.start])

@@ -1594,6 +1594,11 @@ def test_unnamed_bodies_placed_by_a_nationality_word_are_named_as_readers_name_t
     assert (found.source_canonical, found.affiliation) == (canonical, affiliation)
 
 
+def test_a_body_led_by_a_people_is_not_led_by_their_country():
+    found = _one("Kurdish-led forces in northeast Syria confirmed that U.S. forces had withdrawn.", "confirmed")
+    assert "led" not in found.source_canonical
+
+
 @pytest.mark.parametrize("text, cue, canonical", [
     ("The U.S.-led coalition said on Sunday that two soldiers were killed.", "said", "US-led coalition"),
     ("The US-led military coalition fighting ISIS in Iraq said it had paused training.", "said", "US-led coalition"),
@@ -1608,6 +1613,7 @@ def test_unnamed_bodies_placed_by_a_nationality_word_are_named_as_readers_name_t
     ("The U.S.-led coalition in Iraq paused the training of Iraqi forces. The coalition said the decision is "
      "subject to review.", "said", "US-led coalition"),
     ("The military said the drills were over.", "said", "military [unknown]"),  # placed by nothing: unnamed
+
     # a body that is not a country's own keeps its role: "the group" is no "Iranian group"
     ("An Iranian group has grown in Iraq. The group said it would retaliate.", "said", "group [Iran]"),
 ])
@@ -1632,9 +1638,23 @@ def test_a_country_in_the_name_of_an_affair_or_before_a_second_nationality_is_no
      "Mike Pompeo"),
     ("The strike led Iranian officials to warn of revenge.", "warn", "official [Iran]"),
     ("Pompeo flew to Riyadh to tell the king that Iran was behind the attack.", "tell", "Mike Pompeo"),
+    ("That prompted Senator Rand Paul, during a CNN interview, to argue that Graham had not read the Constitution.",
+     "argue", "Rand Paul"),
 ])
 def test_the_object_of_a_verb_that_makes_someone_speak_is_the_speaker(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, cue, not_speaker", [
+    # a directive says what its object was to do, not what the object said
+    ("Mike Hunter, the attorney general of Oklahoma, asked Donald Trump to pardon Behenna, admitting that some of "
+     "his actions were objectionable.", "admitting", "Donald Trump"),
+    ("The order directs executive branch agencies to ask the regulators to study the rules.", "ask", "agency [unknown]"),
+    ("Trump turned on Yamiche Alcindor, whom he told to be nice and not ask threatening questions.", "ask", "whom"),
+])
+def test_the_object_of_a_directive_is_not_the_speaker(text, cue, not_speaker):
+    found = [a for a in _attributions(text) if a.cue_text == cue]
+    assert found == [] or found[0].source_canonical != not_speaker
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -1642,9 +1662,20 @@ def test_the_object_of_a_verb_that_makes_someone_speak_is_the_speaker(text, cue,
      "Iranian state media"),
     ("The strike killed two contractors, the newspaper said, citing U.S. officials.", "official [US]"),
     ("President Donald Trump defended the strike, citing the attacks on American bases.", "Donald Trump"),
+    ("Trump is expected to hire Bondi this week, The Wall Street Journal reported Wednesday, citing senior "
+     "administration officials.", "official [US]"),
+    # a law, an index or an authority is a reason given, not a source passing a report on
+    ("The two-page memo cites the 2002 authorization for the use of military force.", "memo"),
+    ("Trump can reasonably cite the Consumer Price Index.", "Donald Trump"),
+    # citing that is not a report's leaves the citer the speaker (samples 3 and 26's readers)
+    ("According to Haider Saeed, who cited sources in Iraq, Soleimani told Abdul Mahdi that Iran would keep him in "
+     "power.", "Haider Saeed"),
+    ("President Donald Trump, who commuted the sentence of another inmate, cited Nahmani's bipartisan advocates in "
+     "Congress, who recommended his release.", "Donald Trump"),
 ])
 def test_a_cited_source_is_the_speaker_and_a_cited_thing_leaves_the_citer(text, speaker):
-    assert _one(text, "citing").source_canonical == speaker
+    cue = next(word for word in ("citing", "cites", "cited", "cite") if f" {word} " in text)
+    assert _one(text, cue).source_canonical == speaker
 
 
 def test_the_article_is_the_column_named_before_and_its_outlet_speaks():
@@ -1659,12 +1690,16 @@ def test_the_article_is_the_column_named_before_and_its_outlet_speaks():
     ("Iran's naval commander warned Monday that Iranian forces would not hesitate to act again. Tensions have been "
      "rising for weeks. Iran's naval commander, Rear Adm. Hossein Khanzadi, issued a warning to Washington.",
      "Hossein Khanzadi"),
+    # a holder placed elsewhere by the sentence naming him is not the lede's: Lebanon's prime minister
+    ("Iraq's prime minister announced Friday that he would resign. Abdul-Mahdi would be the second prime minister "
+     "forced out by protests. In Lebanon, the resignation of Prime Minister Saad Hariri led to gridlock.",
+     "minister [Iraq]"),
     # no qualifier repeated: an office named before any holder is not taken forward
     ("The president warned Monday that forces would not hesitate to act. Tensions have been rising. President "
      "Hassan Rouhani visited the port.", "president [unknown]"),
 ])
 def test_a_lede_s_office_is_the_holder_the_article_names_later_with_the_same_title(text, speaker):
-    assert _one(text, "warned").source_canonical == speaker
+    assert _one(text, "announced" if "announced" in text else "warned").source_canonical == speaker
 
 
 def test_an_envoy_is_not_on_the_side_of_the_country_he_is_posted_to():
@@ -1859,6 +1894,8 @@ def test_yet_to_say_is_not_said(text, cue, factuality):
     ("The disclosure says so. (RELATED: Arab Sheikh Tried To Force American Security To Murder Two People, "
      "Federal Lawsuit Says)\nA serf class of two million serve the elites.", "Says"),
     ("Iran Says It Will Retaliate\nThe country's leaders met on Sunday.", "Says"),
+    ("He added: \"No American lives were lost.\"\n\nIRAN'S SUPREME LEADER CALLS MISSILE STRIKE AT BASES A 'SLAP IN "
+     "THE FACE,' WARNS IT'S NOT ENOUGH\n\nAt the same time, he said the U.S. continues to evaluate options.", "CALLS"),
 ])
 def test_aspect_authorship_misparses_and_headlines_are_no_reports(text, cue):
     assert [a.source for a in _attributions(text) if a.cue_text == cue] == []
