@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 
 from conftest import PROJECT
 
@@ -107,7 +108,8 @@ def test_every_notebook_uses_the_one_setup_call():
     for path in sorted((PROJECT / "notebooks").glob("*.ipynb")):
         cells = [c for c in json.loads(path.read_text("utf-8"))["cells"] if c["cell_type"] == "code"]
         source = "".join(cells[1]["source"])  # the cell after `parameters`
-        assert "from corpus.notebook import setup" in source and "= setup(" in source, path.name
+        assert re.search(r"^from corpus\.notebook import (\w+, )*setup\b", source, re.M) and "= setup(" in source, \
+            path.name
         everything = "\n".join("".join(c["source"]) for c in cells)
         assert "load_corpus(" not in everything and "load_tables(" not in everything, path.name
 
