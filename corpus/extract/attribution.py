@@ -279,6 +279,9 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     cited = _cited_source(cue, quoted)
     if cited is not None:
         return cited
+    floated = _floated_quantifier_subject(cue)
+    if floated is not None:
+        return floated
     gerund_subject = _gerund_subject(cue)
     if gerund_subject is not None:
         return gerund_subject
@@ -354,6 +357,26 @@ CAUSATIVE_VERBS = frozenset({"prompt", "lead", "spur", "drive", "move", "inspire
 """Verbs that make someone do what the infinitive says, which then happened ("prompted Pompeo to accuse", "led
 some analysts to speculate"); a directive ("asked Trump to pardon", "told officials to ask") says what someone
 was to do, and its object has said nothing yet (Karttunen 1971's implicative verbs against the others)."""
+
+
+FLOATED_QUANTIFIERS = frozenset({"all", "both", "each", "most", "many", "some"})
+
+
+def _floated_quantifier_subject(cue: Token) -> Token | None:
+    """ "a letter signed by 122 GOP foreign policy experts, all agreeing they were united": a participle after a
+    comma and a quantifier says what the plural noun before the comma did (a floated quantifier, Sportiche 1988),
+    whatever the parser hung it on."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.i < 3 or doc[cue.i - 1].lower_ not in FLOATED_QUANTIFIERS \
+            or doc[cue.i - 2].text != ",":
+        return None
+    # the plural noun just before the comma, else the plural subject of the clause the participle hangs on
+    # ("The senators met on Tuesday, both saying")
+    subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    for noun in [doc[cue.i - 3], *subjects]:
+        if noun.tag_ in ("NNS", "NNPS") and _can_speak(noun):
+            return noun
+    return None
 
 
 def _cited_source(cue: Token, quoted: list[bool]) -> Token | None:
@@ -2176,6 +2199,10 @@ def _contact_only(verb: Token) -> bool:
     colons = [t.i for t in verb.doc[verb.sent.start:verb.i] if t.text == ":"]
     children = [c for c in verb.children if not (c in called[:1] and _is_person(c))
                 and not (colons and c.i < colons[-1])]
+    # "In support of U.S. policy objectives to support Ukrainian sovereignty, President Trump called President
+    # Zelenskyy": a clause the parser hung on the verb from before it is no content unless it is quoted
+    children = [c for c in children if not (c.dep_ in ("ccomp", "xcomp") and c.i < verb.i
+                                            and not any(t.is_quote for t in c.subtree))]
     if any(c.dep_ in CONTACT_CONTENT_DEPS or c.dep_ == "prep" and c.lower_ in CONTACT_TOPIC_PREPS and not any(
             o.dep_ == "pobj" and (_is_time(o) or o.lemma_.lower() in DURATION_WORDS)
             and not any(g.dep_ == "prep" for g in o.children) for o in c.children)
@@ -2229,10 +2256,26 @@ def _shared_media(verb: Token) -> bool:
         and not any(t.is_quote for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
+DEGREE_ADVERBS = frozenset({"much", "widely", "highly", "well", "oft", "often", "long", "little", "once", "roundly",
+                            "frequently", "heavily"})
+"""Adverbs that grade a participle used as an adjective: "the much praised team", "a widely reported claim"."""
+
+
+def _adjectival_participle(verb: Token) -> bool:
+    """ "Robert Mueller's much praised progressive team found no evidence": a past participle that describes a
+    noun, after a determiner or a possessive and a degree adverb, which the parser may take for the sentence's
+    verb; it reports nobody's words (sample 29)."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i < 2:
+        return False
+    adverb, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return verb.dep_ == "amod" or adverb.lower_ in DEGREE_ADVERBS and adverb.dep_ == "advmod" \
+        and (before.tag_ == "POS" or before.lower_ in ("the", "a", "an", "his", "her", "its", "their", "our", "this"))
+
+
 def _action_reading(verb: Token) -> bool:
     """Whether ``verb`` is used for an act or an inference, not a report (:data:`ACTION_READINGS`,
     :data:`CONTACT_VERBS`, :data:`INFERENCE_PARTICIPLES`)."""
-    if _contact_only(verb) or _inference(verb) or _asks_anonymity(verb):
+    if _contact_only(verb) or _inference(verb) or _asks_anonymity(verb) or _adjectival_participle(verb):
         return True
     if verb.lemma_.lower() == "call" and (verb.doc[verb.i - 1].text == "," or verb.dep_ == "acl") \
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
@@ -2291,10 +2334,10 @@ SAID_THINGS = frozenset({"word", "quote", "sentiment", "view", "concern", "criti
                          "list", "passage", "excerpt", "verse", "prayer", "vow", "script", "transcript", "text"})
 """What is said or written, beside :data:`NOUN_CUES` and the documents: "echoed the sentiment", "read quotes from
 senators", "read his reenlistment oath"."""
-WORDS_OBJECT_VERBS = {"read": False, "echo": True}
+WORDS_OBJECT_VERBS = {"read": False, "echo": True, "assure": True}
 """Verbs that report only when their object is words: a document, a quotation, a claim or a channel ("read a
 statement", "echoed the warning"); the value says whether someone who speaks counts too ("echoed Trump" repeats
-his words; "read his mark" sizes him up)."""
+his words; "read his mark" sizes him up; "assured reporters" reports, "assured the US's role" ensured it)."""
 
 
 def _object_not_words(verb: Token) -> bool:
@@ -3875,10 +3918,15 @@ def extract_attributions(
             if affiliation == "unknown" and source_type in ("organization", "anonymous", "media") and mention is None:
                 affiliation = _noun_context_affiliation(core, words) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
-            if affiliation == "unknown" and core.lower_ in SPOKES_WORDS:
-                principals = [o for c in core.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
-                              if mention_at.get(o.i, ("", ""))[1] == "PERSON"]
-                if principals:  # "a spokesman for Schumer" speaks on Schumer's side
+            if affiliation == "unknown" and (core.lower_ in SPOKES_WORDS or source_type == "anonymous"):
+                # "a spokesman for Schumer" speaks on Schumer's side, "a person close to Rasmussen" on his
+                principals = [o for c in core.children if c.dep_ == "prep" and c.lower_ == "for"
+                              and core.lower_ in SPOKES_WORDS for o in c.children
+                              if mention_at.get(o.i, ("", ""))[1] == "PERSON"] + [
+                    o for c in core.children if c.dep_ == "amod" and c.lower_ == "close" for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                    if mention_at.get(o.i, ("", ""))[1] == "PERSON"]
+                if principals:
                     person = mention_at[principals[0].i][0]
                     affiliation = entity_affiliations().get(person) \
                         or _person_context_affiliation(person, out, mention_at, doc) or "unknown"

@@ -372,9 +372,12 @@ RANK_WORDS = frozenset({w.rstrip(".") for title in TITLES for w in title.split()
 """Words of a title or rank written before a name: never a first name."""
 
 
+SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"', "’", "'"})
+
+
 def _first_names_left_out(spans: list[Span]) -> list[Span]:
     """ "Meagan McKenna" tagged "Meagan" (GPE) and "McKenna" (PERSON): a capitalised proper noun the parser makes
-    part of a person's one-word mention, right before it on the same line, which NER left out or gave a one-word
+    part of a person's one- or two-word mention, right before it on the same line, which NER left out or gave a one-word
     mention of another label, is the person's first name (not a title, an office or a place the phrase names)."""
     from spacy.tokens import Span
 
@@ -382,8 +385,14 @@ def _first_names_left_out(spans: list[Span]) -> list[Span]:
     for span in spans:
         before = span.doc[span.start - 1] if span.start else None
         lent = out[-1] if out and out[-1].end == span.start else None
-        if span.label_ == "PERSON" and len(span) == 1 and before is not None and before.pos_ == "PROPN" \
-                and before.dep_ == "compound" and before.head.i == span.start and before.text.isalpha() \
+        # of two words only at a sentence's start, where NER misses a capitalised word, and with nothing named
+        # before them: "Anders" of "Anders Fogh Rasmussen" (not "Whip Steve Scalise", "Journalist Yashar Ali")
+        two_words = len(span) == 2 and lent is None and before is not None and before.is_sent_start \
+            and before.lower_ not in _lexicon_words() and (before.i == 0 or "\n" in before.doc[before.i - 1].text_with_ws
+                                                            or before.doc[before.i - 1].text in SENTENCE_ENDS)
+        if span.label_ == "PERSON" and (len(span) == 1 or two_words) and before is not None \
+                and before.pos_ == "PROPN" and before.dep_ == "compound" and span.start <= before.head.i < span.end \
+                and before.text.isalpha() \
                 and before.text[:1].isupper() and not before.text.isupper() and "\n" not in before.whitespace_ \
                 and _TITLE_RE.match(before.text + " ") is None and before.lower_ not in RANK_WORDS \
                 and affiliation_in([before]) is None \
@@ -588,6 +597,28 @@ def _after_line_break(span: Span) -> Span:
     return Span(span.doc, last, span.end, label=span.label_) if last < span.end else span
 
 
+SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "del", "della", "van", "von", "der", "den",
+                               "ter", "al", "el", "bin", "ben", "abu", "ibn", "dos", "das"})
+"""Words that open a surname ("Le Drian", "van der Leyen", "Al-Malki" written "Al Malki", "bin Salman")."""
+
+
+def _surname_after_particle(spans: list[Span]) -> list[Span]:
+    """A person's name NER cut after a particle that opens the surname ("Jean-Yves Le" of "Jean-Yves Le Drian")
+    runs on to the capitalised name that follows it; a span that word began is dropped."""
+    from spacy.tokens import Span
+
+    out, swallowed = [], set()
+    for span in spans:
+        doc, end = span.doc, span.end
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in SURNAME_PARTICLES \
+                and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and "\n" not in span[-1].whitespace_:
+            span = Span(doc, span.start, end + 1, label="PERSON")
+            swallowed.add(end)
+        out.append(span)
+    return [s for s in out if s.start not in swallowed]  # the run-on spans start before the word they took
+
+
 NOT_FIRST_NAMES = frozenset({"will", "may", "june", "april", "august", "mark", "bill", "grant", "hope", "faith",
                              "grace", "chance", "rich", "pat", "sue", "art", "king", "major", "dawn", "summer"})
 """First names that are also common words ("Will Trump strike?", "in May Johnson said")."""
@@ -641,7 +672,8 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = list(doc.ents)
     for person_from in (_titled_person, _described_by_apposition, _possessed_person):
         spans = _people_in(spans, person_from)
-    spans = [_person_after_possessor(_after_line_break(e)) for e in spans if e.label_ in ENTITY_LABELS]
+    spans = _surname_after_particle([_person_after_possessor(_after_line_break(e)) for e in spans
+                                     if e.label_ in ENTITY_LABELS])
     # a lower-case common noun NER labelled a body ("an attendee said": ORG) names nobody
     spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]

@@ -2397,6 +2397,9 @@ def test_adding_to_a_thing_reports_nothing():
     ("Gallagher read a statement to reporters outside the courthouse.", "read", True),
     ("Sen. Chris Murphy echoed the sentiment, saying talks would go better without Bolton.", "echoed", True),
     ("Boris Johnson echoed Justin Trudeau and said Britain was working with Canada.", "echoed", True),
+    # "assure" reports with a clause or a listener, not when it means "ensure" (sample 29)
+    ("This law all but assured the country’s role as a giant magnet for suspicious finance.", "assured", False),
+    ("The minister assured reporters that the talks would resume.", "assured", True),
 ])
 def test_reading_or_echoing_anything_but_words_reports_nothing(text, cue, reports):
     assert len(_sources(text, cue)) == int(reports)
@@ -2735,3 +2738,53 @@ def test_a_country_that_names_a_war_is_no_side(text):
 def test_a_one_word_name_opening_a_body_s_name_is_that_body(text, cue, speaker, source_type):
     found = _one(text, cue)
     assert (found.source_canonical, found.source_type) == (speaker, source_type)
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a clause the parser hung on "called" from before it is no content: a phone call (sample 29)
+    ("In support of U.S. policy objectives to support Ukrainian sovereignty, President Trump called President "
+     "Zelenskyy on April 21, 2019.", "called"),
+    # a participle graded as an adjective describes; the parser took it for the verb (sample 29)
+    ("After 22 months, special counsel Robert Mueller’s much praised progressive “all-star” team of lawyers found no "
+     "evidence that Donald Trump had colluded with the Russians.", "praised"),
+])
+def test_a_call_with_no_words_and_an_adjectival_participle_report_nothing(text, cue):
+    assert [a.source for a in _attributions(text) if a.cue_text == cue] == []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a floated quantifier: the plural noun before the comma, else the clause's plural subject (Sportiche 1988)
+    ("Cohen orchestrated the release of a letter signed by 122 GOP foreign policy experts, all agreeing they were "
+     "“united in our opposition to a Donald Trump presidency.”", "agreeing", "expert [US]"),
+    ("The senators met on Tuesday, both saying the deal was dead.", "saying", "senator [US]"),
+])
+def test_a_participle_after_all_or_both_is_the_group_s(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
+
+
+def test_a_person_close_to_someone_is_on_that_person_s_side():
+    text = ("Anders Fogh Rasmussen, a former prime minister of Denmark and NATO secretary general, has also told Biden "
+            "that he hopes he will run, said a person close to Rasmussen.")
+    found = _one(text, "said")
+    assert (found.source_canonical, found.affiliation) == ("person [other]", "other")
+    assert _one(text, "told").source_canonical == "Anders Fogh Rasmussen"  # NER left the first name out
+
+
+def test_a_surname_opened_by_a_particle_is_whole_and_takes_the_pronoun():
+    text = ("The drones were fired from the north, a Saudi spokesman, Col. Turki Al-Malki, said.\n\nFrench Foreign "
+            "Minister Jean-Yves Le Drian similarly was skeptical of the Houthi claim.\n\n“This is not very "
+            "credible,” he told CNews television.")
+    assert "Jean-Yves Le Drian" in {m.entity for m in entity_mentions(get_pipeline()(text))}
+    assert _one(text, "told").source_canonical == "Jean-Yves Le Drian"
+
+
+@pytest.mark.xfail(strict=True, reason="an unnamed group takes the side of the article's other mentions of its noun "
+                   "('U.S. officials'), even when its own words set it apart ('medical and security officials' in "
+                   "Baghdad; sample 29's ac078): guarding both rules on such words lost more sides than it fixed on "
+                   "the 371 articles (session 28)")
+def test_a_group_set_apart_by_its_words_does_not_take_an_earlier_group_s_side():
+    text = ("U.S. officials said the talks had failed.\n\nSecurity forces fired tear gas to disperse the crowds from "
+            "Baghdad's Khilani Square, medical and security officials said.")
+    found = [a for a in _attributions(text) if a.cue_text == "said"]
+    assert [a.source_canonical for a in found][0] == "official [US]"
+    assert found[1].affiliation != "US"
