@@ -2272,10 +2272,20 @@ def _adjectival_participle(verb: Token) -> bool:
         and (before.tag_ == "POS" or before.lower_ in ("the", "a", "an", "his", "her", "its", "their", "our", "this"))
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """ "Tiffany Trump only smiled when asked her resolution", "if asked, he would decline": a passive clause cut
+    to its participle, whose understood subject is the one asked, not the one asking (sample 30)."""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "if", "once", "after", "unless", "until", "as",
+                                                               "while") and c.i == verb.i - 1 for c in verb.children)
+
+
 def _action_reading(verb: Token) -> bool:
     """Whether ``verb`` is used for an act or an inference, not a report (:data:`ACTION_READINGS`,
     :data:`CONTACT_VERBS`, :data:`INFERENCE_PARTICIPLES`)."""
-    if _contact_only(verb) or _inference(verb) or _asks_anonymity(verb) or _adjectival_participle(verb):
+    if _contact_only(verb) or _inference(verb) or _asks_anonymity(verb) or _adjectival_participle(verb) \
+            or _reduced_passive(verb):
         return True
     if verb.lemma_.lower() == "call" and (verb.doc[verb.i - 1].text == "," or verb.dep_ == "acl") \
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
@@ -3581,11 +3591,35 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
         else _body_subjects(pronoun, mention_at, quoted) if read_as in THING_PRONOUNS else []
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
                      named_in_content=named_in_content, word=word, nearby=nearby)
+    if read_as in PERSON_PRONOUNS and (found is None or _resolve(
+            pronoun, earlier, subjects, sent_starts, own_content=own_content, named_in_content=named_in_content,
+            word=word, nearby=nearby, within=0) is None):
+        watched = _object_named_before(pronoun, mention_at, quoted, read_as, named_in_content)
+        if watched is not None:  # no candidate in its own sentence: the one its sentence has just named
+            return _named_person(watched)
     if found is not None:
         return found
     near = _person_near(pronoun, mention_at, quoted, own_content=own_content, named_in_content=named_in_content,
                         word=word)
     return _named_person(near) if near else None
+
+
+def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], word: str,
+                         named_in_content: frozenset[str]) -> str | None:
+    """ "I was watching Chris Matthews yesterday, and he was basically saying ...": the one person its own
+    sentence names before the pronoun as a verb's direct object, outside quotation marks, when the sentence has
+    no source or subject that fits (the nearest entity before any earlier sentence's: recency, Hobbs 1978)."""
+    before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i]
+              if mention_at.get(t.i, ("", ""))[1] == "PERSON" and not quoted[t.i]]
+    if any(t.dep_ in SUBJECT_DEPS and _fits_pronoun(mention_at[t.i][0], word) for t in before):
+        return None  # "Trump has chided Macron ...; he said": the subject comes first (centering)
+    doc = pronoun.doc
+    # not one inside a relative clause ("the military, which killed Gen. Soleimani, 'will pay,' he added") nor
+    # one a quotation mark parts from the pronoun ("'I told president Erdogan ...,' he said": quoted words)
+    people = {mention_at[t.i][0] for t in before if t.dep_ in ("dobj", "appos") and t.head.pos_ in ("VERB", "PROPN", "NOUN")
+              and t.head.dep_ not in ("relcl", "acl") and not any(q.is_quote or q.text in "'‘’“”\"" for q in doc[t.i:pronoun.i])}
+    people = {p for p in people if _fits_pronoun(p, word) and p not in named_in_content}
+    return people.pop() if len(people) == 1 else None
 
 
 def _named_person(name: str) -> tuple[str, str, str]:
@@ -3976,6 +4010,11 @@ def extract_attributions(
             if earlier is not None:
                 canonical, source_type, affiliation = earlier.source_canonical, earlier.source_type, earlier.affiliation
                 antecedent, evidence = earlier.source_canonical, "antecedent"
+        if source_type == "other" and _the_country(core):
+            country = _country_named_before(core, mention_at, sent_starts)
+            if country is not None:  # "The country has always insisted": Iran, named just before
+                canonical, source_type, affiliation = country, "organization", SIDE_OF_COUNTRY[country]
+                antecedent, evidence = country, "antecedent"
         if source_type == "other" and canonical.lower() in RELATIVE_PRONOUNS | DEMONSTRATIVES:
             continue  # a relative or demonstrative pronoun nothing resolved ("and that is questioning ..."): no one
         if affiliation == "unknown":
@@ -4013,6 +4052,36 @@ def rule_attribution_features(found: list[Attribution]) -> list[list[str]]:
                           direct=a.direct, channel=a.channel, source=a.source,
                           nested=any(b is not a and b.content_start <= a.cue_start < b.content_end for b in found))
             for a in found]
+
+
+COUNTRY_OF_SIDE = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
+SIDE_OF_COUNTRY = {country: side for side, country in COUNTRY_OF_SIDE.items()}
+
+
+def _the_country(core: Token) -> bool:
+    """ "the country", "the nation", with no other word: a country the article has just named."""
+    modifiers = [c for c in core.children if c.dep_ != "punct"]
+    return core.lemma_.lower() in ("country", "nation") and core.tag_ == "NN" and len(modifiers) == 1 \
+        and modifiers[0].dep_ == "det" and modifiers[0].lower_ == "the"
+
+
+def _country_named_before(core: Token, mention_at: dict[int, tuple[str, str]], sent_starts: list[int]) -> str | None:
+    """The country of a side that "the country" takes up: the last place named in its sentence or the three
+    before it, when that place is one of the sides' countries or in one ("Tehran" is Iran's); a place elsewhere
+    named last leaves it unresolved (definite description resolution, Vieira & Poesio 2000)."""
+    here = _sentence_of(sent_starts, core.idx)
+    first = sent_starts[max(0, here - 3)] if sent_starts else 0
+    for i in range(core.i - 1, -1, -1):
+        if core.doc[i].idx < first:
+            return None
+        named = mention_at.get(i)
+        if named is not None and named[1] == "GPE":
+            start = i
+            while start > 0 and mention_at.get(start - 1) == named:
+                start -= 1
+            side = affiliation_in(core.doc[start:i + 1], specific_only=True)
+            return COUNTRY_OF_SIDE.get(side or "")
+    return None
 
 
 ANAPHORIC_ROLES = frozenset({"official", "source", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat",

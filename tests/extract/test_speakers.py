@@ -2788,3 +2788,43 @@ def test_a_group_set_apart_by_its_words_does_not_take_an_earlier_group_s_side():
     found = [a for a in _attributions(text) if a.cue_text == "said"]
     assert [a.source_canonical for a in found][0] == "official [US]"
     assert found[1].affiliation != "US"
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # "the country" takes up the side's country just named (definite description, Vieira & Poesio 2000)
+    ("How soon could Iran develop a nuclear bomb?\n\nThe country has always insisted that its nuclear programme is "
+     "entirely peaceful.", "insisted", ("Iran", "organization", "Iran")),
+    # a place of no side named last leaves it alone
+    ("Iran's envoy flew to Oslo. Norway hosted the talks. The country said the talks were useful.", "said",
+     ("country", "other", "unknown")),
+])
+def test_the_country_is_the_side_s_country_just_named(text, cue, expected):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type, found.affiliation) == expected
+
+
+def test_when_asked_reports_nothing_of_the_one_asked():
+    text = "Donald Trump Jr. declined to answer a question on Iran. Tiffany Trump only smiled when asked her resolution."
+    assert [a.source for a in _attributions(text) if a.cue_text == "asked"] == []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # no source or subject of its own sentence fits: the person that sentence has just named as an object
+    ("Trump said the press was unfair.\n\nI was watching Chris Matthews yesterday, and he was basically saying that "
+     "collusion is off the table.", "saying", "Chris Matthews"),
+    # a person only talked about is no antecedent
+    ("Trump said the press was unfair.\n\nWhen asked about Joe Biden, he said the race was over.", "said the race",
+     "Donald Trump"),
+])
+def test_a_pronoun_with_no_subject_before_it_takes_the_object_its_sentence_named(text, cue, speaker):
+    found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+    assert [a.source_canonical for a in found] == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, affiliation", [
+    ("The 5th Fleet will advise merchant shipping, 5th Fleet spokesman Cmdr. Joshua Frey told The Associated Press.",
+     "told", "US"),
+    ("In April 2009, the SEC accused Rusciano of a multimillion-dollar fraud.", "accused", "US"),
+])
+def test_us_agencies_and_the_fifth_fleet_are_american(text, cue, affiliation):
+    assert _one(text, cue).affiliation == affiliation
