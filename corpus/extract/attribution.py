@@ -3616,8 +3616,10 @@ def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]],
     doc = pronoun.doc
     # not one inside a relative clause ("the military, which killed Gen. Soleimani, 'will pay,' he added") nor
     # one a quotation mark parts from the pronoun ("'I told president Erdogan ...,' he said": quoted words)
-    people = {mention_at[t.i][0] for t in before if t.dep_ in ("dobj", "appos") and t.head.pos_ in ("VERB", "PROPN", "NOUN")
-              and t.head.dep_ not in ("relcl", "acl") and not any(q.is_quote or q.text in "'‘’“”\"" for q in doc[t.i:pronoun.i])}
+    people = {mention_at[t.i][0] for t in before
+              if t.dep_ in ("dobj", "appos") and t.head.pos_ in ("VERB", "PROPN", "NOUN")
+              and t.head.dep_ not in ("relcl", "acl")
+              and not any(q.is_quote or q.text in "'‘’“”\"" for q in doc[t.i:pronoun.i])}
     people = {p for p in people if _fits_pronoun(p, word) and p not in named_in_content}
     return people.pop() if len(people) == 1 else None
 

@@ -377,8 +377,9 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"', "’", "'"})
 
 def _first_names_left_out(spans: list[Span]) -> list[Span]:
     """ "Meagan McKenna" tagged "Meagan" (GPE) and "McKenna" (PERSON): a capitalised proper noun the parser makes
-    part of a person's one- or two-word mention, right before it on the same line, which NER left out or gave a one-word
-    mention of another label, is the person's first name (not a title, an office or a place the phrase names)."""
+    part of a person's one- or two-word mention, right before it on the same line, which NER left out or gave a
+    one-word mention of another label, is the person's first name (not a title, an office or a place the phrase
+    names)."""
     from spacy.tokens import Span
 
     out: list[Span] = []
@@ -387,9 +388,10 @@ def _first_names_left_out(spans: list[Span]) -> list[Span]:
         lent = out[-1] if out and out[-1].end == span.start else None
         # of two words only at a sentence's start, where NER misses a capitalised word, and with nothing named
         # before them: "Anders" of "Anders Fogh Rasmussen" (not "Whip Steve Scalise", "Journalist Yashar Ali")
-        two_words = len(span) == 2 and lent is None and before is not None and before.is_sent_start \
-            and before.lower_ not in _lexicon_words() and (before.i == 0 or "\n" in before.doc[before.i - 1].text_with_ws
-                                                            or before.doc[before.i - 1].text in SENTENCE_ENDS)
+        opens_sentence = before is not None and before.is_sent_start and (
+            before.i == 0 or "\n" in before.doc[before.i - 1].text_with_ws
+            or before.doc[before.i - 1].text in SENTENCE_ENDS)
+        two_words = len(span) == 2 and lent is None and opens_sentence and before.lower_ not in _lexicon_words()
         if span.label_ == "PERSON" and (len(span) == 1 or two_words) and before is not None \
                 and before.pos_ == "PROPN" and before.dep_ == "compound" and span.start <= before.head.i < span.end \
                 and before.text.isalpha() \

@@ -1649,7 +1649,8 @@ def test_the_object_of_a_verb_that_makes_someone_speak_is_the_speaker(text, cue,
     # a directive says what its object was to do, not what the object said
     ("Mike Hunter, the attorney general of Oklahoma, asked Donald Trump to pardon Behenna, admitting that some of "
      "his actions were objectionable.", "admitting", "Donald Trump"),
-    ("The order directs executive branch agencies to ask the regulators to study the rules.", "ask", "agency [unknown]"),
+    ("The order directs executive branch agencies to ask the regulators to study the rules.", "ask",
+     "agency [unknown]"),
     ("Trump turned on Yamiche Alcindor, whom he told to be nice and not ask threatening questions.", "ask", "whom"),
 ])
 def test_the_object_of_a_directive_is_not_the_speaker(text, cue, not_speaker):
@@ -2745,8 +2746,8 @@ def test_a_one_word_name_opening_a_body_s_name_is_that_body(text, cue, speaker, 
     ("In support of U.S. policy objectives to support Ukrainian sovereignty, President Trump called President "
      "Zelenskyy on April 21, 2019.", "called"),
     # a participle graded as an adjective describes; the parser took it for the verb (sample 29)
-    ("After 22 months, special counsel Robert Mueller’s much praised progressive “all-star” team of lawyers found no "
-     "evidence that Donald Trump had colluded with the Russians.", "praised"),
+    ("After 22 months, special counsel Robert Mueller’s much praised progressive “all-star” team of lawyers found "
+     "no evidence that Donald Trump had colluded with the Russians.", "praised"),
 ])
 def test_a_call_with_no_words_and_an_adjectival_participle_report_nothing(text, cue):
     assert [a.source for a in _attributions(text) if a.cue_text == cue] == []
@@ -2804,7 +2805,8 @@ def test_the_country_is_the_side_s_country_just_named(text, cue, expected):
 
 
 def test_when_asked_reports_nothing_of_the_one_asked():
-    text = "Donald Trump Jr. declined to answer a question on Iran. Tiffany Trump only smiled when asked her resolution."
+    text = ("Donald Trump Jr. declined to answer a question on Iran. Tiffany Trump only smiled when asked her "
+            "resolution.")
     assert [a.source for a in _attributions(text) if a.cue_text == "asked"] == []
 
 
