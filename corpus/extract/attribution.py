@@ -307,6 +307,13 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
                     if nouns:
                         return nouns[-1]
                 return _member_named(verb.head) or verb.head
+            if verb is cue and _mute_thing(subject):
+                # "considered him a terrorist and Secretary of State Mike Pompeo said ...": the parser joined the
+                # object complement and the next clause's subject; the one who can speak is the speaker
+                joined = [c for c in subject.children if c.dep_ == "conj" and c.i < verb.i and not quoted[c.i]
+                          and c.ent_type_ == "PERSON"]
+                if joined:
+                    return joined[-1]
             if verb is not cue and not _can_speak(subject):
                 # "Despite claiming to prefer denuclearization, Kim's goal appears to be ...": the participle
                 # shares the clause's subject, whose owner is the one who can claim

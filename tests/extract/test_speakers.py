@@ -2830,3 +2830,10 @@ def test_a_pronoun_with_no_subject_before_it_takes_the_object_its_sentence_named
 ])
 def test_us_agencies_and_the_fifth_fleet_are_american(text, cue, affiliation):
     assert _one(text, cue).affiliation == affiliation
+
+
+def test_a_speaker_the_parser_joined_to_an_object_complement_still_speaks():
+    # "him a terrorist and Secretary of State Mike Pompeo": the parser made one subject of the two for "said"
+    text = ("The Trump administration considered him a terrorist and Secretary of State Mike Pompeo said Soleimani was "
+            "killed because he was planning an imminent attack.")
+    assert _one(text, "said").source_canonical == "Mike Pompeo"
