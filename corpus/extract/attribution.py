@@ -392,7 +392,7 @@ def _cited_source(cue: Token, quoted: list[bool]) -> Token | None:
     "cites the 2002 AUMF") leaves the citer the speaker, and so does citing that is not a report's ("Saeed, who
     cited sources in Iraq", "Trump cited Nahmani's advocates": samples 3 and 26)."""
     if cue.lemma_.lower() != "cite" or cue.tag_ != "VBG" or cue.head.i == cue.i \
-            or cue_lexicon().get(cue.head.lemma_.lower(), Cue("", "", False)).kind != "speech":
+            or cue_lexicon().get(cue.head.lemma_.lower(), NO_CUE).kind != "speech":
         return None
     cited = [c for c in cue.children if c.dep_ == "dobj" and not quoted[c.i]]
     if not cited or cited[0].pos_ == "PRON":
@@ -2047,8 +2047,6 @@ def _person_possessor(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
 
 
 NATIONAL_ADJECTIVES = {"US": "US", "Iran": "Iranian", "Iraq": "Iraqi"}
-COUNTRY_SHORT_NAMES = {"US": "US", "Iran": "Iran", "Iraq": "Iraq"}
-"""How readers write a side's country before "-led": "the U.S.-led coalition" is the "US-led coalition"."""
 CONTEXT_NAMED_BODIES = frozenset({"military", "army", "government"})
 """A country's own bodies, which readers name by the country the article places them in: "The military said"
 in a story about Iran's armed forces is the "Iranian military" (samples 20 and 27), not an unnamed role."""
@@ -2068,8 +2066,8 @@ def _national_body(core: Token, affiliation: str) -> str | None:
             return f"{NATIONAL_ADJECTIVES[affiliation]} {core.lower_}"
         if core.lower_ == "coalition" and affiliation == "US":
             return "US-led coalition"
-    if affiliation in COUNTRY_SHORT_NAMES and _led_by(core, affiliation):
-        return f"{COUNTRY_SHORT_NAMES[affiliation]}-led {core.lower_}"
+    if _led_by(core, affiliation):  # readers write the side's short name: "the U.S.-led coalition" is "US-led"
+        return f"{affiliation}-led {core.lower_}"
     nation = [t for t in words if affiliation_in([t], specific_only=True) == affiliation]  # not "a liberal group"
     if not nation:
         return None
@@ -3596,14 +3594,17 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
     read_as = word or pronoun.lower_
     nearby = _people_named_together(pronoun, mention_at, quoted) if read_as in PLURAL_PRONOUNS \
         else _body_subjects(pronoun, mention_at, quoted) if read_as in THING_PRONOUNS else []
+    # a candidate of its own sentence is what the whole search would find too (the nearest sentence comes first)
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
-                     named_in_content=named_in_content, word=word, nearby=nearby)
-    if read_as in PERSON_PRONOUNS and (found is None or _resolve(
-            pronoun, earlier, subjects, sent_starts, own_content=own_content, named_in_content=named_in_content,
-            word=word, nearby=nearby, within=0) is None):
+                     named_in_content=named_in_content, word=word, nearby=nearby, within=0)
+    if found is not None:
+        return found
+    if read_as in PERSON_PRONOUNS:
         watched = _object_named_before(pronoun, mention_at, quoted, read_as, named_in_content)
         if watched is not None:  # no candidate in its own sentence: the one its sentence has just named
             return _named_person(watched)
+    found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
+                     named_in_content=named_in_content, word=word, nearby=nearby)
     if found is not None:
         return found
     near = _person_near(pronoun, mention_at, quoted, own_content=own_content, named_in_content=named_in_content,
