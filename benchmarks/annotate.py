@@ -98,6 +98,16 @@ def process_kind(process: psutil.Process, me: psutil.Process) -> str:
     return "worker" if _has_spacy(process) else "other"
 
 
+def kernel_notebook(process: psutil.Process) -> str:
+    """The notebook a kernel runs: the runner sends each kernel's stderr to ``kernel.log`` in the notebook's own
+    staging folder (``<stem>/kernel.log``), and the kernel keeps that file open; ``"?"`` when it does not."""
+    try:
+        logs = [Path(f.path) for f in process.open_files() if f.path.endswith("kernel.log")]
+    except psutil.Error:
+        return "?"
+    return logs[0].parent.name if logs else "?"
+
+
 _SPACY_LOADED: set[int] = set()
 
 
@@ -118,13 +128,16 @@ def _has_spacy(process: psutil.Process) -> bool:
 class TreeMemory(threading.Thread):
     """Samples the summed RSS and PSS of this process and all its descendants, keeping the largest sums
     (and the largest RSS of any one process, for processes such as notebook kernels that ``ru_maxrss``
-    of this process does not see), and the largest RSS of each kind of process (:func:`process_kind`)."""
+    of this process does not see), the largest RSS of each kind of process (:func:`process_kind`) and of each
+    notebook's kernel (:func:`kernel_notebook`)."""
 
     def __init__(self, interval: float = 1.0):
         super().__init__(daemon=True)
         self.interval = interval
         self.peak_rss_mb = self.peak_pss_mb = self.peak_process_rss_mb = 0.0
         self.peak_rss_mb_by_kind: dict[str, float] = {}
+        self.peak_kernel_rss_mb_by_notebook: dict[str, float] = {}
+        self._notebook_of: dict[int, str] = {}
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -141,6 +154,12 @@ class TreeMemory(threading.Thread):
                 self.peak_process_rss_mb = max(self.peak_process_rss_mb, process_mb)
                 kind = process_kind(process, me)
                 self.peak_rss_mb_by_kind[kind] = max(self.peak_rss_mb_by_kind.get(kind, 0.0), process_mb)
+                if kind == "kernel":
+                    if process.pid not in self._notebook_of:
+                        self._notebook_of[process.pid] = kernel_notebook(process)
+                    notebook = self._notebook_of[process.pid]
+                    self.peak_kernel_rss_mb_by_notebook[notebook] = max(
+                        self.peak_kernel_rss_mb_by_notebook.get(notebook, 0.0), process_mb)
             self.peak_rss_mb = max(self.peak_rss_mb, round(rss / 2**20, 1))
             self.peak_pss_mb = max(self.peak_pss_mb, round(pss / 2**20, 1))
 

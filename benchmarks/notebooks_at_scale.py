@@ -11,7 +11,7 @@ an earlier run on the same articles it is warm. The notebooks run through ``corp
 default parameters (plus ``-p NAME VALUE`` pairs given here); times are the runner's, from its
 ``manifest.json`` (``annotation`` is the sync's). Peak memory is sampled every second over the runner and
 every process it starts: the largest single process, the largest of each kind (``runner``, ``kernel``,
-``worker``), and the largest sum. Sizes: the store on disk, the whole cache folder, and the figure set's CSV files.
+``worker``), the largest kernel of each notebook, and the largest sum. Sizes: the store on disk, the whole cache folder, and the figure set's CSV files.
 
 ``--bare`` first parses the corpus's clean texts with the plain model (``nlp.pipe``, ``--jobs`` processes, as
 ``store_sync.py`` does), before the run and in the same process run, so that a cold run can be compared with a
@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                       for run in manifest["notebooks"]},
         "peak_rss_process_mb": memory.peak_process_rss_mb, "peak_rss_sum_mb": memory.peak_rss_mb,
         "peak_pss_sum_mb": memory.peak_pss_mb, "peak_rss_mb_by_kind": memory.peak_rss_mb_by_kind,
+        "peak_kernel_rss_mb_by_notebook": memory.peak_kernel_rss_mb_by_notebook,
         "annotation": manifest.get("annotation"),
         "bare": bare,
         "run_vs_bare": round(seconds / bare["seconds"], 3) if bare else None,

@@ -64,6 +64,8 @@ OFFICE_PATTERNS = (
     ("supreme leader", r"\bsupreme leader\b"),
     ("president", r"\bpresident\b"),
 )
+OFFICE_HEADS = frozenset({"president", "secretary", "minister", "premier", "leader", "chief", "adviser", "advisor"})
+"""The role words of those phrases, as the extractor gives an unnamed source's role (``"secretary [US]"``)."""
 NOT_THE_HOLDER = re.compile(r"\b(a|an|another|any|some|one|former|ex|late|then|vice|deputy|assistant|future|next|"
                             r"elect|candidate|hopeful|presidents|ministers|secretaries|advisers|advisors|leaders)\b")
 """Words that make an office phrase name someone other than its holder on the day: "a former president",
@@ -99,8 +101,10 @@ def _resolve_offices(table: pd.DataFrame) -> None:
     if not unnamed.any():
         return
     rows = table[unnamed]
-    holders = [office_holder_on(source, side, date)
-               for source, side, date in zip(rows["source"], rows["affiliation"], rows["date"].astype(str))]
+    # the office must be the source's own role: "officials traveling with the president" are no president
+    heads = rows["source_canonical"].str.extract(r"(\w+) \[[^\]]*\]$", expand=False).fillna("")
+    holders = [office_holder_on(source, side, date) if head in OFFICE_HEADS else None
+               for source, side, date, head in zip(rows["source"], rows["affiliation"], rows["date"].astype(str), heads)]
     found = pd.Series(holders, index=rows.index).dropna()
     table.loc[found.index, "source_canonical"] = found
     table.loc[found.index, "source_type"] = "named_person"

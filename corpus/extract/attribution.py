@@ -1149,16 +1149,56 @@ def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]],
         # sees an ally" the title is not Trump's
         breaks = [t.i for t in window if t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$", "WRB")]
         before = [t for t in window if t.i > max(breaks, default=-1) and mention_at.get(t.i, ("", ""))[1] != "PERSON"]
+        before += _title_in_name(token, mention_at)
         for words in (before, _appositions(token, mention_at)):
-            offices = [t for t in words if t.lower_ in OFFICE_WORDS]
+            offices = [t for t in words if _office_word(t) in OFFICE_WORDS]
             if offices:
-                holders.append((token.idx, _office_word(offices[-1]), name, words))
+                holders.append((token.idx, _office_key(offices[-1]), name, words))
     return holders
 
 
+DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under"})
+"""Words before a title that make it a second office: a vice president is not "the president", nor a deputy
+foreign minister "the foreign minister"."""
+
+
+def _title_in_name(first: Token, mention_at: dict[int, tuple[str, str]]) -> list[Token]:
+    """The title words NER took into a person's name ("Gen Hajizadeh", "Brig-Gen Amir Ali Hajizadeh": titles
+    without a full stop, the British style)."""
+    mention = mention_at[first.i]
+    title = []
+    for token in first.doc[first.i:]:
+        if mention_at.get(token.i) != mention or not (
+                _office_word(token) in OFFICE_WORDS or token.text == "-" or token.lower_.rstrip(".") in TITLE_PREFIXES):
+            break
+        title.append(token)
+    return title
+
+
+TITLE_PREFIXES = DEPUTY_WORDS | {"brig", "brigadier", "rear", "acting"}
+"""Words of a title before its office word ("Brig-Gen", "Rear Adm.", "Vice President")."""
+
+
+def _office_key(title: Token) -> str:
+    """The office a title word names in the holders' list, after the word of :data:`DEPUTY_WORDS` before it, if
+    any ("Vice President Mike Pence": vice president; "Deputy Foreign Minister Abbas Araghchi": deputy minister)."""
+    return _deputy_office(_office_word(title), title.doc[max(title.sent.start, title.i - 3):title.i])
+
+
+def _deputy_office(office: str, before: Iterable[Token]) -> str:
+    """``office`` after the deputy word among the words ``before`` it ("vice president"); ranks have none (a
+    lieutenant general is a general)."""
+    deputies = [t.lower_ for t in before if t.lower_ in DEPUTY_WORDS]
+    return f"{deputies[-1]} {office}" if deputies and office not in RANKS else office
+
+
 def _office_word(token: Token) -> str:
-    """ "Col." -> colonel, "PM" -> minister: the office a title word names."""
+    """ "Col." -> colonel, "PM" -> minister, "Brig-Gen" -> general: the office a title word names (a hyphenated
+    rank, the British style, is its last part: a lieutenant-colonel is a colonel; "vice-president" stays whole)."""
     word = token.lower_.rstrip(".")
+    last = word.rsplit("-", 1)[-1].rstrip(".")
+    if last != word and (last in OFFICE_SYNONYMS or last in RANKS):
+        word = last
     return OFFICE_SYNONYMS.get(word, word)
 
 
@@ -1176,6 +1216,9 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     offices = RANKS if office == "officer" else HEADS_OF_STATE if office == "leader" else {office}
     if office == "leader" and any(t.lower_ in PARTY_WORDS for t in core.lefts):
         offices = PARTY_LEADERS  # "the Democratic leader" leads a party in Congress, not a state
+    seconded = _deputy_office(office, core.lefts)
+    if seconded != office:
+        offices = {seconded}  # "the vice president" is the one titled so, or a vice president the story's years knew
     side = affiliation_in(list(core.doc.char_span(start, end, alignment_mode="expand") or [])) \
         if not any(c.dep_ == "poss" for c in core.children) else affiliation_in(core.lefts) or _country_meant(core)
     # "the prime minister" is not the foreign minister the article named, nor "the defense secretary" the
@@ -1194,7 +1237,7 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     fitting = [(at, person) for at, person, _ in titled]
     # people the article names without the title who held the office in the story's years ("When it came to
     # Trump's turn to speak, the president told ...", "the US president" in a story that says "Donald Trump")
-    known = {person: known_side for person, known_side in office_holders().get(office, {}).items()
+    known = {person: known_side for person, known_side in office_holders().get(seconded, {}).items()
              if portfolio is None or office_portfolios().get((office, person)) in (None, portfolio)}
     fitting += [(core.doc[i].idx, name) for i, (name, label) in mention_at.items()
                 if label == "PERSON" and name in known and (side is None or known[name] == side)
@@ -1208,6 +1251,14 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
         and name in fitting_people]
     if in_sentence:
         return in_sentence[-1]  # "When it came to Trump's turn to speak, the president told ...": the holder just named
+    if offices <= RANKS:
+        # a story names several officers, and "the general" is the one just named ("Gen Hajizadeh said ... according
+        # to the general", in a story that names Gen Soleimani more): the latest within the last three sentences
+        # (a definite description's antecedent is the most recent that fits, Vieira & Poesio 2000)
+        starts = [s.start_char for s in core.doc.sents if s.start_char <= core.idx]
+        recent = [(at, person) for at, person in fitting if at >= starts[max(0, len(starts) - 3)]]
+        if recent:
+            return max(recent)[1]
     # the most prominent holder (most mentions before the source), the latest among equals: "the president" in a
     # story about Trump that quotes "President Emmanuel Macron" is still Trump
     before = Counter(name for i, (name, label) in mention_at.items() if label == "PERSON" and core.doc[i].idx < core.idx
@@ -1485,6 +1536,7 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     if not modifiers:
         modifiers = {core.lower_}
     portfolio = _portfolio(core.lefts, core)  # "the defense secretary" is not the secretary of state named before
+    seconded = _deputy_office(core.lower_, core.lefts)
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
@@ -1499,7 +1551,10 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         span = [t for t in doc[i:i + 8] if mention_at.get(t.i) == (name, label) and t.lower_ not in name.lower().split()]
         words = [*title, *span, *_appositions(doc[i], mention_at)]
         described = {t.lower_ for t in words}
-        if modifiers <= described and (portfolio is None or _portfolio(words) in (None, portfolio)):
+        # "the president" is not the one titled "Vice President", nor "the vice president" a president
+        titles = {_deputy_office(t.lower_, doc[max(t.sent.start, t.i - 3):t.i]) for t in words if t.lower_ == core.lower_}
+        if modifiers <= described and (portfolio is None or _portfolio(words) in (None, portfolio)) \
+                and (not titles or seconded in titles):
             return name
     return None
 
@@ -1590,6 +1645,25 @@ RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file
 COMPILING_VERBS = frozenset({"keep", "compile", "conduct", "prepare", "produce", "commission", "author", "draft"})
 
 
+ENACTING_VERBS = frozenset({"pass", "approve", "adopt", "introduce", "propose", "sponsor", "unveil", "submit"})
+"""Verbs whose subject makes a bill, resolution or plan its own: "Parliament passed a bill that calls for ..."."""
+
+
+def _vote_for(document: Token) -> Token | None:
+    """The verb of a vote for ``document`` ("lawmakers voted for a resolution", "voted in favor of a bill"), whose
+    subject adopted it; not a vote against it."""
+    token, prepositions = document, []
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and len(prepositions) < 2:
+        prepositions.append(token.head.lower_)
+        token = token.head.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    if token.lemma_.lower() != "vote":
+        return None
+    in_favor = prepositions == ["of", "in"] and document.head.head.lower_ in ("favor", "favour")
+    return token if prepositions == ["for"] or in_favor else None
+
+
 def _own_author(document: Token) -> Token | None:
     """Who a document's own phrase says issued it: its possessor ("Trump's tweet"), the nearest proper or
     speaking modifier ("a Pentagon report"), the agent of its making ("a tally kept by The Hill") or "from"/"by"
@@ -1598,7 +1672,9 @@ def _own_author(document: Token) -> Token | None:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
             return child  # not "Friday's memo"
     for child in sorted(document.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
-        if child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN") and child.i < document.i \
+        if document.pos_ == "PROPN" and sum(c.dep_ == "compound" and c.pos_ == "PROPN" for c in document.children) > 1:
+            break  # a document's own name ("the Global Humanitarian Response Plan") names no issuer; "Ipsos Poll" does
+        if child.dep_ == "compound" and (child.pos_ in ("PROPN", "NOUN") or _can_speak(child)) and child.i < document.i \
                 and child.ent_type_ not in ("DATE", "TIME", "LAW") and child.lemma_.lower() not in NOT_ISSUERS \
                 and (child.text[:1].isupper() or _can_speak(child)):
             return child  # "a coalition statement", "a Pentagon report"; not "a fundraising email"
@@ -1686,9 +1762,13 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
     own = _own_author(core)
     if own is not None:
         return own
-    if core.dep_ == "dobj" and core.head.lemma_.lower() in RELEASE_VERBS:
-        # "Paul fired off a fundraising email that labeled ...": the one who sent it, in the same clause
-        senders = [c for c in core.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
+    maker = core.head if core.dep_ == "dobj" and core.head.lemma_.lower() in RELEASE_VERBS | ENACTING_VERBS \
+        else _vote_for(core)
+    if maker is not None:
+        # "Paul fired off a fundraising email that labeled ...", "the Senate passed a resolution that demands
+        # ...": the one who sent it, in the same clause
+        senders = [c for c in maker.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS
+                   and source_lexicon().get(c.lemma_.lower()) != "document"]
         if senders:
             return senders[0]
     head = core.head.head if core.head.lower_ == "to" else core.head
@@ -1725,6 +1805,8 @@ def _role_word(core: Token) -> str:
     """The singular of an unnamed source's head noun: "officials" -> official, "Republicans" -> republican
     (spaCy leaves plural proper nouns unlemmatised)."""
     lemma = core.lemma_.lower()
+    if lemma not in source_lexicon() and core.lower_ in source_lexicon():
+        lemma = core.lower_  # "whistleblower", tagged JJR with the lemma "whistleblow"
     if core.tag_ in ("NNS", "NNPS") and lemma == core.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
         lemma = lemma[:-1]
     doc = core.doc
@@ -1741,7 +1823,13 @@ def _role(core: Token) -> str:
     """An unnamed source's role: its head noun in the singular with the words that change the office ("deputy
     director", "assistant secretary")."""
     modifiers = [t.lower_ for t in core.lefts if t.dep_ in ("amod", "compound") and t.lower_ in RANK_MODIFIERS]
-    return " ".join([*modifiers, _role_word(core)])
+    word = _role_word(core)
+    return " ".join([*modifiers, TRIAL_PARTIES.get(word, word)])
+
+
+TRIAL_PARTIES = {"defense": "defense lawyer", "defence": "defence lawyer", "prosecution": "prosecutor"}
+"""A side of a trial speaks through its lawyers: "the defense said" reports the defense lawyers, "the prosecution
+argued" the prosecutors."""
 
 
 def _plural_name(token: Token) -> bool:
@@ -2202,7 +2290,8 @@ def _contact_only(verb: Token) -> bool:
     called = objects or [c for c in verb.children if c.dep_ == "oprd"]  # the parser's "called [ship captains]"
     # a clause before a colon that opens the verb's sentence is the writer's lead-in, never what was said
     colons = [t.i for t in verb.doc[verb.sent.start:verb.i] if t.text == ":"]
-    children = [c for c in verb.children if not (c in called[:1] and _is_person(c))
+    # "responders call police, fire or EMS": a body is called as a person is
+    children = [c for c in verb.children if not (c in called[:1] and (_is_person(c) or c in objects and _is_body(c)))
                 and not (colons and c.i < colons[-1])]
     # "In support of U.S. policy objectives to support Ukrainian sovereignty, President Trump called President
     # Zelenskyy": a clause the parser hung on the verb from before it is no content unless it is quoted
@@ -2215,6 +2304,11 @@ def _contact_only(verb: Token) -> bool:
            for c in children):
         return False  # "called for talks", "called for all sides to stand down"; not "talked for an hour"
     return not any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])
+
+
+def _is_body(noun: Token) -> bool:
+    """An organisation: one NER tags so, or a noun of the source lexicon's bodies ("police", "ministry")."""
+    return noun.ent_type_ == "ORG" or source_lexicon().get(noun.lemma_.lower()) == "organization"
 
 
 def _is_person(noun: Token) -> bool:
@@ -2286,6 +2380,31 @@ def _reduced_passive(verb: Token) -> bool:
                                                                "while") and c.i == verb.i - 1 for c in verb.children)
 
 
+def _questions_only(verb: Token) -> bool:
+    """ "The pair mostly observed and asked questions": asking, with no question given, reports no words (a
+    question with its words, "asked questions about the strike: ...", or a clause, reports them)."""
+    return verb.lemma_.lower() == "ask" and any(c.dep_ == "dobj" and c.lemma_.lower() == "question"
+                                                and not any(g.dep_ in ("prep", "acl", "relcl") for g in c.children)
+                                                for c in verb.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) \
+        and not any(t.text == ":" or t.is_quote for t in verb.doc[verb.i + 1:verb.sent.end])
+
+
+def _released_thing(verb: Token) -> bool:
+    """ "Videos posted online on Sunday recorded ...", "a statement posted on its website": the participle says how
+    the thing it describes came out; the thing is not its author, and what it says has a cue of its own."""
+    if verb.lemma_.lower() not in RELEASE_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # not "Suzanne Maloney, an Iran expert at the Brookings Institution think tank in Washington, tweeted": the
+        # parser's participle of a place or of a noun it took for the main clause, after a comma
+        return not _can_speak(verb.head) and not any(c.dep_ == "agent" for c in verb.children) \
+            and not any(t.is_punct for t in verb.doc[verb.head.i + 1:verb.i])
+    # the parser's main verb of "Videos posted online on Sunday recorded ...": a document posts nothing itself
+    return not any(c.dep_ in ("dobj", "ccomp") for c in verb.children) and any(
+        c.dep_ == "nsubj" and source_lexicon().get(c.lemma_.lower()) == "document" for c in verb.children)
+
+
 def _action_reading(verb: Token) -> bool:
     """Whether ``verb`` is used for an act or an inference, not a report (:data:`ACTION_READINGS`,
     :data:`CONTACT_VERBS`, :data:`INFERENCE_PARTICIPLES`)."""
@@ -2315,6 +2434,8 @@ def _action_reading(verb: Token) -> bool:
     if verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children) \
             and not any(c.dep_ in ("ccomp", "xcomp", "oprd", "prep") for c in verb.children):
         return True  # "the scourge of suicide almost claimed Brian Vargas": took him; a claim is made about things
+    if _questions_only(verb) or _released_thing(verb):
+        return True
     if verb.lemma_.lower() == "post" and any(c.dep_ == "dobj" and c.lemma_.lower() in MARKET_RESULTS
                                              for c in verb.children):
         return True  # "The S&P 500 posted 103 new 52-week highs", "posted a loss": a result recorded, not words
@@ -2478,7 +2599,9 @@ def _can_speak(token: Token) -> bool:
     """A person, a body or a place that stands for one, a pronoun for people, or a source noun of the lexicon."""
     if token.pos_ == "PRON":
         return token.lower_ not in THING_PRONOUNS
-    category = source_lexicon().get(token.lemma_.lower())
+    # the word itself too: the tagger can take a noun for another word class ("whistleblower" as JJR, lemma
+    # "whistleblow")
+    category = source_lexicon().get(token.lemma_.lower()) or source_lexicon().get(token.lower_)
     return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
         or category not in (None, "document")
 
@@ -3615,7 +3738,8 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
 def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], word: str,
                          named_in_content: frozenset[str]) -> str | None:
     """ "I was watching Chris Matthews yesterday, and he was basically saying ...": the one person its own
-    sentence names before the pronoun as a verb's direct object, outside quotation marks, when the sentence has
+    sentence names before the pronoun as a verb's direct object (or the object of "with", "against", "to"),
+    outside quotation marks, when the sentence has
     no source or subject that fits (the nearest entity before any earlier sentence's: recency, Hobbs 1978)."""
     before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i]
               if mention_at.get(t.i, ("", ""))[1] == "PERSON" and not quoted[t.i]]
@@ -3624,8 +3748,11 @@ def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]],
     doc = pronoun.doc
     # not one inside a relative clause ("the military, which killed Gen. Soleimani, 'will pay,' he added") nor
     # one a quotation mark parts from the pronoun ("'I told president Erdogan ...,' he said": quoted words)
+    # or the object of "with", "against", "to" ("Twitter escalated tensions with President Donald Trump, adding a
+    # warning ... when he suggested ..."); not one only talked about ("When asked about Joe Biden, he said")
     people = {mention_at[t.i][0] for t in before
-              if t.dep_ in ("dobj", "appos") and t.head.pos_ in ("VERB", "PROPN", "NOUN")
+              if (t.dep_ in ("dobj", "appos") and t.head.pos_ in ("VERB", "PROPN", "NOUN")
+                  or t.dep_ == "pobj" and t.head.lower_ in ("with", "against", "to"))
               and t.head.dep_ not in ("relcl", "acl")
               and not any(q.is_quote or q.text in "'‘’“”\"" for q in doc[t.i:pronoun.i])}
     people = {p for p in people if _fits_pronoun(p, word) and p not in named_in_content}
