@@ -3726,6 +3726,9 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
         watched = _object_named_before(pronoun, mention_at, quoted, read_as, named_in_content)
         if watched is not None:  # no candidate in its own sentence: the one its sentence has just named
             return _named_person(watched)
+        owner = _fronted_possessor(pronoun, mention_at, quoted, read_as, named_in_content)
+        if owner is not None:
+            return _named_person(owner)
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
                      named_in_content=named_in_content, word=word, nearby=nearby)
     if found is not None:
@@ -3757,6 +3760,44 @@ def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]],
               and not any(q.is_quote or q.text in "'‘’“”\"" for q in doc[t.i:pronoun.i])}
     people = {p for p in people if _fits_pronoun(p, word) and p not in named_in_content}
     return people.pop() if len(people) == 1 else None
+
+
+def _fronted_possessor(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], word: str,
+                       named_in_content: frozenset[str]) -> str | None:
+    """ "In Pete Buttigieg's foreign-policy speech this Monday, he hammered home an important point. '...,' he
+    said": the one person named as a possessor before the subject "he" or "she" of the pronoun's own sentence, or
+    of the sentence before when that sentence's subject is the same pronoun (the pronoun continues its centre,
+    Grosz et al. 1995). Hobbs's walk (1978) reaches such a possessor, left of the subject, before any earlier
+    sentence; a person only talked about ("When asked about Joe Biden, he said") is no possessor."""
+    doc = pronoun.doc
+    subject = pronoun
+    if not (pronoun.dep_ in SUBJECT_DEPS and _in_main_clause(pronoun)) or not _possessors_before(pronoun, mention_at, quoted):
+        start = _sentence_before_start(pronoun)
+        if start == pronoun.sent.start:
+            return None
+        subjects = [t for t in doc[start:pronoun.sent.start] if t.dep_ in SUBJECT_DEPS and t.lower_ == word
+                    and t.head.dep_ == "ROOT" and not quoted[t.i]]
+        if not subjects:
+            return None
+        subject = subjects[0]
+    people = {p for p in _possessors_before(subject, mention_at, quoted)
+              if _fits_pronoun(p, word) and p not in named_in_content}
+    return people.pop() if len(people) == 1 else None
+
+
+def _possessors_before(subject: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool]) -> set[str]:
+    """People named as a possessor ("Pete Buttigieg's speech") before ``subject`` in a phrase of its own verb (not
+    in another clause: "Rouhani vowed to respond to Soleimani's killing, and Graham said ..., he said")."""
+    return {mention_at[t.i][0] for t in subject.doc[subject.sent.start:subject.i]
+            if t.dep_ == "poss" and mention_at.get(t.i, ("", ""))[1] == "PERSON" and not quoted[t.i]
+            and _governing_verb(t) == subject.head}
+
+
+def _governing_verb(token: Token) -> Token:
+    """The nearest verb above ``token`` (the root when there is none)."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
 
 
 def _named_person(name: str) -> tuple[str, str, str]:

@@ -2935,3 +2935,21 @@ def test_acts_that_carry_no_words_are_no_attributions(text, cue):
 ])
 def test_reports_beside_those_acts_stay(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a possessor in a phrase before the subject "he" (Hobbs 1978), in the pronoun's sentence or the one before
+    ("Barack Obama once said the war was dumb. So here goes: In Pete Buttigieg’s foreign-policy speech this Monday, "
+     "he hammered home an important point. “Members of our Congress ought to take tough votes,” he said.",
+     "said.", "Pete Buttigieg"),
+    ("I think the difference with President Obama is that he did at least acknowledge the fact that he had suffered "
+     "an electoral setback. In Mr. Trump’s case, he acknowledged the defeat only in a highly indirect way.",
+     "acknowledged the defeat", "Donald Trump"),
+    # not a possessor in another clause of the sentence
+    ("Sen. Lindsey Graham spoke on Fox News on Sunday.\n\nIranian President Hassan Rouhani has vowed to respond to "
+     "Soleimani's killing with \"harsh retaliation,\" and Graham said Trump must emphasize that an escalation will "
+     "result in strikes to Iran's oil refineries, \"the last thing they have,\" he said.", "said.", "Lindsey Graham"),
+])
+def test_a_pronoun_takes_the_possessor_fronted_before_its_subject(text, cue, speaker):
+    found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+    assert [a.source_canonical for a in found] == [speaker]
