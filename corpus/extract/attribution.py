@@ -1702,7 +1702,12 @@ def _credited_after(text: str, content_end: int, quotations: list[Quotation], me
     round-up convention of a pull quote followed by "Name, Outlet" (The Flip Side: "Others argue that “...”
     Kevin Drum, Mother Jones"): "others", "critics" or "some" who argue are the commentator credited."""
     if not any(q.end == content_end for q in quotations):
-        return None
+        # a pull quote whose inner quotation marks do not pair up (an opening mark inside it, never closed) still
+        # ends its paragraph with a closing mark
+        paragraph_end = text.find("\n", content_end)
+        if paragraph_end <= 0 or text[paragraph_end - 1] not in "”\"" or "“" not in text[text.rfind("\n", 0, content_end) + 1:content_end]:
+            return None
+        content_end = paragraph_end
     credit = CREDIT_LINE.match(text, content_end)
     if credit is None:
         return None
@@ -1727,13 +1732,15 @@ PROSECUTION_DOCUMENTS = frozenset({"indictment"})
 
 
 def _prosecution(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str, str] | None:
-    """(canonical, type, affiliation) of the prosecution whose indictment ``core`` is, when the article names it
-    before: the Justice Department, or prosecutors (on the side their own phrase, else the department, gives).
+    """(canonical, type, affiliation) of the prosecution whose indictment ``core`` is, when the article names it:
+    the Justice Department, or prosecutors (on the side their own phrase, else the department, gives).
     An indictment is the prosecutors' charging document (a grand jury returns it at their request), so "the
-    indictment says" reports them, whoever it accuses."""
+    indictment says" reports them, whoever it accuses; when the article names them only after, they still are."""
     doc = core.doc
     department = any(name == "Justice Department" for name, _ in mention_at.values())
-    for token in reversed(doc[:core.i]):
+    # the last named before it, else the first after ("The file, which the indictment said ..., contained talking
+    # points about the company that prosecutors accuse Huawei of using")
+    for token in [*reversed(doc[:core.i]), *doc[core.i + 1:]]:
         if mention_at.get(token.i, ("", ""))[0] == "Justice Department":
             return "Justice Department", "organization", "US"
         if token.lemma_.lower() == "prosecutor" and token.pos_ == "NOUN":

@@ -2953,3 +2953,15 @@ def test_reports_beside_those_acts_stay(text, cue, speaker):
 def test_a_pronoun_takes_the_possessor_fronted_before_its_subject(text, cue, speaker):
     found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
     assert [a.source_canonical for a in found] == [speaker]
+
+
+def test_a_pull_quote_with_an_unpaired_inner_mark_is_still_credited_below():
+    text = ("Others note, “Trump is being Trump… “I think Joe Sixpack’s response is going to be a hearty shrug. To get "
+            "his attention you will have to do better.”\n\nKyle Smith, National Review")
+    assert _one(text, "note").source_canonical == "Kyle Smith"
+
+
+def test_an_indictment_speaks_for_the_prosecutors_named_after_it():
+    text = ("The file she was carrying, which the indictment said might have been deleted before being discovered, "
+            "contained talking points about Skycom, the company that federal prosecutors accuse Huawei of using.")
+    assert _one(text, "said").source_canonical == "prosecutor [unknown]"
