@@ -250,6 +250,11 @@ def _stranded_subject(verb: Token) -> Token | None:
             for s in c.children if s.dep_ in SUBJECT_DEPS]
     if held:
         return held[0]
+    # "months before USAID announced the winners": the parser took the name after the conjunction for an adverb
+    misread = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i
+               and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and c.i and verb.doc[c.i - 1].lower_ in SUBORDINATORS]
+    if misread:
+        return misread[0]
     before = verb.i - 1
     while before > 0 and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("advmod", "aux", "neg"):
         before -= 1
@@ -1144,17 +1149,22 @@ def _office_holders(doc: Doc, mention_at: dict[int, tuple[str, str]],
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or quoted is not None and quoted[i]:
             continue
         token = doc[i]
-        window = doc[max(token.sent.start, i - 5):i]
-        # a verb or a relative word ends the name's own phrase: in "the British prime minister in whom Trump
-        # sees an ally" the title is not Trump's
-        breaks = [t.i for t in window if t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$", "WRB")]
-        before = [t for t in window if t.i > max(breaks, default=-1) and mention_at.get(t.i, ("", ""))[1] != "PERSON"]
-        before += _title_in_name(token, mention_at)
+        before = _title_before(token, mention_at) + _title_in_name(token, mention_at)
         for words in (before, _appositions(token, mention_at)):
             offices = [t for t in words if _office_word(t) in OFFICE_WORDS]
             if offices:
                 holders.append((token.idx, _office_key(offices[-1]), name, words))
     return holders
+
+
+def _title_before(first: Token, mention_at: dict[int, tuple[str, str]]) -> list[Token]:
+    """The words of a person's title before the name that starts at ``first`` (up to five, in its sentence): a
+    verb or a relative word ends the name's own phrase, so in "the British prime minister in whom Trump sees an
+    ally" the title is not Trump's, nor in "French senator Nathalie Goulet high-fived Lin Nguyen's broadside"
+    Nguyen's; another person's name is not part of it."""
+    window = first.doc[max(first.sent.start, first.i - 5):first.i]
+    breaks = [t.i for t in window if t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$", "WRB")]
+    return [t for t in window if t.i > max(breaks, default=-1) and mention_at.get(t.i, ("", ""))[1] != "PERSON"]
 
 
 DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under"})
@@ -1565,6 +1575,11 @@ EPITHET_ROLES = frozenset({"republican", "democrat", "senator", "congressman", "
 McConnell, "the Minnesota senator" for Amy Klobuchar, "the Fox News host" for Tucker Carlson)."""
 
 
+LEGISLATOR_WORDS = frozenset({"lawmaker", "legislator", "congressman", "congresswoman"})
+LEGISLATOR_TITLES = frozenset({"rep.", "rep", "sen.", "sen", "senator", "representative", "congressman",
+                               "congresswoman"})
+"""A member of Congress by any of these words before the name: what "the lawmaker" takes up."""
+
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "another"})
 """Words that open a phrase naming one unnamed person ("a Republican senator", "one GOP senator")."""
 
@@ -1586,8 +1601,11 @@ def _epithet_person(core: Token, mention_at: dict[int, tuple[str, str]], quoted:
     Leass 1994)."""
     modifiers = [t for t in core.lefts if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN"]
     determiners = [t.lower_ for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
+    # "Rep. Liz Cheney (R., Wyo.) will soon introduce ..., the lawmaker told the Free Beacon": a bare "the
+    # lawmaker" is the member of Congress the article titled so, and only such a one
+    bare = not modifiers and core.lemma_.lower() in LEGISLATOR_WORDS and not any(t.dep_ == "amod" for t in core.lefts)
     if core.lemma_.lower() not in EPITHET_ROLES or core.tag_ in ("NNS", "NNPS") or determiners != ["the"] \
-            or not modifiers or any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in core.children) \
+            or not (modifiers or bare) or any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in core.children) \
             or any(t.tag_ in ("JJS", "RBS") or mention_at.get(t.i, ("", ""))[1] == "PERSON"
                    for left in core.lefts for t in left.subtree):
         return None  # "the most rabid anti-Trump Democrat": any Democrat, not one named
@@ -1601,7 +1619,8 @@ def _epithet_person(core: Token, mention_at: dict[int, tuple[str, str]], quoted:
     titled, recent = None, []
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
-        if i >= starts[3] and token.lemma_.lower() == core.lemma_.lower() and any(
+        same_role = token.lemma_.lower() == core.lemma_.lower() or bare and token.lemma_.lower() in EPITHET_ROLES
+        if i >= starts[3] and same_role and any(
                 d.dep_ in ("det", "nummod") and d.lower_ in SINGULAR_DETERMINERS for d in token.lefts) \
                 and not _describes_named(token, mention_at, "PERSON"):  # "Larry Hogan, a Republican" is named
             return None
@@ -1609,8 +1628,9 @@ def _epithet_person(core: Token, mention_at: dict[int, tuple[str, str]], quoted:
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name or quoted[i] \
                 or side is not None and entity_affiliations().get(name, side) != side:
             continue
-        title = doc[max(token.sent.start, i - 6):i]
-        if titled is None and words <= {t.lower_ for t in [*title, *_appositions(token, mention_at)]}:
+        title = _title_before(token, mention_at) if bare else doc[max(token.sent.start, i - 6):i]
+        title_words = {t.lower_ for t in [*title, *_appositions(token, mention_at)]}
+        if titled is None and (title_words & LEGISLATOR_TITLES if bare else words <= title_words):
             titled = name
         about_someone_else = any(a.dep_ in ("relcl", "acl") and mention_at.get(a.head.i, ("", ""))[1] == "PERSON"
                                  for a in token.ancestors)
@@ -1619,6 +1639,8 @@ def _epithet_person(core: Token, mention_at: dict[int, tuple[str, str]], quoted:
     speakers = [a.source_canonical for a in earlier if a.source_type == "named_person" and " " in a.source_canonical
                 and doc[starts[3]].idx <= a.source_start < core.idx
                 and (side is None or a.affiliation in (side, "unknown"))]
+    if bare:
+        return titled
     if titled or speakers:
         return titled or speakers[-1]
     if not recent:
@@ -2067,7 +2089,7 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
 SHARE_WORDS = frozenset({"percent", "%", "percentage", "share", "proportion", "fraction", "third", "quarter"})
-QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "others", "another", "all", "both",
+QUANTIFIERS = frozenset({"some", "many", "much", "most", "several", "few", "other", "others", "another", "all", "both",
                          "one", "two",
                          "lot", "lots", "handful", "couple", "plenty", "bunch",
                          "three", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
@@ -3064,6 +3086,22 @@ def _line_holds(token: Token, marks: frozenset[str]) -> bool:
     return False
 
 
+LINK_LABELS = re.compile(r"(?:fact check|related|read more|more|also read|read|see also|watch|video|opinion|analysis|"
+                         r"live updates|listen|explainer)\s*:\s", re.IGNORECASE)
+"""Labels a news page puts before the headline of another story it links to ("Fact check: Trump discusses ...")."""
+
+
+def _linked_story_line(verb: Token) -> bool:
+    """Whether ``verb`` is in a line of its own that opens with a link label (:data:`LINK_LABELS`) and ends with no
+    full stop: the headline of another story ("Fact check: Trump discusses escalation of tensions with Iran in
+    televised speech"), in sentence case as many outlets write headlines."""
+    text = verb.doc.text
+    start = text.rfind("\n", 0, verb.idx) + 1
+    end = text.find("\n", verb.idx)
+    line = text[start:end if end >= 0 else None].strip()
+    return bool(LINK_LABELS.match(line)) and len(line.split()) <= 25 and line[-1:] not in ".!?\"”'’"
+
+
 def _in_headline(verb: Token) -> bool:
     """A Title Case verb ending a Title Case run of words ("Federal Lawsuit Says", "Trump Says Iran Is Standing
     Down") that is no sentence's first word: a headline, of a link to another story or of page furniture."""
@@ -3077,6 +3115,8 @@ def _in_headline(verb: Token) -> bool:
         line = [t for t in doc[first:last] if not t.is_space and not t.is_punct]
         if _in_capitals(line) and sum(t.is_alpha for t in line) >= 4:
             return True
+    if _linked_story_line(verb):
+        return True
     if not verb.text[:1].isupper() or verb.i == sentence.start:
         return False
     start = max([t.i + 1 for t in verb.doc[sentence.start:verb.i] if t.text in ("(", "[", ":")] + [sentence.start])

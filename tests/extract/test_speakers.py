@@ -2965,3 +2965,33 @@ def test_an_indictment_speaks_for_the_prosecutors_named_after_it():
     text = ("The file she was carrying, which the indictment said might have been deleted before being discovered, "
             "contained talking points about Skycom, the company that federal prosecutors accuse Huawei of using.")
     assert _one(text, "said").source_canonical == "prosecutor [unknown]"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # "the lawmaker" takes up the member of Congress the article titled so, and only such a one
+    ("Rep. Liz Cheney (R., Wyo.) will soon introduce new legislation on the Iran deal, the lawmaker told the "
+     "Washington Free Beacon.", "told", "Liz Cheney"),
+    ("Nancy Pelosi spoke on Monday. The lawmaker said the war was illegal.", "said", "lawmaker [unknown]"),
+    # not across an unnamed member just introduced, nor to a person a verb parts from the title
+    ("Sen. Pat Toomey spoke.\n\nOne Republican senator who requested anonymity said there was anxiety.\n\nBut the "
+     "lawmaker said McConnell was able to regain control.", "said McConnell", "lawmaker [unknown]"),
+    ("French senator Nathalie Goulet high-fived Lin Nguyen’s broadside about Facebook (when informed of the reporting, "
+     "the lawmaker replied: “Easy to tell after but thanks.”", "replied", "Nathalie Goulet"),
+    # a name after a conjunction that the parser took for an adverb is the clause's subject
+    ("Max Primorac, the agency’s envoy in Erbil, tweeted praise for the Shlama Foundation months before USAID "
+     "announced the final grant winners.", "announced", "USAID"),
+])
+def test_the_lawmaker_and_a_subject_read_as_an_adverb(text, cue, speaker):
+    found = [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+    assert [a.source_canonical for a in found] == [speaker]
+
+
+def test_much_of_a_group_is_not_much():
+    assert _one("On Friday, much of the Democratic field recommended caution.", "recommended").source_canonical \
+        != "much"
+
+
+def test_a_linked_story_s_headline_with_a_label_is_no_attribution():
+    text = ("The survey was completed before Trump addressed the nation.\n\nFact check: Trump discusses escalation of "
+            "tensions with Iran in televised speech\n\nA majority agreed with the strike, the poll found.")
+    assert [a.cue_text for a in _attributions(text)] == ["found"]
