@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from corpus.explore.kwic import kwic, kwic_counts
+from corpus.explore.kwic import kwic, kwic_counts, stored_texts
 from corpus.explore.viewer import render_article
 from corpus.tables.build import TABLES
 from corpus.tables.store import CorpusStore
@@ -21,11 +21,13 @@ __all__ = ["ArticleViewer", "Concordance", "TableFilter"]
 class ArticleViewer:
     """A dropdown of articles and the chosen one's highlighted text (entities, attributions, troop claims)."""
 
-    def __init__(self, articles: pd.DataFrame, *, model: str | None = None, value: str | None = None):
+    def __init__(self, articles: pd.DataFrame, *, model: str | None = None, value: str | None = None,
+                 store: CorpusStore | None = None):
         import ipywidgets as w
 
         self.articles = articles
         self.model = model
+        self.store = store  # where the chosen article's text is read, when ``articles`` hold none
         options = [(f"{o} — {str(t)[:70]}", d) for d, o, t in zip(articles["doc_id"], articles["outlet"], articles["title"])]
         self.picker = w.Dropdown(options=options, value=value or articles["doc_id"].iloc[0], description="Article",
                                  layout=w.Layout(width="90%"))
@@ -41,6 +43,8 @@ class ArticleViewer:
 
         doc_id = doc_id or self.picker.value
         row = self.articles[self.articles["doc_id"] == doc_id]
+        if "text" not in row:
+            row = row.assign(text=stored_texts(self.store, row)["text"].to_numpy())
         (doc,) = annotate(row, model=self.model, progress=False).docs
         title = f"{row['outlet'].iloc[0]}: {row['title'].iloc[0]}"
         return render_article(doc, style=style or self.style.value, title=title)
@@ -52,10 +56,12 @@ class ArticleViewer:
 class Concordance:
     """Term, outlet filter and window size; the keyword-in-context lines and the counts per outlet."""
 
-    def __init__(self, articles: pd.DataFrame, *, term: str = "", window: int = 8, max_lines: int = 200):
+    def __init__(self, articles: pd.DataFrame, *, term: str = "", window: int = 8, max_lines: int = 200,
+                 store: CorpusStore | None = None):
         import ipywidgets as w
 
         self.articles = articles
+        self.store = store  # where the texts are read, when ``articles`` hold none (:func:`~corpus.explore.kwic.kwic`)
         self.max_lines = max_lines
         outlets = sorted(set(articles["outlet"]))
         self.term = w.Text(value=term, description="Term", continuous_update=False)
@@ -70,7 +76,8 @@ class Concordance:
 
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         chosen = list(self.outlets.value)
-        lines = kwic(self.articles, self.term.value, window=self.window.value, outlets=chosen)
+        lines = kwic(self.articles, self.term.value, window=self.window.value, outlets=chosen,
+                     store=self.store if "text" not in self.articles else None)
         counts = kwic_counts(lines, self.articles[self.articles["outlet"].isin(chosen)])
         return lines, counts
 

@@ -68,3 +68,28 @@ def test_table_filter_asks_the_store_for_the_kept_articles_rows(tmp_path):
     assert browser.count() == 0 and browser.rows().empty
     with pytest.raises(ValueError, match="no table 'sentence'"):
         TableFilter(status.store, ["sentence"], articles=articles)
+
+
+def test_the_concordance_and_the_viewer_read_texts_from_the_store_as_from_the_articles(tmp_path):
+    from corpus.explore.kwic import stored_texts
+    from corpus.explore.widgets import ArticleViewer, Concordance
+    from corpus.notebook import setup
+
+    with_texts, _, _, status = setup(None, tmp_path / "out", duplicates="original_outlet", texts=["text"])
+    articles, _, _, _ = setup(None, tmp_path / "out", duplicates="original_outlet")
+    assert "text" not in articles
+    for term in ("Soleimani", "Qassem Soleimani", "troops", "IRAN"):
+        for case_sensitive in (False, True):
+            expected = kwic(with_texts, term, case_sensitive=case_sensitive)
+            found = kwic(articles, term, case_sensitive=case_sensitive, store=status.store)
+            pd.testing.assert_frame_equal(found, expected)
+    assert len(kwic(articles, "Soleimani", store=status.store)) > 0
+    # only the texts that hold the word are read, each under the outlet the articles give it
+    read = stored_texts(status.store, articles, containing="Pentagon")
+    assert 0 < len(read) < len(articles)
+    assert read["outlet"].tolist() == articles.set_index("doc_id").loc[read["doc_id"], "outlet"].tolist()
+    concordance = Concordance(articles, term="Soleimani", store=status.store)
+    assert concordance.lines.value == Concordance(with_texts, term="Soleimani").lines.value
+    chosen = articles["doc_id"].iloc[2]
+    assert ArticleViewer(articles, value=chosen, store=status.store).html() \
+        == ArticleViewer(with_texts, value=chosen).html()
