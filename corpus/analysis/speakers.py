@@ -104,7 +104,8 @@ def _resolve_offices(table: pd.DataFrame) -> None:
     # the office must be the source's own role: "officials traveling with the president" are no president
     heads = rows["source_canonical"].str.extract(r"(\w+) \[[^\]]*\]$", expand=False).fillna("")
     holders = [office_holder_on(source, side, date) if head in OFFICE_HEADS else None
-               for source, side, date, head in zip(rows["source"], rows["affiliation"], rows["date"].astype(str), heads)]
+               for source, side, date, head in zip(rows["source"], rows["affiliation"], rows["date"].astype(str),
+                                                   heads)]
     found = pd.Series(holders, index=rows.index).dropna()
     table.loc[found.index, "source_canonical"] = found
     table.loc[found.index, "source_type"] = "named_person"

@@ -252,7 +252,8 @@ def _stranded_subject(verb: Token) -> Token | None:
         return held[0]
     # "months before USAID announced the winners": the parser took the name after the conjunction for an adverb
     misread = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i
-               and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and c.i and verb.doc[c.i - 1].lower_ in SUBORDINATORS]
+               and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and c.i
+               and verb.doc[c.i - 1].lower_ in SUBORDINATORS]
     if misread:
         return misread[0]
     before = verb.i - 1
@@ -1562,7 +1563,8 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         words = [*title, *span, *_appositions(doc[i], mention_at)]
         described = {t.lower_ for t in words}
         # "the president" is not the one titled "Vice President", nor "the vice president" a president
-        titles = {_deputy_office(t.lower_, doc[max(t.sent.start, t.i - 3):t.i]) for t in words if t.lower_ == core.lower_}
+        titles = {_deputy_office(t.lower_, doc[max(t.sent.start, t.i - 3):t.i])
+                  for t in words if t.lower_ == core.lower_}
         if modifiers <= described and (portfolio is None or _portfolio(words) in (None, portfolio)) \
                 and (not titles or seconded in titles):
             return name
@@ -1693,10 +1695,11 @@ def _own_author(document: Token) -> Token | None:
     for child in document.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
             return child  # not "Friday's memo"
-    for child in sorted(document.children, key=lambda c: -c.i):  # the nearest modifier names the issuer
-        if document.pos_ == "PROPN" and sum(c.dep_ == "compound" and c.pos_ == "PROPN" for c in document.children) > 1:
-            break  # a document's own name ("the Global Humanitarian Response Plan") names no issuer; "Ipsos Poll" does
-        if child.dep_ == "compound" and (child.pos_ in ("PROPN", "NOUN") or _can_speak(child)) and child.i < document.i \
+    # a document's own name ("the Global Humanitarian Response Plan") names no issuer; "Ipsos Poll" does
+    titled = document.pos_ == "PROPN" and sum(c.dep_ == "compound" and c.pos_ == "PROPN" for c in document.children) > 1
+    for child in sorted(document.children, key=lambda c: -c.i) if not titled else ():  # the nearest names the issuer
+        if child.dep_ == "compound" and (child.pos_ in ("PROPN", "NOUN") or _can_speak(child)) \
+                and child.i < document.i \
                 and child.ent_type_ not in ("DATE", "TIME", "LAW") and child.lemma_.lower() not in NOT_ISSUERS \
                 and (child.text[:1].isupper() or _can_speak(child)):
             return child  # "a coalition statement", "a Pentagon report"; not "a fundraising email"
@@ -1727,7 +1730,8 @@ def _credited_after(text: str, content_end: int, quotations: list[Quotation], me
         # a pull quote whose inner quotation marks do not pair up (an opening mark inside it, never closed) still
         # ends its paragraph with a closing mark
         paragraph_end = text.find("\n", content_end)
-        if paragraph_end <= 0 or text[paragraph_end - 1] not in "”\"" or "“" not in text[text.rfind("\n", 0, content_end) + 1:content_end]:
+        paragraph = text[text.rfind("\n", 0, content_end) + 1:paragraph_end]
+        if paragraph_end <= 0 or paragraph[-1:] not in "”\"" or "“" not in paragraph:
             return None
         content_end = paragraph_end
     credit = CREDIT_LINE.match(text, content_end)
@@ -3818,7 +3822,8 @@ def _fronted_possessor(pronoun: Token, mention_at: dict[int, tuple[str, str]], q
     sentence; a person only talked about ("When asked about Joe Biden, he said") is no possessor."""
     doc = pronoun.doc
     subject = pronoun
-    if not (pronoun.dep_ in SUBJECT_DEPS and _in_main_clause(pronoun)) or not _possessors_before(pronoun, mention_at, quoted):
+    if not (pronoun.dep_ in SUBJECT_DEPS and _in_main_clause(pronoun)) \
+            or not _possessors_before(pronoun, mention_at, quoted):
         start = _sentence_before_start(pronoun)
         if start == pronoun.sent.start:
             return None
