@@ -18,7 +18,7 @@ def outlets_by_attributions(table: pd.DataFrame, *, top_n: int) -> list[str]:
 
 def sourcing_mix(table: pd.DataFrame, *, outlets: list[str]) -> pd.DataFrame:
     """Tidy ``outlet, source_type, n, n_outlet, share``: every outlet x type, zeros included."""
-    chosen = table[table["outlet"].isin(outlets)]
+    chosen = table.loc[table["outlet"].isin(outlets), ["outlet", "source_type"]]
     counts = chosen.groupby(["outlet", "source_type"]).size()
     grid = pd.MultiIndex.from_product([outlets, list(SOURCE_TYPES)], names=["outlet", "source_type"])
     mix = counts.reindex(grid, fill_value=0).rename("n").reset_index()
@@ -44,7 +44,7 @@ def top_sources(table: pd.DataFrame, *, outlets: list[str], top_n: int) -> pd.Da
 
 def cues_by_outlet(table: pd.DataFrame, *, outlets: list[str], top_n: int) -> pd.DataFrame:
     """Tidy ``cue, outlet, n, share``: the ``top_n`` cues overall, as a share of each outlet's attributions."""
-    chosen = table[table["outlet"].isin(outlets)]
+    chosen = table.loc[table["outlet"].isin(outlets), ["cue", "outlet"]]  # not a copy of every column
     overall = chosen.groupby("cue").size().reset_index(name="n").sort_values(["n", "cue"], ascending=[False, True])
     cues = overall["cue"].head(top_n).tolist()
     counts = chosen[chosen["cue"].isin(cues)].groupby(["cue", "outlet"]).size()
