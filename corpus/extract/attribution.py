@@ -3099,9 +3099,12 @@ def _linked_story_line(verb: Token) -> bool:
     """Whether ``verb`` is in a line of its own that opens with a link label (:data:`LINK_LABELS`) and ends with no
     full stop: the headline of another story ("Fact check: Trump discusses escalation of tensions with Iran in
     televised speech"), in sentence case as many outlets write headlines."""
-    text = verb.doc.text
-    start = text.rfind("\n", 0, verb.idx) + 1
-    end = text.find("\n", verb.idx)
+    # the verb's sentence and a few tokens before it (a label the parser split off), never the whole text: this
+    # runs for every verb, and ``Doc.text`` joins every token again on each use
+    window = verb.doc[max(verb.sent.start - 8, 0):verb.sent.end]
+    text, at = window.text, verb.idx - window.start_char
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
     line = text[start:end if end >= 0 else None].strip()
     return bool(LINK_LABELS.match(line)) and len(line.split()) <= 25 and line[-1:] not in ".!?\"”'’"
 
