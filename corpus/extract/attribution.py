@@ -1547,7 +1547,7 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     if not modifiers:
         modifiers = {core.lower_}
     portfolio = _portfolio(core.lefts, core)  # "the defense secretary" is not the secretary of state named before
-    seconded = _deputy_office(core.lower_, core.lefts)
+    seconded = _deputy_office(_office_word(core), core.lefts)
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
@@ -1563,8 +1563,7 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         words = [*title, *span, *_appositions(doc[i], mention_at)]
         described = {t.lower_ for t in words}
         # "the president" is not the one titled "Vice President", nor "the vice president" a president
-        titles = {_deputy_office(t.lower_, doc[max(t.sent.start, t.i - 3):t.i])
-                  for t in words if t.lower_ == core.lower_}
+        titles = {_office_key(t) for t in words if t.lower_ == core.lower_}
         if modifiers <= described and (portfolio is None or _portfolio(words) in (None, portfolio)) \
                 and (not titles or seconded in titles):
             return name
@@ -3098,15 +3097,25 @@ LINK_LABELS = re.compile(r"(?:fact check|related|read more|more|also read|read|s
 def _linked_story_line(verb: Token) -> bool:
     """Whether ``verb`` is in a line of its own that opens with a link label (:data:`LINK_LABELS`) and ends with no
     full stop: the headline of another story ("Fact check: Trump discusses escalation of tensions with Iran in
-    televised speech"), in sentence case as many outlets write headlines."""
-    # the verb's sentence and a few tokens before it (a label the parser split off), never the whole text: this
-    # runs for every verb, and ``Doc.text`` joins every token again on each use
-    window = verb.doc[max(verb.sent.start - 8, 0):verb.sent.end]
-    text, at = window.text, verb.idx - window.start_char
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else None].strip()
+    televised speech"), in sentence case as many outlets write headlines. It runs for every verb, so it reads the
+    line's tokens, never ``doc.text``, and gives up past :data:`HEADLINE_MAX_TOKENS` either side of the verb."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+        if verb.i - start > HEADLINE_MAX_TOKENS:
+            return False
+    end = verb.i
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+        if end - verb.i > HEADLINE_MAX_TOKENS:
+            return False
+    line = doc[start:end].text.strip()
     return bool(LINK_LABELS.match(line)) and len(line.split()) <= 25 and line[-1:] not in ".!?\"”'’"
+
+
+HEADLINE_MAX_TOKENS = 40
+"""Tokens a linked headline of at most 25 words can hold on either side of its verb."""
 
 
 def _in_headline(verb: Token) -> bool:
@@ -3824,9 +3833,9 @@ def _fronted_possessor(pronoun: Token, mention_at: dict[int, tuple[str, str]], q
     Grosz et al. 1995). Hobbs's walk (1978) reaches such a possessor, left of the subject, before any earlier
     sentence; a person only talked about ("When asked about Joe Biden, he said") is no possessor."""
     doc = pronoun.doc
-    subject = pronoun
-    if not (pronoun.dep_ in SUBJECT_DEPS and _in_main_clause(pronoun)) \
-            or not _possessors_before(pronoun, mention_at, quoted):
+    owners = _possessors_before(pronoun, mention_at, quoted) \
+        if pronoun.dep_ in SUBJECT_DEPS and _in_main_clause(pronoun) else set()
+    if not owners:
         start = _sentence_before_start(pronoun)
         if start == pronoun.sent.start:
             return None
@@ -3834,9 +3843,8 @@ def _fronted_possessor(pronoun: Token, mention_at: dict[int, tuple[str, str]], q
                     and t.head.dep_ == "ROOT" and not quoted[t.i]]
         if not subjects:
             return None
-        subject = subjects[0]
-    people = {p for p in _possessors_before(subject, mention_at, quoted)
-              if _fits_pronoun(p, word) and p not in named_in_content}
+        owners = _possessors_before(subjects[0], mention_at, quoted)
+    people = {p for p in owners if _fits_pronoun(p, word) and p not in named_in_content}
     return people.pop() if len(people) == 1 else None
 
 
