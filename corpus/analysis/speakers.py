@@ -150,8 +150,8 @@ def _usual_affiliations(people: pd.DataFrame) -> pd.Series:
 
 
 def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
-    """The attributions table with bare surnames and unknown affiliations of named people resolved from the
-    rest of the corpus, and unnamed office holders from the article's date (a new table; the input is not
+    """The attributions table with bare surnames of named people, and unknown affiliations of named people and
+    bodies, resolved from the rest of the corpus, and unnamed office holders from the article's date (a new table; the input is not
     changed)."""
     table = attributions.copy(deep=False)  # copy-on-write: only the columns resolved below become new arrays
     named = table["source_type"].isin(("named_person", "organization", "media"))
@@ -176,9 +176,12 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
             r if isinstance(r, str) and side in ("unknown", sides.get(r, side)) else old
             for r, old, side in zip(resolved, table.loc[bare, "source_canonical"], table.loc[bare, "affiliation"])]
         table.loc[people, "source_canonical"] = _fullest_names(table.loc[people, "source_canonical"])
-    usual = _usual_affiliations(table[people])
+    # a named body's side is the corpus's for it as a person's is ("Stena Bulk" is Swedish wherever one article
+    # says so); not an unnamed one's ("the media", "outlets": whose they are changes with the article)
+    named &= table["source_canonical"].str.contains(r"[A-Z]", regex=True)
+    usual = _usual_affiliations(table[named])
     if len(usual):
-        open_rows = people & (table["affiliation"] == "unknown") & table["source_canonical"].isin(usual.index)
+        open_rows = named & (table["affiliation"] == "unknown") & table["source_canonical"].isin(usual.index)
         table.loc[open_rows, "affiliation"] = table.loc[open_rows, "source_canonical"].map(usual)
         table.loc[open_rows, "affiliation_evidence"] = "corpus"
     if "doc_id" in table.columns:

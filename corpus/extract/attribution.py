@@ -855,6 +855,8 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
     lexicon = source_lexicon()
     if mention is not None:
         entity, label = mention
+        if label == "PERSON" and _titled_as_body(core):
+            return _titled_as_body(core)
         if label == "PERSON" and source_lexicon().get(canonical_key(entity)) != "media":
             return "named_person"  # "Politico", which NER may take for a person, stays an outlet
         if _is_media_name(entity) or _is_media_name(core.doc[core.left_edge.i:core.i + 1].text):
@@ -885,6 +887,26 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
             for c in core.children):
         return "anonymous"  # "his admirers", "Sanders's supporters", "Hook's defenders": someone's people
     return "other"
+
+
+def _titled_as_body(core: Token) -> str | None:
+    """The type of a name NER took for a person's that the words around it make a body's: a company or media word
+    that titles it ("ship-owning company Stena Bulk", "defense publication IHS Jane's"), or a relative clause on it
+    that opens with "which", the relative pronoun of things, not people ("Stena Bulk, which owns the tanker";
+    Quirk et al. 1985, 17.9 on the gender of relative pronouns). The twin of the "who" test for bodies."""
+    titles = [c for c in core.children if c.dep_ in ("compound", "appos", "nmod") and c.i < core.i
+              and c.pos_ == "NOUN"]
+    for title in titles:
+        if title.lemma_.lower() in MEDIA_TITLES:
+            return "media"
+        if title.lemma_.lower() in COMPANY_ANAPHORS | GROUP_ANAPHORS:
+            return "organization"
+    # right after the name, not after a phrase on it the parser hung the clause from the name instead ("Mark
+    # Dubowitz of the Foundation for Defense of Democracies, which has backed ...")
+    if any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ == "which" and 0 < w.i - core.i <= 2
+                                     for w in c.children) for c in core.children):
+        return "organization"
+    return None
 
 
 def _person_by_title(core: Token) -> bool:
@@ -1856,12 +1878,15 @@ def _role(core: Token) -> str:
     director", "assistant secretary")."""
     modifiers = [t.lower_ for t in core.lefts if t.dep_ in ("amod", "compound") and t.lower_ in RANK_MODIFIERS]
     word = _role_word(core)
-    return " ".join([*modifiers, TRIAL_PARTIES.get(word, word)])
+    return " ".join([*modifiers, TRIAL_PARTIES.get(word, SINGULAR_ROLES.get(word, word))])
 
 
 TRIAL_PARTIES = {"defense": "defense lawyer", "defence": "defence lawyer", "prosecution": "prosecutor"}
 """A side of a trial speaks through its lawyers: "the defense said" reports the defense lawyers, "the prosecution
 argued" the prosecutors."""
+SINGULAR_ROLES = {"people": "person", "datum": "data"}
+"""Plurals with another word for one of them: "people familiar with the talks" are each a person, as the role's
+head noun in the singular says; "data" is a mass noun, not spaCy's lemma "datum"."""
 
 
 def _plural_name(token: Token) -> bool:
@@ -1922,6 +1947,8 @@ def _handle_owner(core: Token) -> tuple[str, str] | None:
 
 
 MEDIA_ANAPHORS = frozenset({"network", "broadcaster", "channel", "newspaper", "paper", "station", "outlet"})
+MEDIA_TITLES = MEDIA_ANAPHORS | {"publication", "magazine", "journal", "website", "tabloid"}
+"""Words that title an outlet's name: "defense publication IHS Jane's"."""
 STATE_MEDIA_HEADS = frozenset({"television", "tv", "media", "radio", "broadcaster", "agency", "news"})
 
 
@@ -2236,6 +2263,10 @@ def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: s
         return f"{_role(core)} [{affiliation}]"
     if source_type == "media":
         return _media_name(core, affiliation)
+    if core.pos_ == "NOUN" and core.text.replace("-", "").isalpha():
+        # "reports say", "according to a summary": an unnamed thing in the form an unnamed person takes, so that
+        # "report" and "reports" are one source
+        return f"{_role(core)} [{affiliation}]"
     return canonical_key(core.text)
 
 
@@ -2483,7 +2514,7 @@ def _action_reading(verb: Token) -> bool:
             o.dep_ == "pobj" and not _can_speak(o) for o in c.children) for c in verb.children) \
             and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return True  # "Obama added to the mess": made it larger ("added to reporters that ..." reports)
-    if _object_not_words(verb):
+    if _object_not_words(verb) or _written_all_over(verb):
         return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
@@ -2502,10 +2533,12 @@ SAID_THINGS = frozenset({"word", "quote", "sentiment", "view", "concern", "criti
                          "list", "passage", "excerpt", "verse", "prayer", "vow", "script", "transcript", "text"})
 """What is said or written, beside :data:`NOUN_CUES` and the documents: "echoed the sentiment", "read quotes from
 senators", "read his reenlistment oath"."""
-WORDS_OBJECT_VERBS = {"read": False, "echo": True, "assure": True}
+WORDS_OBJECT_VERBS = {"read": False, "echo": True, "assure": True, "invoke": True}
 """Verbs that report only when their object is words: a document, a quotation, a claim or a channel ("read a
 statement", "echoed the warning"); the value says whether someone who speaks counts too ("echoed Trump" repeats
-his words; "read his mark" sizes him up; "assured reporters" reports, "assured the US's role" ensured it)."""
+his words; "read his mark" sizes him up; "assured reporters" reports, "assured the US's role" ensured it;
+"invoked the 'quid pro quo' language" and "invoked Reagan" cite words, "invoked executive privilege" uses a
+power)."""
 
 
 def _object_not_words(verb: Token) -> bool:
@@ -2523,6 +2556,14 @@ def _object_not_words(verb: Token) -> bool:
         or source_lexicon().get(thing.lemma_.lower()) == "document" \
         or thing.pos_ == "PROPN" or any(t.is_quote for t in thing.subtree)
     return not words and not (speaker_ok and _can_speak(thing))
+
+
+def _written_all_over(verb: Token) -> bool:
+    """ "The speech had Pompeo written all over it": the idiom for a plain mark of someone's hand or influence, not
+    something the person wrote."""
+    return verb.lemma_.lower() == "write" and any(
+        c.dep_ == "prep" and c.lower_ == "over" and any(a.lower_ == "all" for a in c.children) for c in verb.children) \
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 RECITED_TEXTS = frozenset({"oath", "pledge", "vow", "prayer", "poem", "verse", "scripture", "liturgy"})

@@ -414,7 +414,7 @@ def test_a_decision_or_a_body_convened_is_a_stance_not_speech(text, cue):
 @pytest.mark.parametrize("text, cue, canonical, source_type", [
     ("His admirers have hailed Assange as a hero for exposing abuses.", "hailed", "admirer [unknown]", "anonymous"),
     ("Sadr's followers said the vote was a victory.", "said", "follower [Iraq]", "anonymous"),
-    ("His remarks said nothing new about the troops.", "said", "remarks", "other"),
+    ("His remarks said nothing new about the troops.", "said", "remark [unknown]", "other"),
 ])
 def test_a_persons_people_speak_as_unnamed_people(text, cue, canonical, source_type):
     found = _one(text, cue)
@@ -534,7 +534,7 @@ def test_a_gerund_after_a_group_or_a_time_is_not_the_groups_or_the_times():
 def test_a_relative_clause_hung_on_a_verb_speaks_for_the_noun_it_introduces():
     text = ("Builders are not building those houses. And there’s a federal law in place now that says for every new "
             "unit of public housing brought online, one must be torn down.")
-    assert _one(text, "says").source_canonical == "law"
+    assert _one(text, "says").source_canonical == "law [unknown]"
 
 
 def test_a_name_in_capitals_is_written_as_names_are():
@@ -982,7 +982,7 @@ def test_a_group_whose_quotation_a_credit_line_follows_is_the_person_credited(te
      "alleges", ("prosecutor [US]", "anonymous", "US")),
     # no prosecution named before it: the document stays the source
     ("Witt defected in 2013. The indictment alleges that Witt disclosed a program's code name.", "alleges",
-     ("indictment", "other", "unknown")),
+     ("indictment [unknown]", "other", "unknown")),
 ])
 def test_an_indictment_speaks_for_the_prosecution_the_article_named(text, cue, expected):
     found = [a for a in _attributions(text) if a.cue_text == cue][-1]
@@ -1679,7 +1679,7 @@ def test_the_object_of_a_directive_is_not_the_speaker(text, cue, not_speaker):
     ("Trump is expected to hire Bondi this week, The Wall Street Journal reported Wednesday, citing senior "
      "administration officials.", "official [US]"),
     # a law, an index or an authority is a reason given, not a source passing a report on
-    ("The two-page memo cites the 2002 authorization for the use of military force.", "memo"),
+    ("The two-page memo cites the 2002 authorization for the use of military force.", "memo [unknown]"),
     ("Trump can reasonably cite the Consumer Price Index.", "Donald Trump"),
     # citing that is not a report's leaves the citer the speaker (samples 3 and 26's readers)
     ("According to Haider Saeed, who cited sources in Iraq, Soleimani told Abdul Mahdi that Iran would keep him in "
@@ -2252,9 +2252,9 @@ def test_kim_alone_is_the_north_korean_leader_unless_the_article_names_another_k
     ("The Pentagon said two bases were hit overnight. The statement said no Americans were hurt.", "said", "Pentagon"),
     # a legal document is written against the one just quoted, never in their words
     ("Huawei said it had done nothing wrong. The indictment said the company stole trade secrets.", "said",
-     "indictment"),
+     "indictment [unknown]"),
     # a weekday is no one who writes: "Friday's memo" is the memo's
-    ("Friday’s memo does not discuss a specific plot, but rather says Trump ordered the strike.", "says", "memo"),
+    ("Friday’s memo does not discuss a specific plot, but rather says Trump ordered the strike.", "says", "memo [unknown]"),
 ])
 def test_a_definite_document_speaks_for_the_body_the_sentence_before_quoted(text, cue, canonical):
     assert [a.source_canonical for a in _attributions(text) if a.cue_text == cue][-1] == canonical
@@ -2393,7 +2393,7 @@ def test_a_report_after_that_said_is_still_found():
 def test_according_to_a_document_is_not_the_subject_of_a_clause_that_reports_nothing():
     found = _one("At least half of the firm's stake is owned by Chinese entities, according to business records.",
                  "according to")
-    assert found.source_canonical == "records"
+    assert found.source_canonical == "record [unknown]"
 
 
 def test_adding_to_a_thing_reports_nothing():
@@ -2432,7 +2432,7 @@ def test_a_document_s_author_from_its_making_or_its_last_mention(text, cue, spea
 
 
 def test_a_document_seen_or_published_by_an_outlet_is_not_the_outlet_s():
-    assert _sources("A document seen by ProPublica says the contract was cancelled.", "says") == ["document"]
+    assert _sources("A document seen by ProPublica says the contract was cancelled.", "says") == ["document [unknown]"]
     text = ("Iran denied involvement via a statement from its mission to the United Nations. \"The U.S. is the main "
             "source of insecurity in the region,\" the statement said.")
     assert "mission" not in _sources(text, "said")[-1]
@@ -2531,7 +2531,7 @@ def test_an_adviser_to_a_titled_leader_is_the_adviser_not_the_leader():
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
-    ("A lot of people in Washington predicted that the pullout would help Iran.", "predicted", "people [US]"),
+    ("A lot of people in Washington predicted that the pullout would help Iran.", "predicted", "person [US]"),
     ("Iran's hard-liners took to the streets, arguing that the deal had failed.", "arguing", "hard-liner [Iran]"),
 ])
 def test_a_lot_of_people_and_hyphenated_roles(text, cue, speaker):
@@ -2812,7 +2812,7 @@ def test_a_group_set_apart_by_its_words_does_not_take_an_earlier_group_s_side():
      "entirely peaceful.", "insisted", ("Iran", "organization", "Iran")),
     # a place of no side named last leaves it alone
     ("Iran's envoy flew to Oslo. Norway hosted the talks. The country said the talks were useful.", "said",
-     ("country", "other", "unknown")),
+     ("country [unknown]", "other", "unknown")),
 ])
 def test_the_country_is_the_side_s_country_just_named(text, cue, expected):
     found = _one(text, cue)
@@ -2904,7 +2904,7 @@ def test_trial_sides_and_whistleblowers_are_people(text, cue, speaker):
      "lawmaker [Iraq]"),
     ("The Senate passed a resolution that demands an end to the war.", "demands", "Senate"),
     # not those who voted against it
-    ("Republicans voted against a resolution that demands an end to the war.", "demands", "resolution"),
+    ("Republicans voted against a resolution that demands an end to the war.", "demands", "resolution [unknown]"),
 ])
 def test_a_bill_speaks_for_those_who_passed_it(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
@@ -2995,3 +2995,59 @@ def test_a_linked_story_s_headline_with_a_label_is_no_attribution():
     text = ("The survey was completed before Trump addressed the nation.\n\nFact check: Trump discusses escalation of "
             "tensions with Iran in televised speech\n\nA majority agreed with the strike, the poll found.")
     assert [a.cue_text for a in _attributions(text)] == ["found"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Two people familiar with the talks said the offer had been withdrawn.", "said", "person [unknown]"),
+    ("Reports say the United States has found plans to target its troops.", "say", "report [unknown]"),
+    ("The report said the drones had been launched from the north.", "said", "report [unknown]"),
+    ("A summary of the meeting says the group rejected a lockdown.", "says", "summary [unknown]"),
+])
+def test_an_unnamed_source_is_named_by_its_head_noun_in_the_singular_with_its_side(text, cue, speaker):
+    """Sample 32 (af034, af055) and 18, 25: "reports" and "report" are one source, "people" are each a person."""
+    assert _sources(text, cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, source_type", [
+    ("A statement from Stena Bulk, which owns the seized tanker, said the crew was safe.", "said", "organization"),
+    ("The tanker left port, the vessel's Swedish-based ship-owning company Stena Bulk said.", "said",
+     "organization"),
+    ("ISIS held about 23,320 square miles, according to defense publication IHS Jane's.", "according to", "media"),
+    ("Mark Dubowitz of the Foundation for Defense of Democracies, which has backed the campaign, tweeted that the "
+     "ban was wrong.", "tweeted", "named_person"),
+])
+def test_a_name_ner_took_for_a_person_is_a_body_when_which_or_a_company_word_says_so(text, cue, source_type):
+    """Samples 31 (ae038) and 33 (ag025, ag042): "which" is the relative pronoun of things, and a company or
+    publication word before the name titles a body; a "which" clause the parser hung from a person's name across a
+    phrase on it does not make the person a body."""
+    assert _one(text, cue).source_type == source_type
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The decision had Secretary Pompeo written all over it, and the “regime” language was his.", "written"),
+    ("Obama invoked executive privilege to obstruct congressional subpoenas.", "invoked"),
+])
+def test_an_idiom_or_a_power_used_is_not_a_report(text, cue):
+    """Sample 33 (ag013, ag011)."""
+    assert _sources(text, cue) == []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("He wrote all over the page that the deal was dead.", "wrote", "he"),
+    ("Many Democrats invoked the “quid pro quo” language.", "invoked", "democrat [US]"),
+])
+def test_writing_and_invoking_words_still_report(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
+def test_a_named_body_takes_the_side_the_corpus_gives_it_but_an_unnamed_one_does_not():
+    table = pd.DataFrame({
+        "outlet": ["A", "B", "C", "C", "D"],
+        "source_canonical": ["Stena Bulk", "Stena Bulk", "media", "media", "Reuters"],
+        "source_type": ["organization", "organization", "media", "media", "media"],
+        "affiliation": ["other", "unknown", "US", "unknown", "unknown"],
+        "affiliation_evidence": ["source phrase", "none", "source phrase", "none", "none"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["affiliation"].tolist() == ["other", "other", "US", "unknown", "unknown"]
+    assert resolved["affiliation_evidence"].tolist()[1] == "corpus"
