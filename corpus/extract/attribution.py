@@ -2516,6 +2516,9 @@ def _action_reading(verb: Token) -> bool:
         return True  # "Obama added to the mess": made it larger ("added to reporters that ..." reports)
     if _object_not_words(verb) or _written_all_over(verb):
         return True
+    if verb.lemma_.lower() == "invoke" and any(c.dep_ == "dobj" and c.lemma_.lower() in INVOKED_POWERS
+                                               for c in verb.children):
+        return True
     marks = ACTION_READINGS.get(verb.lemma_.lower())
     return bool(marks) and any((c.dep_ in marks or f"{c.dep_}:{c.lower_}" in marks)
                                and not (c.dep_ == "prep" and any(o.lemma_.lower() in CHANNELS | NOUN_CUES
@@ -2533,12 +2536,14 @@ SAID_THINGS = frozenset({"word", "quote", "sentiment", "view", "concern", "criti
                          "list", "passage", "excerpt", "verse", "prayer", "vow", "script", "transcript", "text"})
 """What is said or written, beside :data:`NOUN_CUES` and the documents: "echoed the sentiment", "read quotes from
 senators", "read his reenlistment oath"."""
-WORDS_OBJECT_VERBS = {"read": False, "echo": True, "assure": True, "invoke": True}
+WORDS_OBJECT_VERBS = {"read": False, "echo": True, "assure": True}
 """Verbs that report only when their object is words: a document, a quotation, a claim or a channel ("read a
 statement", "echoed the warning"); the value says whether someone who speaks counts too ("echoed Trump" repeats
-his words; "read his mark" sizes him up; "assured reporters" reports, "assured the US's role" ensured it;
-"invoked the 'quid pro quo' language" and "invoked Reagan" cite words, "invoked executive privilege" uses a
-power)."""
+his words; "read his mark" sizes him up; "assured reporters" reports, "assured the US's role" ensured it)."""
+INVOKED_POWERS = frozenset({"privilege", "right", "amendment", "clause", "act", "power", "law", "article",
+                            "provision", "statute", "immunity", "authority", "procedure", "rule"})
+"""What one invokes by using it, not by saying anything: "invoked executive privilege", "invoked his Fifth
+Amendment rights" ("invoked the prospect of breaking up the bank", "invoked the story Kennedy told" raise words)."""
 
 
 def _object_not_words(verb: Token) -> bool:

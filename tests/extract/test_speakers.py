@@ -3026,6 +3026,7 @@ def test_a_name_ner_took_for_a_person_is_a_body_when_which_or_a_company_word_say
 @pytest.mark.parametrize("text, cue", [
     ("The decision had Secretary Pompeo written all over it, and the “regime” language was his.", "written"),
     ("Obama invoked executive privilege to obstruct congressional subpoenas.", "invoked"),
+    ("Pagliano invoked his Fifth Amendment rights in a closed session.", "invoked"),
 ])
 def test_an_idiom_or_a_power_used_is_not_a_report(text, cue):
     """Sample 33 (ag013, ag011)."""
@@ -3035,6 +3036,7 @@ def test_an_idiom_or_a_power_used_is_not_a_report(text, cue):
 @pytest.mark.parametrize("text, cue, speaker", [
     ("He wrote all over the page that the deal was dead.", "wrote", "he"),
     ("Many Democrats invoked the “quid pro quo” language.", "invoked", "democrat [US]"),
+    ("Sen. Jon Tester invoked the prospect of breaking up the bank.", "invoked", "Jon Tester"),
 ])
 def test_writing_and_invoking_words_still_report(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
