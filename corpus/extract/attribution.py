@@ -3140,24 +3140,59 @@ LINK_LABELS = re.compile(r"(?:fact check|related|read more|more|also read|read|s
 """Labels a news page puts before the headline of another story it links to ("Fact check: Trump discusses ...")."""
 
 
+def _short_line(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The token bounds of the line token ``i`` is in, or None past :data:`HEADLINE_MAX_TOKENS` either side: the
+    checks for headlines run for every verb, so they read a line's tokens, never ``doc.text``."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+        if i - start > HEADLINE_MAX_TOKENS:
+            return None
+    end = i
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+        if end - i > HEADLINE_MAX_TOKENS:
+            return None
+    return start, end
+
+
 def _linked_story_line(verb: Token) -> bool:
     """Whether ``verb`` is in a line of its own that opens with a link label (:data:`LINK_LABELS`) and ends with no
     full stop: the headline of another story ("Fact check: Trump discusses escalation of tensions with Iran in
-    televised speech"), in sentence case as many outlets write headlines. It runs for every verb, so it reads the
-    line's tokens, never ``doc.text``, and gives up past :data:`HEADLINE_MAX_TOKENS` either side of the verb."""
-    doc = verb.doc
-    start = verb.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-        if verb.i - start > HEADLINE_MAX_TOKENS:
-            return False
-    end = verb.i
-    while end < len(doc) and "\n" not in doc[end].text:
-        end += 1
-        if end - verb.i > HEADLINE_MAX_TOKENS:
-            return False
-    line = doc[start:end].text.strip()
+    televised speech"), in sentence case as many outlets write headlines."""
+    bounds = _short_line(verb.doc, verb.i)
+    if bounds is None:
+        return False
+    line = verb.doc[bounds[0]:bounds[1]].text.strip()
     return bool(LINK_LABELS.match(line)) and len(line.split()) <= 25 and line[-1:] not in ".!?\"”'’"
+
+
+VIDEO_DURATION = re.compile(r"(?P<title>.+\S)\s+\d{1,2}:\d{2}")
+"""A video's title with its running time after it, as a page's embedded player prints it ("... 01:26")."""
+
+
+def _video_title(verb: Token) -> bool:
+    """Whether ``verb``'s line is the title of an embedded video: the line the player prints again with its running
+    time right after it ("Kurds say US has betrayed them, says former US diplomat" and then the same words with
+    "01:26"), or that line itself. The words are a headline of the page's furniture, not the story's report."""
+    doc = verb.doc
+    bounds = _short_line(doc, verb.i)
+    if bounds is None:
+        return False
+    line = doc[bounds[0]:bounds[1]].text.strip()
+    timed = VIDEO_DURATION.fullmatch(line)
+    if timed:
+        before = bounds[0] - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        other = _short_line(doc, before) if before >= 0 else None
+        return other is not None and doc[other[0]:other[1]].text.strip() == timed.group("title")
+    after = bounds[1]
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    other = _short_line(doc, after) if after < len(doc) else None
+    timed = VIDEO_DURATION.fullmatch(doc[other[0]:other[1]].text.strip()) if other is not None else None
+    return timed is not None and timed.group("title") == line
 
 
 HEADLINE_MAX_TOKENS = 40
@@ -3177,7 +3212,7 @@ def _in_headline(verb: Token) -> bool:
         line = [t for t in doc[first:last] if not t.is_space and not t.is_punct]
         if _in_capitals(line) and sum(t.is_alpha for t in line) >= 4:
             return True
-    if _linked_story_line(verb):
+    if _linked_story_line(verb) or _video_title(verb):
         return True
     if not verb.text[:1].isupper() or verb.i == sentence.start:
         return False

@@ -3053,3 +3053,16 @@ def test_a_named_body_takes_the_side_the_corpus_gives_it_but_an_unnamed_one_does
     resolved = resolve_speakers(table)
     assert resolved["affiliation"].tolist() == ["other", "other", "US", "unknown", "unknown"]
     assert resolved["affiliation_evidence"].tolist()[1] == "corpus"
+
+
+def test_an_embedded_video_s_title_is_page_furniture_not_a_report():
+    """Sample 33 (ag035): CNN prints a video's title, then the same words with its running time."""
+    text = ("The Kurds feel betrayed.\n\nKurds say US has betrayed them, says former US diplomat\n\n"
+            "Kurds say US has betrayed them, says former US diplomat 01:26\n\n"
+            "And for good reason, a diplomat said the pullout makes no sense.")
+    assert [(a.source, a.cue_text) for a in _attributions(text) if a.cue_kind == "speech"] == [("a diplomat", "said")]
+
+
+def test_a_line_printed_once_is_no_video_title():
+    text = "Kurds say US has betrayed them, says former US diplomat\n\nThe pullout makes no sense, he said."
+    assert [a.source for a in _attributions(text)] == ["former US diplomat", "he"]
