@@ -784,11 +784,14 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
                 # Norbulk Shipping, said", "A Saudi newspaper, Arab News, argued": the apposition names the body
                 # the common noun describes
                 return _Source(token, *whole)
-    # "a statement from the Pentagon", "the comments by Behrouz Kamalvandi": the issuer speaks through them
+    # "a statement from the Pentagon", "the comments by Behrouz Kamalvandi": the issuer speaks through them; "of"
+    # names the issuer ("the comments of the minister") or a document inside ("a record of its conclusions"), not
+    # the topic ("a summary of the meeting")
     if source_lexicon().get(head_word) == "document" or head_word in NOUN_CUES:
         for prep in subject.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                issuers = [o for o in prep.children if o.dep_ == "pobj"]
+                issuers = [o for o in prep.children if o.dep_ == "pobj" and (
+                    prep.lower_ != "of" or _can_speak(o) or source_lexicon().get(o.lemma_.lower()) == "document")]
                 if issuers:
                     return _Source(issuers[0], *whole)
     return _Source(subject, *whole)

@@ -3066,3 +3066,16 @@ def test_an_embedded_video_s_title_is_page_furniture_not_a_report():
 def test_a_line_printed_once_is_no_video_title():
     text = "Kurds say US has betrayed them, says former US diplomat\n\nThe pullout makes no sense, he said."
     assert [a.source for a in _attributions(text)] == ["former US diplomat", "he"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The Pentagon met on Monday. Its summary said the strike killed two.", "said", "Pentagon"),
+    ("According to a summary of the meeting, the strike killed two.", "According", "summary [unknown]"),
+    ("A 1,300-page U.S. Army study of the Iraq war published in 2018 found that Iran was the only victor.", "found",
+     "U.S. Army"),
+])
+def test_a_summary_is_a_document_and_of_names_its_issuer_not_its_topic(text, cue, speaker):
+    """Sample 33 (ag050) and the 371 articles: "of" after a document names the one who issued it or a document
+    inside it, never what it is about."""
+    found = [a.source_canonical for a in _attributions(text) if a.cue_text.startswith(cue)]
+    assert found == [speaker]
