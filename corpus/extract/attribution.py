@@ -2709,7 +2709,17 @@ def _decision(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in DECISION_VERBS and bool(DECIDED_THINGS.intersection(objects)) \
         or lemma == "call" and bool(CONVENED_THINGS.intersection(objects)) \
-        and not any(c.dep_ == "oprd" for c in verb.children)
+        and not any(c.dep_ == "oprd" for c in verb.children) \
+        or lemma == "agree" and _agreed_on_a_thing(verb)
+
+
+def _agreed_on_a_thing(verb: Token) -> bool:
+    """ "The U.S. and Turkey agreed on a road map", "agreed to a ceasefire": a deal reached, with no words of it
+    reported ("agreed that ..." and '"...," he agreed' report; samples 15 and 29)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") and any(o.dep_ == "pobj" for o in c.children)
+               for c in verb.children) \
+        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) \
+        and not any(t.is_quote for t in verb.subtree)
 
 
 def _cue_kind(verb: Token, kind: str) -> str:
@@ -3290,8 +3300,11 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
             continue  # "The Associated Press: After Trump's attacks ...", "Politico: ..." (which NER may take for a
             # person): a credit in a list of links, not speech
         content = (after[0].idx, after[-1].idx + len(after[-1].text))
+        # "Reporter: “This is the most important?” “Of course.”": a transcript's question is asked, not claimed
+        ends = [t.text for t in doc[after[0].i:after[-1].i + 2] if t.text in (".", "!", "?")]
+        factuality = "asked" if ends[:1] == ["?"] else "asserted"
         drafts.append(_Draft(mark, mark.text, "speech", mark.idx, mark.idx + len(mark.text), speaker, content, "",
-                             _char_span(before)))
+                             _char_span(before), factuality))
     return drafts
 
 

@@ -3079,3 +3079,25 @@ def test_a_summary_is_a_document_and_of_names_its_issuer_not_its_topic(text, cue
     inside it, never what it is about."""
     found = [a.source_canonical for a in _attributions(text) if a.cue_text.startswith(cue)]
     assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, label, factuality", [
+    ("The video shows the interview.\n\nReporter: “This is the most important?” “Of course.”\n\nThe man smiled.",
+     "Reporter", "asked"),
+    ("WALLACE: Do you think Iran wants war?\n\nPOMPEO: No. Iran does not want a war.", "WALLACE", "asked"),
+    ("WALLACE: Do you think Iran wants war?\n\nPOMPEO: No. Iran does not want a war.", "POMPEO", "asserted"),
+    ("TAPPER: Let's start with Iran. Is the strike legal?", "TAPPER", "asserted"),
+])
+def test_a_transcript_line_that_is_a_question_is_asked_not_claimed(text, label, factuality):
+    """Samples 12 (l023) and 22 (v090): the interviewer's own question after a transcript label."""
+    found = [a for a in _attributions(text) if a.source == label]
+    assert [a.factuality for a in found] == [factuality]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The U.S. and Turkey agreed on a road map for the town.", "stance"),
+    ("The scientists agreed that the risk was very low.", "speech"),
+])
+def test_a_deal_agreed_on_is_a_stance_and_agreeing_that_is_speech(text, kind):
+    """Samples 15 (o036) and 29 (ac025): agreeing on a thing reports a deal, not words."""
+    assert _one(text, "agreed").cue_kind == kind
