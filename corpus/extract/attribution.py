@@ -858,8 +858,8 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
     lexicon = source_lexicon()
     if mention is not None:
         entity, label = mention
-        if label == "PERSON" and _titled_as_body(core):
-            return _titled_as_body(core)
+        if label == "PERSON" and (body_type := _titled_as_body(core)):
+            return body_type
         if label == "PERSON" and source_lexicon().get(canonical_key(entity)) != "media":
             return "named_person"  # "Politico", which NER may take for a person, stays an outlet
         if _is_media_name(entity) or _is_media_name(core.doc[core.left_edge.i:core.i + 1].text):
@@ -3169,14 +3169,10 @@ def _short_line(doc: Doc, i: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _linked_story_line(verb: Token) -> bool:
-    """Whether ``verb`` is in a line of its own that opens with a link label (:data:`LINK_LABELS`) and ends with no
-    full stop: the headline of another story ("Fact check: Trump discusses escalation of tensions with Iran in
-    televised speech"), in sentence case as many outlets write headlines."""
-    bounds = _short_line(verb.doc, verb.i)
-    if bounds is None:
-        return False
-    line = verb.doc[bounds[0]:bounds[1]].text.strip()
+def _linked_story_line(line: str) -> bool:
+    """Whether a verb's ``line`` opens with a link label (:data:`LINK_LABELS`) and ends with no full stop: the
+    headline of another story ("Fact check: Trump discusses escalation of tensions with Iran in televised speech"),
+    in sentence case as many outlets write headlines."""
     return bool(LINK_LABELS.match(line)) and len(line.split()) <= 25 and line[-1:] not in ".!?\"”'’"
 
 
@@ -3184,15 +3180,11 @@ VIDEO_DURATION = re.compile(r"(?P<title>.+\S)\s+\d{1,2}:\d{2}")
 """A video's title with its running time after it, as a page's embedded player prints it ("... 01:26")."""
 
 
-def _video_title(verb: Token) -> bool:
-    """Whether ``verb``'s line is the title of an embedded video: the line the player prints again with its running
-    time right after it ("Kurds say US has betrayed them, says former US diplomat" and then the same words with
-    "01:26"), or that line itself. The words are a headline of the page's furniture, not the story's report."""
-    doc = verb.doc
-    bounds = _short_line(doc, verb.i)
-    if bounds is None:
-        return False
-    line = doc[bounds[0]:bounds[1]].text.strip()
+def _video_title(doc: Doc, bounds: tuple[int, int], line: str) -> bool:
+    """Whether a verb's ``line`` (its token ``bounds``) is the title of an embedded video: the line the player
+    prints again with its running time right after it ("Kurds say US has betrayed them, says former US diplomat"
+    and then the same words with "01:26"), or that line itself. The words are a headline of the page's furniture,
+    not the story's report."""
     timed = VIDEO_DURATION.fullmatch(line)
     if timed:
         before = bounds[0] - 1
@@ -3225,7 +3217,9 @@ def _in_headline(verb: Token) -> bool:
         line = [t for t in doc[first:last] if not t.is_space and not t.is_punct]
         if _in_capitals(line) and sum(t.is_alpha for t in line) >= 4:
             return True
-    if _linked_story_line(verb) or _video_title(verb):
+    bounds = _short_line(doc, verb.i)  # read once for both checks: this runs for every verb
+    own_line = doc[bounds[0]:bounds[1]].text.strip() if bounds is not None else ""
+    if bounds is not None and (_linked_story_line(own_line) or _video_title(doc, bounds, own_line)):
         return True
     if not verb.text[:1].isupper() or verb.i == sentence.start:
         return False
