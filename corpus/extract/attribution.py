@@ -3178,13 +3178,18 @@ def _linked_story_line(line: str) -> bool:
 
 VIDEO_DURATION = re.compile(r"(?P<title>.+\S)\s+\d{1,2}:\d{2}")
 """A video's title with its running time after it, as a page's embedded player prints it ("... 01:26")."""
+PLAYER_LINE = re.compile(r"^play video\b|\s[–—-]\s*video(?:\s+\w+)?$", re.IGNORECASE)
+"""A video player's own line: its button label first ("Play Video 'I want answers': Justin Trudeau says ..."), or
+the outlet's tag for a video last ("... downed plane in Iran – video", "– video explainer")."""
 
 
 def _video_title(doc: Doc, bounds: tuple[int, int], line: str) -> bool:
     """Whether a verb's ``line`` (its token ``bounds``) is the title of an embedded video: the line the player
     prints again with its running time right after it ("Kurds say US has betrayed them, says former US diplomat"
     and then the same words with "01:26"), or that line itself. The words are a headline of the page's furniture,
-    not the story's report."""
+    not the story's report. So is a line a player labels as its own (:data:`PLAYER_LINE`)."""
+    if PLAYER_LINE.search(line):
+        return True
     timed = VIDEO_DURATION.fullmatch(line)
     if timed:
         before = bounds[0] - 1

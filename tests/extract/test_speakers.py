@@ -3101,3 +3101,13 @@ def test_a_transcript_line_that_is_a_question_is_asked_not_claimed(text, label, 
 def test_a_deal_agreed_on_is_a_stance_and_agreeing_that_is_speech(text, kind):
     """Samples 15 (o036) and 29 (ac025): agreeing on a thing reports a deal, not words."""
     assert _one(text, "agreed").cue_kind == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Play Video 'I want answers': Justin Trudeau says missile downed plane in Iran – video",
+    "Justin Trudeau says missile downed plane in Iran – video",
+])
+def test_a_line_a_video_player_labels_is_page_furniture(line):
+    """Sample 34 (ah001): The Guardian's player prints "Play Video" before a video's title and "– video" after."""
+    text = f"Iran would not hand over the recorders.\n\n{line}\n\nTrudeau said his government would not rest."
+    assert [a.source for a in _attributions(text) if a.cue_kind == "speech"] == ["Trudeau"]
