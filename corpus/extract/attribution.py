@@ -1829,9 +1829,14 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
         if senders:
             return senders[0]
     head = core.head.head if core.head.lower_ == "to" else core.head
-    if head.lower_ == "according" and head.head.i != head.i and head.head.lemma_.lower() in cue_lexicon():
-        # not "At least half of the stake is owned by ..., according to business records": no report of its own
-        subjects = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PERSONAL_PRONOUNS]
+    if head.lower_ == "according" and head.head.i != head.i:
+        # not "At least half of the stake is owned by ..., according to business records": no report of its own;
+        # "'...,' Trump says, according to the transcript": the parser hung the phrase on the quotation's verb,
+        # and the report of it is the inserted "Trump says" just before
+        reports = [head.head] if head.head.lemma_.lower() in cue_lexicon() else [
+            c for c in head.head.children if c.dep_ == "parataxis" and c.i < head.i and c.lemma_.lower() in cue_lexicon()]
+        subjects = [c for r in reports[:1] for c in r.children
+                    if c.dep_ in SUBJECT_DEPS and c.lower_ not in PERSONAL_PRONOUNS]
         if subjects:
             return subjects[0]  # "According to a statement, the U.S. military said ...": the clause's own source
     doc = core.doc

@@ -3111,3 +3111,16 @@ def test_a_line_a_video_player_labels_is_page_furniture(line):
     """Sample 34 (ah001): The Guardian's player prints "Play Video" before a video's title and "– video" after."""
     text = f"Iran would not hand over the recorders.\n\n{line}\n\nTrudeau said his government would not rest."
     assert [a.source for a in _attributions(text) if a.cue_kind == "speech"] == ["Trudeau"]
+
+
+def test_according_to_a_transcript_after_an_inserted_report_is_that_report_s_speaker():
+    """Sample 34 (ah031): the parser hangs "according to" on the quotation's verb, not on "Trump says"."""
+    text = ("'There is a lot of talk about Biden's son, so whatever you can do would be great,' Trump says, according "
+            "to the transcript.")
+    assert _sources(text, "according to") == ["Donald Trump"]
+
+
+def test_one_seal_is_an_unnamed_person():
+    """Sample 34 (ah071)."""
+    found = _one("One SEAL claimed in their group text that he spent more time protecting civilians.", "claimed")
+    assert (found.source_canonical, found.source_type) == ("seal [US]", "anonymous")
