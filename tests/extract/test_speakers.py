@@ -3124,3 +3124,13 @@ def test_one_seal_is_an_unnamed_person():
     """Sample 34 (ah071)."""
     found = _one("One SEAL claimed in their group text that he spent more time protecting civilians.", "claimed")
     assert (found.source_canonical, found.source_type) == ("seal [US]", "anonymous")
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("On March 11, the WHO declared that the outbreak was a pandemic.", "declared", "WHO"),
+    ("The World Bank said the economy would shrink.", "said", "World Bank"),
+])
+def test_an_international_body_is_on_another_side(text, cue, speaker):
+    """Samples 32 (af028) and 34 (ah007): the protocol puts international bodies on `other`."""
+    found = _one(text, cue)
+    assert (found.source_canonical, found.affiliation) == (speaker, "other")
