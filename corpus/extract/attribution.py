@@ -896,7 +896,7 @@ def _titled_as_body(core: Token) -> str | None:
     """The type of a name NER took for a person's that the words around it make a body's: a company or media word
     that titles it ("ship-owning company Stena Bulk", "defense publication IHS Jane's"), or a relative clause on it
     that opens with "which", the relative pronoun of things, not people ("Stena Bulk, which owns the tanker";
-    Quirk et al. 1985, 17.9 on the gender of relative pronouns). The twin of the "who" test for bodies."""
+    Quirk et al. 1985, ch. 17, on the choice of relative pronoun). The twin of the "who" test for bodies."""
     titles = [c for c in core.children if c.dep_ in ("compound", "appos", "nmod") and c.i < core.i
               and c.pos_ == "NOUN"]
     for title in titles:
