@@ -12,8 +12,8 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
   "Recep Tayyip Erdogan");
 * a name the corpus writes in other letter cases ("Trump Administration", "WHITE HOUSE") is written as the corpus
   most often writes it;
-* a named person whose affiliation the article leaves ``unknown`` takes the affiliation the other articles
-  give that person (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
+* a named person or body whose affiliation the article leaves ``unknown`` takes the affiliation the other
+  articles give that name (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
 * an unnamed holder of a one-person office whose side the phrase gives ("Iran's president", "the U.S. defense
   secretary", in ``OFFICE_PATTERNS``) is the person who held it on the article's date (``data/office_terms.csv``);
   the article's own naming ("President Hassan Rouhani ... the president said") is the extractor's, and comes first;
@@ -151,8 +151,8 @@ def _usual_affiliations(people: pd.DataFrame) -> pd.Series:
 
 def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
     """The attributions table with bare surnames of named people, and unknown affiliations of named people and
-    bodies, resolved from the rest of the corpus, and unnamed office holders from the article's date (a new table; the input is not
-    changed)."""
+    bodies, resolved from the rest of the corpus, and unnamed office holders from the article's date (a new table;
+    the input is not changed)."""
     table = attributions.copy(deep=False)  # copy-on-write: only the columns resolved below become new arrays
     named = table["source_type"].isin(("named_person", "organization", "media"))
     if named.any():
@@ -178,10 +178,10 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         table.loc[people, "source_canonical"] = _fullest_names(table.loc[people, "source_canonical"])
     # a named body's side is the corpus's for it as a person's is ("Stena Bulk" is Swedish wherever one article
     # says so); not an unnamed one's ("the media", "outlets": whose they are changes with the article)
-    named &= table["source_canonical"].str.contains(r"[A-Z]", regex=True)
-    usual = _usual_affiliations(table[named])
+    placed_by_name = named & table["source_canonical"].str.contains(r"[A-Z]", regex=True)
+    usual = _usual_affiliations(table[placed_by_name])
     if len(usual):
-        open_rows = named & (table["affiliation"] == "unknown") & table["source_canonical"].isin(usual.index)
+        open_rows = placed_by_name & (table["affiliation"] == "unknown") & table["source_canonical"].isin(usual.index)
         table.loc[open_rows, "affiliation"] = table.loc[open_rows, "source_canonical"].map(usual)
         table.loc[open_rows, "affiliation_evidence"] = "corpus"
     if "doc_id" in table.columns:

@@ -865,9 +865,8 @@ def _source_type(core: Token, mention: tuple[str, str] | None) -> str:
         if _is_media_name(entity) or _is_media_name(core.doc[core.left_edge.i:core.i + 1].text):
             return "media"
         if label in ("ORG", "GPE", "FAC") and " " not in entity and core.pos_ == "PROPN" \
-                and not any(c.dep_ == "det" for c in core.children) and any(
-                c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ == "who" for w in c.children)
-                for c in core.children):
+                and not any(c.dep_ == "det" for c in core.children) \
+                and any(w.lower_ == "who" for w in _relative_subjects(core)):
             return "named_person"  # "Saadu, who lost a thumb to shrapnel, said": a body is "which", not "who"
         if label == "ORG" and _person_by_title(core):
             return "named_person"
@@ -906,10 +905,15 @@ def _titled_as_body(core: Token) -> str | None:
             return "organization"
     # right after the name, not after a phrase on it the parser hung the clause from the name instead ("Mark
     # Dubowitz of the Foundation for Defense of Democracies, which has backed ...")
-    if any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ == "which" and 0 < w.i - core.i <= 2
-                                     for w in c.children) for c in core.children):
+    if any(w.lower_ == "which" and 0 < w.i - core.i <= 2 for w in _relative_subjects(core)):
         return "organization"
     return None
+
+
+def _relative_subjects(noun: Token) -> list[Token]:
+    """The subjects of the relative clauses on ``noun``: "who" in "Saadu, who lost a thumb", "which" in "Stena
+    Bulk, which owns the tanker"."""
+    return [w for c in noun.children if c.dep_ == "relcl" for w in c.children if w.dep_ in SUBJECT_DEPS]
 
 
 def _person_by_title(core: Token) -> bool:
@@ -1834,7 +1838,8 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
         # "'...,' Trump says, according to the transcript": the parser hung the phrase on the quotation's verb,
         # and the report of it is the inserted "Trump says" just before
         reports = [head.head] if head.head.lemma_.lower() in cue_lexicon() else [
-            c for c in head.head.children if c.dep_ == "parataxis" and c.i < head.i and c.lemma_.lower() in cue_lexicon()]
+            c for c in head.head.children
+            if c.dep_ == "parataxis" and c.i < head.i and c.lemma_.lower() in cue_lexicon()]
         subjects = [c for r in reports[:1] for c in r.children
                     if c.dep_ in SUBJECT_DEPS and c.lower_ not in PERSONAL_PRONOUNS]
         if subjects:
