@@ -14,6 +14,9 @@ answers from it alone, without seeing what the extractor said.
     python benchmarks/attribution_sample.py tasks --sample sample.csv --corpus /tmp/ii371 --out /tmp/judge
     # 3. score the current extractor against the judged sample
     python benchmarks/attribution_sample.py score --sample benchmarks/attribution_sample.csv --corpus /tmp/ii371
+    # 4. how far a second blind reading of the same rows agrees with the first (no extraction)
+    python benchmarks/attribution_sample.py agree --sample benchmarks/attribution_sample_35.csv \\
+        --second benchmarks/attribution_second_reading_35.csv
 
 A row is matched to the extractor's output by article and cue offsets; a row the extractor no longer gives
 counts as "not extracted", which is right only for rows the judges called non-attributions.
@@ -208,6 +211,45 @@ def score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _readings_agree(first: str, second: str) -> bool:
+    """Two readers' speakers agree when an alternative of one matches the other's (as the scorer matches)."""
+    return any(speaker_matches(name.strip(), second) for name in first.split("|") if name.strip())
+
+
+def agree(args: argparse.Namespace) -> int:
+    """How far two blind readings of one sample agree: the ceiling a single reading puts on an accuracy."""
+    first = pd.read_csv(args.sample, dtype=str, keep_default_na=False).set_index("sample_id")
+    second = pd.read_csv(args.second, dtype=str, keep_default_na=False).set_index("sample_id")
+    if set(first.index) != set(second.index):
+        raise SystemExit(f"the readings cover different rows: {sorted(set(first.index) ^ set(second.index))}")
+    both = first.join(second[["is_attribution", "speaker", "source_type", "affiliation"]], suffixes=("", "_second"))
+    yes = both[(both["is_attribution"] == "yes") & (both["is_attribution_second"] == "yes")]
+    speaker = [_readings_agree(r.speaker, r.speaker_second) for r in yes.itertuples()]
+    report = {
+        "rows": len(both),
+        "is_attribution_agreement": round((both["is_attribution"] == both["is_attribution_second"]).mean(), 3),
+        "non_attributions": {"first": int((both["is_attribution"] == "no").sum()),
+                             "second": int((both["is_attribution_second"] == "no").sum()),
+                             "both": int(((both["is_attribution"] == "no") & (both["is_attribution_second"] == "no")).sum())},
+        "both_attributions": len(yes),
+        "speaker_agreement": round(sum(speaker) / len(yes), 3) if len(yes) else None,
+        "type_agreement": round((yes["source_type"] == yes["source_type_second"]).mean(), 3) if len(yes) else None,
+        "affiliation_agreement": round((yes["affiliation"] == yes["affiliation_second"]).mean(), 3) if len(yes) else None,
+    }
+    print(json.dumps(report, indent=1))
+    if args.errors:
+        differ = both[(both["is_attribution"] != both["is_attribution_second"])
+                      | both.index.isin(yes.index[[not ok for ok in speaker]])
+                      | both.index.isin(yes.index[(yes["source_type"] != yes["source_type_second"])
+                                                  | (yes["affiliation"] != yes["affiliation_second"])])]
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 60, "display.width", 250):
+            print(differ[["is_attribution", "speaker", "source_type", "affiliation", "is_attribution_second",
+                          "speaker_second", "source_type_second", "affiliation_second"]].to_string())
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -238,6 +280,12 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--errors", action="store_true", help="list the rows scored wrong")
     s.add_argument("--json", default=None)
     s.set_defaults(func=score)
+    a = sub.add_parser("agree", help="agreement of a second blind reading with a sample's first")
+    a.add_argument("--sample", required=True)
+    a.add_argument("--second", required=True, help="the second reading: sample_id and the four answers")
+    a.add_argument("--errors", action="store_true", help="list the rows the readings differ on")
+    a.add_argument("--json", default=None)
+    a.set_defaults(func=agree)
     args = parser.parse_args(argv)
     return args.func(args)
 
