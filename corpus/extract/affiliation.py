@@ -73,10 +73,18 @@ def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> s
     terms = affiliation_terms()
     generic = generic_terms() if specific_only else frozenset()
     longest = _longest_term()
+    tokens = list(tokens)
     words = [t.lower_ for t in tokens]
+    # a people's plural names the side its singular does ("Ukrainians" as "Ukrainian"; spaCy leaves plural proper
+    # nouns unlemmatised), but not a common noun's ("Representatives of the protesters" are no US representatives)
+    singular = [w[:-1] if w.endswith("s") and not w.endswith("ss") and t.text[:1].isupper()
+                and t.tag_ in ("NNS", "NNPS") and (w[:-1],) not in generic_terms() else ""
+                for t, w in zip(tokens, words)]
     for i in range(len(words)):
         for n in range(longest, 0, -1):
             term = tuple(words[i:i + n])
+            if i + n <= len(words) and singular[i + n - 1] and term not in terms:
+                term = (*term[:-1], singular[i + n - 1])
             found = terms.get(term)
             if found and term in generic:
                 break  # nor a shorter term inside it ("security" of "national security adviser")
