@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")  # the corpus's own loading warnings are not what is compared
     started = time.perf_counter()
-    store, report = sync(args.corpus)
+    store, synced = sync(args.corpus)
     articles = corpus.load_corpus(args.corpus)
     streamed = load_tables(articles).tables
     tables = {}
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         got = store.table(name)
         tables[name] = {"rows": len(streamed[name]), "store_rows": len(got),
                         "difference": _difference(streamed[name], got, name)}
-    result = {"corpus": str(args.corpus), "git": git_state(), "sync": report.as_manifest(), "tables": tables,
+    result = {"corpus": str(args.corpus), "git": git_state(), "sync": synced.as_manifest(), "tables": tables,
               "articles": {"rows": len(articles), "difference": _difference(articles, store.articles(), "articles")},
               "seconds": round(time.perf_counter() - started, 1)}
     result["all_equal"] = result["articles"]["difference"] is None and all(
