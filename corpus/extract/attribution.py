@@ -3938,7 +3938,7 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
         else _body_subjects(pronoun, mention_at, quoted) if read_as in THING_PRONOUNS else []
     # a candidate of its own sentence is what the whole search would find too (the nearest sentence comes first)
     if read_as in PERSON_PRONOUNS:
-        owner = _possessor_of_relative_head(pronoun, mention_at, quoted, read_as, named_in_content)
+        owner = _possessor_of_relative_head(pronoun, mention_at, read_as, named_in_content)
         if owner is not None:
             return _named_person(owner)
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
@@ -3961,21 +3961,19 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
     return _named_person(near) if near else None
 
 
-def _possessor_of_relative_head(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool],
-                                word: str, named_in_content: frozenset[str]) -> str | None:
+def _possessor_of_relative_head(pronoun: Token, mention_at: dict[int, tuple[str, str]], word: str,
+                                named_in_content: frozenset[str]) -> str | None:
     """ "Acosta proceeded to quote several of Trump's earlier comments in which he said ...": the subject "he" or
-    "she" of a relative clause opened by a preposition and "which" ("in which", "during which") is the one person
-    named as the possessor of the noun the clause hangs on. Hobbs's walk (1978) meets that possessor inside the
-    noun phrase, before it climbs to the main clause's subject."""
+    "she" of a relative clause opened by a preposition and "which" ("in which", "during which") is the person the
+    noun the clause hangs on belongs to (:func:`_person_possessor`). Hobbs's walk (1978) meets that possessor
+    inside the noun phrase, before it climbs to the main clause's subject."""
     clause = pronoun.head
     if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "relcl" or not any(
             c.dep_ == "prep" and c.i < pronoun.i and any(o.lower_ == "which" for o in c.children)
             for c in clause.children):
         return None  # "Trump attacked Biden's plan, which he said would fail": the main clause's subject
-    owners = {mention_at[t.i][0] for t in clause.head.children
-              if t.dep_ == "poss" and mention_at.get(t.i, ("", ""))[1] == "PERSON" and not quoted[t.i]}
-    people = {p for p in owners if _fits_pronoun(p, word) and p not in named_in_content}
-    return people.pop() if len(people) == 1 else None
+    owner = _person_possessor(clause.head, mention_at)
+    return owner if owner and _fits_pronoun(owner, word) and owner not in named_in_content else None
 
 
 def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], word: str,
