@@ -214,7 +214,8 @@ def _quoted_as_saying(verb: Token) -> Token | None:
         return None
     has_as = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG"
                                                                 for g in c.children) for c in verb.children)
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "he was quoted by the Fars News Agency as saying": in the passive the one quoted is the subject
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "nsubjpass"]
     return objects[0] if has_as and objects else None
 
 
@@ -296,6 +297,12 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
         # "invent something permanent called Europeanism", "when informed of the reporting, the lawmaker replied": a
         # passive participle's shared subject is what was named or told, not who spoke
         return None
+    if cue.tag_ == "VBN" and cue.dep_ == "advcl" and (cue.lemma_.lower() in QUOTING_VERBS or cue.lemma_.lower()
+                                                      in AS_REPORTS and any(c.lower_ == "as" for c in cue.children)):
+        # "..., a group of lawmakers said, as quoted by the Fars News Agency", "as revealed by a poll": the agent
+        agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
     for _ in range(3):
         children = list(verb.children)
         # a quotation misparsed as a second subject ("“... systems [in] Iraq,” the head ... has said")
@@ -329,6 +336,11 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             return subject
         if any(c.dep_ == "nsubjpass" for c in children):
             agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            passive_subject = next(c for c in children if c.dep_ == "nsubjpass")
+            if verb is not cue and agents and _mute_thing(agents[0]) and _can_speak(passive_subject):
+                # "McConnell was unmoved by Trump's justifications, saying ...": the participle's subject is the
+                # clause's subject; a thing that moved no one is no speaker
+                return passive_subject
             return agents[0] if agents else None
         if _second_report(verb) and verb.dep_ in ("conj", "advcl"):
             verb = verb.head.head  # "De Blasio said the move was made by Bratton and said, ..."
@@ -599,12 +611,28 @@ def _second_report(clause: Token) -> bool:
     if clause.dep_ == "conj" or clause.dep_ == "advcl" and clause.tag_ == "VBG" \
             and clause.doc[clause.i - 1].text in (",", "“", '"'):
         # "Trump said things “should be wrapped up by Cleveland,” referring to ...": the participle is Trump's
-        return not own_subject and head.dep_ == "ccomp" and head.head.lemma_.lower() in cue_lexicon()
+        return not own_subject and head.dep_ == "ccomp" and head.head.lemma_.lower() in cue_lexicon() \
+            and not _other_person_between(head)
     if clause.dep_ != "ccomp" or not own_subject or head.lemma_.lower() not in cue_lexicon():
         return False
     if clause.i > head.i:
         return any(c.dep_ == "ccomp" and head.i < c.i < clause.i for c in head.children)
     return any(c.text == ";" and clause.i < c.i < head.i for c in head.children)
+
+
+def _other_person_between(clause: Token) -> bool:
+    """ "They say that he threatened them and told them he would kill them": the reported clause's own subject is
+    one person and the report's subject many, so a verb joined to that clause is the person's (a conjunct shares
+    the nearest subject), not a second report of theirs."""
+    inner = [c for c in clause.children if c.dep_ == "nsubj"]
+    outer = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if not inner or not outer:
+        return False
+    one = inner[0].lower_ in ("he", "she") or inner[0].ent_type_ == "PERSON"
+    # a plural role noun ("Prosecutors"), not a name the tagger took for a plural ("Mills said")
+    many = outer[0].lower_ in PLURAL_PRONOUNS or outer[0].tag_ == "NNS" and outer[0].ent_type_ != "PERSON" \
+        and source_lexicon().get(outer[0].lemma_.lower()) is not None
+    return one and many
 
 
 def _content_tokens(clause: Token) -> list[Token]:
@@ -635,6 +663,14 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
     block = _block_after_colon(cue)
     if block is not None:
         return block
+    if cue.dep_ == "advcl" and cue.lemma_.lower() in AS_REPORTS \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+            and not any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "nsubj" and _mute_thing(c) for c in children) \
+            and cue.head.lemma_.lower() not in cue_lexicon():
+        # "Iran will exceed the limit, as reported by Reuters", "as the ministry reported": the clause the aside
+        # hangs on is what was reported
+        inside = [q for q in quotations if cue.sent.start_char <= q.start < cue.sent.end_char]
+        return (inside[0].start, inside[-1].end) if inside else _subtree_span(cue.head, without=cue)
     lemma = lexicon_entry.lemma
     if lemma in XCOMP_CUES:
         infinitives = [c for c in children if c.dep_ == "xcomp"]
@@ -664,12 +700,23 @@ def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tup
         if len([t for t in right if not t.is_punct]) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in right):
             return _char_span(right)
     if lexicon_entry.kind == "speech":
-        sentence = cue.sent
-        inside = [q for q in quotations
-                  if q.start < sentence.end_char and q.end > sentence.start_char and not q.start <= cue.idx < q.end]
-        if inside:
-            nearest = min(inside, key=lambda q: abs(q.start - cue.idx))
-            return nearest.start, nearest.end
+        return _quotation_in_sentence(cue, quotations)
+    return None
+
+
+AS_REPORTS = frozenset({"report", "say", "note", "write", "predict", "warn", "quote", "announce", "explain",
+                        "tell", "claim", "suggest", "argue", "acknowledge", "confirm", "disclose", "reveal", "cite"})
+"""Verbs that report in an "as" aside ("as Reuters reported", "as he predicted"); "as the probe continued" is time."""
+
+
+def _quotation_in_sentence(cue: Token, quotations: list[Quotation]) -> tuple[int, int] | None:
+    """The quotation of the cue's sentence nearest to it (not one the cue is inside)."""
+    sentence = cue.sent
+    inside = [q for q in quotations
+              if q.start < sentence.end_char and q.end > sentence.start_char and not q.start <= cue.idx < q.end]
+    if inside:
+        nearest = min(inside, key=lambda q: abs(q.start - cue.idx))
+        return nearest.start, nearest.end
     return None
 
 
@@ -1470,7 +1517,22 @@ def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tupl
         names = [(mention_at[c.i][0], "ORG") for c in apposed if c.dep_ == "appos" and c.head.i == core.i
                  and mention_at.get(c.i, ("", ""))[1] in ("GPE", "ORG")
                  and not any(g.dep_ == "conj" for g in c.children)]  # one body, not a list of members
+    if not names and source_lexicon().get(core.lemma_.lower()) in ("anonymous", "organization"):
+        names = [name for c in core.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() in ("name", "call") for name in _name_given(core, c, mention_at)]
     return names[0] if names else None
+
+
+def _name_given(core: Token, participle: Token, mention_at: dict[int, tuple[str, str]]) -> list[tuple[str, str]]:
+    """ "One woman named Rachel says", "a man called Ahmed told", "a group called Kataib Hezbollah said": the
+    source is the name the article gives (a first name alone if that is all it gives), a person's for a word
+    for people, a body's for a word for bodies."""
+    given = [o for o in participle.children if o.dep_ == "oprd" and o.pos_ == "PROPN"]
+    if not given:
+        return []
+    body = source_lexicon().get(core.lemma_.lower()) == "organization"
+    name = mention_at.get(given[0].i) or (" ".join(t.text for t in given[0].subtree), "ORG" if body else "PERSON")
+    return [name] if (name[1] in ("ORG", "GPE", "NORP") if body else name[1] == "PERSON") else []
 
 
 def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
@@ -1744,6 +1806,12 @@ def _own_author(document: Token) -> Token | None:
             issuers = [o for o in prep.children if o.dep_ == "pobj" and (o.text[:1].isupper() or _can_speak(o))]
             if issuers:
                 return issuers[0]
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            # "Articles in Breitbart claimed", "a report in The New York Times": the outlet that published it
+            outlets = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                       and _is_media_name(" ".join(t.text for t in o.subtree if t.i <= o.i))]
+            if outlets:
+                return outlets[0]
     return None
 
 
@@ -2545,6 +2613,11 @@ def _action_reading(verb: Token) -> bool:
         return True  # "These think tanks employ experts": the parser's verb is a noun
     if _in_headline(verb):
         return True  # "(RELATED: ..., Federal Lawsuit Says)": the headline of another story
+    if verb.lemma_.lower() == "tell" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be"
+                                                                    for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.children) \
+            and any(c.dep_ == "nsubj" and not _can_speak(c) for c in verb.children):
+        return True  # "Thornton Group's account of the meeting is telling:": revealing, the writer's judgement
     if verb.lemma_.lower() in RISK_VERBS and any(
             _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES
             for c in [*(c for c in verb.children if c.dep_ == "nsubj"), *filter(None, [_stranded_subject(verb)])]):
@@ -2851,6 +2924,9 @@ def _asks_a_question(cue: Token) -> bool:
     if cue.lemma_.lower() != "ask" or any(c.dep_ == "xcomp" or c.dep_ == "dobj" and c.lower_ == "for"
                                           for c in cue.children):
         return False
+    if cue.dep_ == "relcl" and cue.head.lemma_.lower() == "question" \
+            or any(c.dep_ == "dobj" and c.lemma_.lower() == "question" for c in cue.children):
+        return True  # "a question a lot of people are asking", "asked a question about the strike"
     for child in cue.children:
         if child.dep_ in ("ccomp", "advcl") and child.i > cue.i and _opens_a_question(child):
             return True
@@ -2869,6 +2945,9 @@ def _opens_a_question(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
+COUNTERFACTUAL_MODALS = frozenset({"would", "could", "should", "might", "must"})
+
+
 def _not_a_report(cue: Token) -> str:
     """Why a cue reports nothing, or "": negated ("did not say", "declined to say", "never claimed"),
     hypothetical ("could say", "if he warns"), or asked ("Did Iran warn ...?"). After the negation and
@@ -2877,6 +2956,11 @@ def _not_a_report(cue: Token) -> str:
     analyses, which count what sources asserted."""
     if _question_put(cue):
         return "asked"
+    before = [t.lower_ for t in cue.doc[max(cue.sent.start, cue.i - 2):cue.i]]
+    if len(before) == 2 and before[0] in COUNTERFACTUAL_MODALS and before[1] in ("’ve", "'ve", "have"):
+        # "people who would’ve described themselves as liberals": the tagger can take the curly "’ve" for a noun
+        # and lose the auxiliaries; the modal perfect is a counterfactual all the same
+        return "hypothetical"
     if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
         return "negated"  # "Trump said he'd punish Turkey, without saying where he'd draw the line"
     if _infinitive(cue) and any(t.lemma_.lower() in ANONYMITY_WORDS or t.lower_ in ANONYMITY_WORDS
@@ -3443,7 +3527,8 @@ def _light_verb_content(verb: Token) -> tuple[Token, tuple[int, int]] | None:
             clauses = [c for c in child.children if c.dep_ in ("acl", "ccomp") and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
             clauses = clauses or [c for c in child.children if c.dep_ == "prep" and c.lower_ in (
-                "for", "of", "about", "on", "against") and not any(o.lower_ == "own" for o in c.children)]
+                "for", "of", "about", "on", "against") and not any(o.lower_ == "own" for o in c.children)
+                and not _topic_only(child, c)]
             if clauses:
                 return child, _subtree_span(clauses[0])
         if child.dep_ == "ccomp" and child.lemma_.lower() in PLAIN_WORDS and verb.lemma_.lower() == "make":
@@ -3457,6 +3542,17 @@ def _light_verb_content(verb: Token) -> tuple[Token, tuple[int, int]] | None:
             noun = next(g for g in child.children if g.dep_ == "nsubj")
             return noun, _subtree_span(child, without=noun)
     return None
+
+
+SPEECH_EVENTS = frozenset({"speech", "address", "remarks", "testimony", "statement", "message", "interview"})
+
+
+def _topic_only(noun: Token, prep: Token) -> bool:
+    """ "gave an address on foreign policy", "making arguments for and against each amendment": a speech
+    event's topic, or both sides of a question, says what was spoken about, not what was said."""
+    if prep.lower_ in ("on", "about") and noun.lemma_.lower() in SPEECH_EVENTS:
+        return True
+    return prep.lower_ == "for" and any(c.dep_ == "conj" and c.lower_ == "against" for c in prep.children)
 
 
 def _put_it_content(verb: Token, quotations: list[Quotation]) -> tuple[Token, tuple[int, int]] | None:
@@ -3607,8 +3703,13 @@ def _gender_evidence(core: Token, source: _Source, cue: Token | None) -> str | N
     before = doc[core.i - 1].lower_.rstrip(".") if core.i else ""
     if before in HONORIFIC_PRONOUNS:
         return HONORIFIC_PRONOUNS[before]
-    words = {t.lower_ for t in doc[core.left_edge.i:core.right_edge.i + 1]} | {
-        t.lower_ for t in doc.char_span(source.start, source.end, alignment_mode="expand") or []}
+    phrase = [*doc[core.left_edge.i:core.right_edge.i + 1],
+              *(doc.char_span(source.start, source.end, alignment_mode="expand") or [])]
+    # "His wife, Andrea Gallagher, who was by his side, said": a person introduced by a family tie is not the
+    # "his" or "her" around the name, the one the tie is to is
+    related = core.dep_ == "appos" and core.head.lemma_.lower() in KIN_NOUNS \
+        or any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS for c in core.children)
+    words = set() if related else {t.lower_ for t in phrase}
     if "his" in words or "her" in words:
         return "his" if "his" in words else "her"
     if cue is not None:

@@ -3183,3 +3183,124 @@ def test_an_international_body_is_on_another_side(text, cue, speaker):
     """Samples 32 (af028) and 34 (ah007): the protocol puts international bodies on `other`."""
     found = _one(text, cue)
     assert (found.source_canonical, found.affiliation) == (speaker, "other")
+
+
+# --- session 32: rules from sample 36's errors ---------------------------------------------------------------
+
+def test_one_quoted_in_the_passive_is_the_speaker_and_the_agent_the_quoter():
+    text = ("Rouhani met the French ambassador on Monday. “It's a crucial moment,” he was quoted by the Fars News "
+            "Agency as saying during the meeting.")
+    assert _one(text, "saying").source_canonical == "Hassan Rouhani"
+    assert _one(text, "quoted").source_canonical == "Fars"
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("“We support the measure,” a group of Iranian lawmakers said in a statement, as quoted by the Fars News Agency.",
+     "quoted", "Fars", "“We support the measure,”"),
+    ("Iran will exceed the limit within days, as reported by Reuters.", "reported", "Reuters",
+     "Iran will exceed the limit within days"),
+    ("The strike killed 12 people, as the ministry reported.", "reported", "ministry [unknown]",
+     "The strike killed 12 people"),
+])
+def test_an_as_aside_reports_the_clause_it_hangs_on_and_its_agent_reports_it(text, cue, speaker, content):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    "The State Department ordered staff to leave Iraq as credible threats of attack from Iran continue.",
+    "Riyadh's Tadawul was down over 2% as trading continued.",
+])
+def test_an_as_clause_of_time_is_no_report(text):
+    assert not [a for a in _attributions(text) if a.cue == "continue"]
+
+
+def test_an_aside_before_a_report_leaves_that_report_its_own():
+    text = ("And, as The Daily Beast first reported, Fox News host Tucker Carlson has urged Trump to stiff-arm his "
+            "hawkish advisors.")
+    assert _one(text, "urged").source_canonical == "Tucker Carlson"
+
+
+@pytest.mark.parametrize("text, cue, speaker, source_type", [
+    ("One woman named Rachel says her family spends $1,900 a month on premiums.", "says", "Rachel", "named_person"),
+    ("A veteran named John Smith said the war was a mistake.", "said", "John Smith", "named_person"),
+    ("A group called Kataib Hezbollah said it would retaliate.", "said", "Kataib Hezbollah", "organization"),
+])
+def test_a_source_the_article_names_with_named_or_called_is_that_name(text, cue, speaker, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, source_type)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Articles in Breitbart and elsewhere claimed she had cried after the election.", "claimed", "Breitbart News"),
+    ("A report in The New York Times said the strike was planned months ago.", "said", "New York Times"),
+])
+def test_a_piece_in_an_outlet_is_the_outlet_s(text, cue, speaker):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, "media")
+
+
+def test_a_piece_in_a_place_is_not_an_outlet_s():
+    assert _one("A report in Iraq said the strike was planned months ago.", "said").source_type == "other"
+
+
+def test_the_supreme_leader_s_office_is_iran_s_unless_another_country_is_named():
+    found = _one("An official in the supreme leader's office said the attacks were the weakest of several "
+                 "scenarios.", "said")
+    assert (found.source_canonical, found.affiliation) == ("official [Iran]", "Iran")
+    assert _one("North Korea's supreme leader said the talks had failed.", "said").affiliation == "other"
+
+
+def test_a_participle_after_a_passive_is_its_subject_s_not_the_thing_that_moved_no_one():
+    text = ("McConnell was unmoved by Trump's online justifications, saying senators still see a threat in Syria "
+            "from the ISIS terror army.")
+    assert _one(text, "saying").source_canonical == "McConnell"
+
+
+def test_a_verb_joined_to_one_person_s_reported_clause_is_not_the_many_reporters_second_report():
+    text = ("Prosecutors allege that Gallagher obstructed justice. Prosecutors say that he threatened them and "
+            "told them he would kill them.")
+    assert all(a.source_canonical != "prosecutor [unknown]" for a in _attributions(text) if a.cue_text == "told")
+    # a name the tagger took for a plural ("Mills") is one person: her second verb is her second report
+    text = ("Mills said she would meet with representatives of immigrant groups about the coronavirus and pledged "
+            "to “work to reduce these inequities.”")
+    assert _one(text, "pledged").source == "Mills"
+
+
+@pytest.mark.parametrize("text", [
+    "Edward Gallagher spoke. His wife, Andrea Gallagher, who was by his side throughout the court-martial, said "
+    "she was elated.",
+    "Edward Gallagher spoke. Later, Andrea Gallagher, his wife, said she was elated.",
+])
+def test_the_his_of_a_family_tie_is_not_evidence_against_the_relative_named(text):
+    assert _one(text, "said").source_canonical == "Andrea Gallagher"
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("This is how people who would’ve described themselves as liberals a couple of years ago are worshiping at "
+     "the altar of Brennan.", "described", "hypothetical"),
+    ("What the heck is happening in Syria is a question a lot of people are asking right now", "asking", "asked"),
+    ("Reporters asked a question about the strike.", "asked", "asked"),
+])
+def test_a_curly_counterfactual_and_a_question_asked_are_not_asserted(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
+
+
+def test_telling_as_an_adjective_is_no_report_but_telling_someone_is():
+    assert not [a for a in _attributions("The group's account of the meeting on its website is telling: Chinese "
+                                         "executives extended a warm welcome.") if a.cue == "tell"]
+    assert _one("He is telling reporters that the war is over.", "telling").content == "that the war is over"
+
+
+@pytest.mark.parametrize("text", [
+    "Sanders did give an address on foreign policy last October.",
+    "The debate lasted 12 hours, with House managers and Trump's legal team making arguments for and against each "
+    "amendment.",
+])
+def test_a_speech_event_s_topic_or_both_sides_is_no_report(text):
+    assert not _attributions(text)
+
+
+def test_a_speech_event_with_its_words_still_reports():
+    assert _one("Pompeo gave a warning that Iran would pay a price.", "gave").content == \
+        "that Iran would pay a price"
