@@ -4206,6 +4206,10 @@ def _one_unnamed_person(attribution: Attribution) -> bool:
         and (words[0] in SINGULAR_DETERMINERS or words[0] in DEMONSTRATIVES | {"the"} and role not in OFFICE_WORDS)
 
 
+SOURCE_CENTRE = 2
+"""The rank of an earlier source among a pronoun's candidates in one sentence: above a main clause's subject (1)."""
+
+
 def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[int, str, bool]],
              sent_starts: list[int], *, own_content: tuple[int, int] = (0, 0),
              named_in_content: frozenset[str] = frozenset(), word: str | None = None,
@@ -4236,8 +4240,9 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
 
     nearby = [f for f in nearby if f[2] or not reported(f[0])]  # a main clause's subject reports for itself
     if word in PERSON_PRONOUNS:
-        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
-                 _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
+        # a source is the preferred centre, before a main clause's subject ('"...," says Michael Herzog, ... whose
+        # late father, Chaim Herzog, was president. ... he says' is Michael Herzog)
+        fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), SOURCE_CENTRE) for a in earlier
                 if a.source_type == "named_person" and _fits_pronoun(a.source_canonical, word)
                 and not reported(a.source_start)]
         fits += [(start, _named_person(name), main)
@@ -4276,7 +4281,8 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
     nearest = max(sentence.values())
     in_nearest = [f for f in fits if sentence[f[0]] == nearest]
     if nearest < _sentence_of(sent_starts, pronoun.idx):  # no candidate in the pronoun's own sentence
-        main = [f for f in in_nearest if f[2]]
+        preferred = max(f[2] for f in in_nearest)
+        main = [f for f in in_nearest if preferred and f[2] == preferred]
         return max(main or in_nearest, key=lambda f: f[0])[1]
     # in its own sentence: the subject of the main clause before anyone else ("Trump has chided Macron for
     # sending mixed signals; he said ..." is Trump), else the nearest

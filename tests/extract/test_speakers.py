@@ -3304,3 +3304,20 @@ def test_a_speech_event_s_topic_or_both_sides_is_no_report(text):
 def test_a_speech_event_with_its_words_still_reports():
     assert _one("Pompeo gave a warning that Iran would pay a price.", "gave").content == \
         "that Iran would pay a price"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“I hear many questions about U.S. strategy,” says Michael Herzog, a fellow at the Washington Institute and a "
+     "retired brigadier general whose late father, Chaim Herzog, was Israel’s sixth president. In the latter case, "
+     "he says the Israelis expect the U.S. to revert to its previous course.", "Michael Herzog"),
+    ("Pompeo dismissed suggestions that the decision would isolate the U.S., though Jordan’s Foreign Minister Ayman "
+     "Safadi wrote on Twitter that the settlements hurt peace prospects. “We warn of the seriousness of the "
+     "change,” he said.", "Ayman Safadi"),
+])
+def test_a_pronoun_takes_up_the_last_sentence_s_source_before_its_other_subjects(text, speaker):
+    assert [a.source_canonical for a in _attributions(text) if a.source.lower() == "he"] == [speaker]
+
+
+def test_a_main_clause_s_subject_still_comes_before_a_nearer_one_when_no_one_reports():
+    text = "Miller went to Breisch when Gallagher was up for the award. He told Breisch that the SEAL had to go."
+    assert _one(text, "told").source_canonical == "Miller"
