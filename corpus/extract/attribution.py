@@ -4543,6 +4543,15 @@ def extract_attributions(
             if country is not None:  # "The country has always insisted": Iran, named just before
                 canonical, source_type, affiliation = country, "organization", SIDE_OF_COUNTRY[country]
                 antecedent, evidence = country, "antecedent"
+        if (affiliation == "unknown" or evidence == "article context") and source_type in ("anonymous", "organization"):
+            # "a spokesman for the country's atomic energy agency", Iran named just before: the country's side, which
+            # the phrase's own words give (before the other mentions of "spokesman" in the article)
+            # not "the nation's top intelligence official", which a US outlet writes of the US, whatever it named last
+            countries = [t for t in core.subtree if t.i != core.i and _the_country(t) and t.lemma_.lower() == "country"]
+            country = _country_named_before(countries[0], mention_at, sent_starts) if countries else None
+            if country is not None:
+                affiliation, evidence = SIDE_OF_COUNTRY[country], "antecedent"
+                canonical = re.sub(r"\[[^\]]*\]$", f"[{affiliation}]", canonical)
         if source_type == "other" and canonical.lower() in RELATIVE_PRONOUNS | DEMONSTRATIVES:
             continue  # a relative or demonstrative pronoun nothing resolved ("and that is questioning ..."): no one
         if affiliation == "unknown":
@@ -4588,7 +4597,7 @@ SIDE_OF_COUNTRY = {country: side for side, country in COUNTRY_OF_SIDE.items()}
 
 def _the_country(core: Token) -> bool:
     """ "the country", "the nation", with no other word: a country the article has just named."""
-    modifiers = [c for c in core.children if c.dep_ != "punct"]
+    modifiers = [c for c in core.children if c.dep_ not in ("punct", "case")]  # "the country's ministry" too
     return core.lemma_.lower() in ("country", "nation") and core.tag_ == "NN" and len(modifiers) == 1 \
         and modifiers[0].dep_ == "det" and modifiers[0].lower_ == "the"
 

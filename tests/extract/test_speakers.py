@@ -3321,3 +3321,20 @@ def test_a_pronoun_takes_up_the_last_sentence_s_source_before_its_other_subjects
 def test_a_main_clause_s_subject_still_comes_before_a_nearer_one_when_no_one_reports():
     text = "Miller went to Breisch when Gallagher was up for the award. He told Breisch that the SEAL had to go."
     assert _one(text, "told").source_canonical == "Miller"
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    ("Within days Iran will exceed the limit on its stockpile of uranium, according to a spokesman for the "
+     "country's atomic energy agency.", "spokesman [Iran]", "Iran"),
+    ("Iraq's parliament met on Sunday. Officials from the country's oil ministry said exports had resumed.",
+     "official [Iraq]", "Iraq"),
+])
+def test_the_country_s_body_in_a_source_phrase_is_on_the_side_of_the_country_named_before(text, speaker, affiliation):
+    found = [a for a in _attributions(text) if a.source_type != "named_person"][0]
+    assert (found.source_canonical, found.affiliation) == (speaker, affiliation)
+
+
+def test_the_nation_s_official_is_not_placed_by_the_last_country_named():
+    text = ("President Donald Trump chastised his intelligence officials for being soft on Iran. On Tuesday, the "
+            "nation's top intelligence official told Senate lawmakers that Iran was not building a bomb.")
+    assert _one(text, "told").affiliation != "Iran"
