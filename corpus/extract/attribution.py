@@ -319,7 +319,20 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
                              and c.pos_ in ("NOUN", "PROPN")]
                     if nouns:
                         return nouns[-1]
-                return _member_named(verb.head) or verb.head
+                    # "a wave of criticism from other Democrats as well, who have condemned it": the parser hung
+                    # the clause on the verb; the antecedent is the last word before "who" that can speak
+                    before = [t for t in cue.doc[verb.head.i + 1:subject.i] if t.pos_ in ("NOUN", "PROPN")]
+                    return before[-1] if before and _can_speak(before[-1]) else None
+                antecedent = verb.head
+                # "Conservative lawmakers and commentators who ...": a restrictive clause after a coordination is
+                # the whole phrase's (its head); "not only Baghdad but also Erbil, which fears" is the last one's
+                while antecedent.dep_ == "conj" and antecedent.head.pos_ in ("NOUN", "PROPN") \
+                        and antecedent.tag_ == antecedent.head.tag_ and not _set_off_by_comma(verb.head, verb) \
+                        and all(source_lexicon().get(t.lemma_.lower()) not in (None, "document")
+                                for t in (antecedent, antecedent.head)) \
+                        and not any(c.dep_ in ("relcl", "acl") for c in antecedent.head.children):
+                    antecedent = antecedent.head  # not "the outlets who published ... and the readers who believed"
+                return _member_named(antecedent) or antecedent
             if verb is cue and _mute_thing(subject):
                 # "considered him a terrorist and Secretary of State Mike Pompeo said ...": the parser joined the
                 # object complement and the next clause's subject; the one who can speak is the speaker
@@ -2428,6 +2441,7 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
 """"called off" (cancelled), "called up" (mobilised), "called in" (summoned) report nothing."""
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+OBLIGATION_AUX = frozenset({"should", "must"})
 ACTION_READINGS = {
     "continue": frozenset({"xcomp", "dobj"}),
     "charge": frozenset({"prep:with"}),
@@ -2613,6 +2627,8 @@ def _action_reading(verb: Token) -> bool:
         return True  # "These think tanks employ experts": the parser's verb is a noun
     if _in_headline(verb):
         return True  # "(RELATED: ..., Federal Lawsuit Says)": the headline of another story
+    if verb.lemma_.lower() == "report" and _credit_line(verb):
+        return True  # "Tom Howell Jr. reported from Washington.": the byline's credit, no report in it
     if verb.lemma_.lower() == "tell" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be"
                                                                     for c in verb.children) \
             and not any(c.dep_ in ("dobj", "dative") for c in verb.children) \
@@ -2660,6 +2676,16 @@ def _action_reading(verb: Token) -> bool:
                                    o.dep_ == "dobj" and o.lemma_.lower() in LIGHT_VERB_CUES.get(c.lemma_.lower(), ())
                                    for o in c.children))
                                for c in verb.children)
+
+
+def _credit_line(verb: Token) -> bool:
+    """ "Tom Howell Jr. reported from Washington.", "Jane Doe reported from Baghdad and John Roe from Beirut": a
+    sentence of its own whose only complement is the place the reporter worked from."""
+    # a bullet before the name ("⦁ Tom Howell Jr. reported from ...") can be parsed as the object
+    children = [c for c in verb.children if c.dep_ not in ("punct", "nsubj", "cc", "conj")
+                and any(ch.isalnum() for ch in c.text)]
+    return verb.dep_ == "ROOT" and len(children) == 1 and children[0].dep_ == "prep" and children[0].lower_ == "from" \
+        and any(o.ent_type_ in ("GPE", "LOC") for o in children[0].children)
 
 
 SAID_THINGS = frozenset({"word", "quote", "sentiment", "view", "concern", "criticism", "position", "line", "point",
@@ -3040,6 +3066,11 @@ def _not_a_report(cue: Token) -> str:
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return "hypothetical"
         if verb is cue and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+            return "hypothetical"
+        if verb is cue and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX and cue.i - 3 <= c.i < cue.i
+                               and not any(t.is_punct for t in cue.doc[c.i + 1:cue.i]) for c in children):
+            # "those who accept the act should recall that ...", "It must insist on hearings": what ought to be
+            # said, not what was ("'I think he should, too,' he said": the parser's "should" is the quotation's)
             return "hypothetical"
         if verb is cue and any(c.dep_ == "dobj" and (c.lower_ == "nothing" or any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in children):
@@ -4543,6 +4574,20 @@ def extract_attributions(
             if country is not None:  # "The country has always insisted": Iran, named just before
                 canonical, source_type, affiliation = country, "organization", SIDE_OF_COUNTRY[country]
                 antecedent, evidence = country, "antecedent"
+        if (affiliation == "unknown" or evidence == "earlier source") and source_type in ("anonymous", "organization") \
+                and any(c.dep_ == "amod" and c.lower_ == "local" for c in core.children):
+            # "Local officials blamed Iran-backed militias", after the bases in Iraq: the place the story is in, not
+            # the side of the officials quoted before
+            country = _country_named_before(core, mention_at, sent_starts)
+            if country is not None:
+                affiliation, evidence = SIDE_OF_COUNTRY[country], "article context"
+                canonical = re.sub(r"\[[^\]]*\]$", f"[{affiliation}]", canonical)
+        if affiliation == "unknown" and source_type == "organization" and core.lemma_.lower() in NAMED_BODY_HEADS:
+            # "The Biden campaign pointed to": the campaign of a person the entity table places
+            people = [(_person_by_name(c, persons_by_surname) or (aliased(c.text), ""))[0]
+                      for c in core.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if people and entity_affiliations().get(people[0]):
+                affiliation, evidence = entity_affiliations()[people[0]], "entity table"
         if (affiliation == "unknown" or evidence == "article context") and source_type in ("anonymous", "organization"):
             # "a spokesman for the country's atomic energy agency", Iran named just before: the country's side, which
             # the phrase's own words give (before the other mentions of "spokesman" in the article)

@@ -3338,3 +3338,53 @@ def test_the_nation_s_official_is_not_placed_by_the_last_country_named():
     text = ("President Donald Trump chastised his intelligence officials for being soft on Iran. On Tuesday, the "
             "nation's top intelligence official told Senate lawmakers that Iran was not building a bomb.")
     assert _one(text, "told").affiliation != "Iran"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # the parser hung the relative clause on the verb: the antecedent is the last speaking word before "who"
+    ("Trump’s strike has been met with criticism from other Democrats as well, who have condemned it as a major "
+     "escalation.", "condemned", "democrat [US]"),
+    # a restrictive clause after a coordination of roles is the whole phrase's, named by its head
+    ("Conservative lawmakers and commentators who pounced on Obama and called him weak were quick to praise Trump.",
+     "called", "lawmaker [US]"),
+    # one set off by a comma is the last conjunct's
+    ("The lack of clarity has worried not only Baghdad but also Erbil, which fears the upheaval could hurt its "
+     "autonomy.", "fears", "Erbil"),
+])
+def test_a_relative_pronoun_takes_the_antecedent_a_reader_takes(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
+
+
+def test_local_officials_are_on_the_side_of_the_place_just_named_not_of_officials_quoted_before():
+    text = ("U.S. officials said the contractors were safe. Three bases hosting U.S. forces in Iraq have been attacked "
+            "in the past week. Local officials blamed Iran-backed militias for one of the incidents.")
+    found = _one(text, "blamed")
+    assert (found.source_canonical, found.affiliation) == ("official [Iraq]", "Iraq")
+
+
+def test_a_person_s_campaign_is_on_the_person_s_side():
+    found = _one("Joe Biden spoke in Iowa. The Biden campaign pointed to numerous remarks from Bush at the time.",
+                 "pointed")
+    assert (found.source_canonical, found.affiliation) == ("Biden campaign", "US")
+
+
+def test_a_byline_s_reported_from_is_no_report():
+    text = "“That’s wonderful,” she said.\n\n⦁ Tom Howell Jr. reported from Washington."
+    assert not [a for a in _attributions(text) if a.cue == "report"]
+    assert _one("Reuters reported from Baghdad that the embassy was closed.", "reported").source_canonical == "Reuters"
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("Those who accept the War Powers Act should recall that the 2002 authorization remains in effect.", "recall",
+     "hypothetical"),
+    ("Clearly Congress must assert its powers. It must insist on public hearings to review the strike.", "insist",
+     "hypothetical"),
+    ("“I have confidence in them, and I think he should, too,” he said.", "said", "asserted"),
+])
+def test_what_someone_should_or_must_say_is_not_what_was_said(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
+
+
+def test_championing_a_bill_is_a_stance_not_speech():
+    found = _one("Sens. James Lankford and Amy Klobuchar have championed the Secure Elections Act.", "championed")
+    assert found.cue_kind == "stance"
