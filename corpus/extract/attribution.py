@@ -4590,8 +4590,8 @@ def extract_attributions(
                 affiliation, evidence = entity_affiliations()[people[0]], "entity table"
         if (affiliation == "unknown" or evidence == "article context") and source_type in ("anonymous", "organization"):
             # "a spokesman for the country's atomic energy agency", Iran named just before: the country's side, which
-            # the phrase's own words give (before the other mentions of "spokesman" in the article)
-            # not "the nation's top intelligence official", which a US outlet writes of the US, whatever it named last
+            # the phrase's own words give (before the other mentions of "spokesman" in the article); not "the
+            # nation's top intelligence official", which a US outlet writes of the US, whatever it named last
             countries = [t for t in core.subtree if t.i != core.i and _the_country(t) and t.lemma_.lower() == "country"]
             country = _country_named_before(countries[0], mention_at, sent_starts) if countries else None
             if country is not None:
