@@ -1804,6 +1804,9 @@ def _own_author(document: Token) -> Token | None:
     # a document's own name ("the Global Humanitarian Response Plan") names no issuer; "Ipsos Poll" does
     titled = document.pos_ == "PROPN" and sum(c.dep_ == "compound" and c.pos_ == "PROPN" for c in document.children) > 1
     for child in sorted(document.children, key=lambda c: -c.i) if not titled else ():  # the nearest names the issuer
+        if child.dep_ == "amod" and child.i < document.i and len(child.text) > 1 and child.text.isupper() \
+                and child.text.isalpha():
+            return child  # "a USAID press release": the tagger took the agency's acronym for an adjective
         if child.dep_ == "compound" and (child.pos_ in ("PROPN", "NOUN") or _can_speak(child)) \
                 and child.i < document.i \
                 and child.ent_type_ not in ("DATE", "TIME", "LAW") and child.lemma_.lower() not in NOT_ISSUERS \
@@ -1814,6 +1817,12 @@ def _own_author(document: Token) -> Token | None:
             agents = [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             if agents:
                 return agents[0]  # "a tally kept by The Hill", "a poll conducted by Gallup" (not "seen by Reuters")
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in RELEASE_VERBS | COMPILING_VERBS:
+            # "a complaint Lotito later filed", "the letter the ministry sent": the one who made it
+            makers = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
+                      and c.lower_ not in RELATIVE_PRONOUNS and _can_speak(c)]
+            if makers:
+                return makers[0]
     for prep in document.children:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
             issuers = [o for o in prep.children if o.dep_ == "pobj" and (o.text[:1].isupper() or _can_speak(o))]
@@ -2291,8 +2300,12 @@ def _quantified(core: Token) -> Token:
     if core.lower_ in BARE_GROUP_WORDS:
         # "Others, including Sen. Dianne Feinstein, have suggested ...", "Others, like Brookings's Maloney, have
         # said ...": the person named as one of them said it
-        examples = [o for prep in core.children if prep.dep_ == "prep" and prep.lower_ in ("including", "like")
-                    for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]
+        # "Some, like Sen. Bernie Sanders, say" (the parser hangs "like" on the verb), "some — like Sanders's
+        # foreign policy adviser Matthew Duss — say" (the name apposed to a role)
+        preps = [*core.children, *(c for c in core.head.children if core.i < c.i < core.head.i)]
+        examples = [a for prep in preps if prep.dep_ == "prep" and prep.lower_ in ("including", "like")
+                    for o in prep.children if o.dep_ == "pobj"
+                    for a in [o, *(c for c in o.children if c.dep_ == "appos")] if a.ent_type_ == "PERSON"]
         if examples:
             return examples[0]
     for prep in core.children:
@@ -2634,10 +2647,14 @@ def _action_reading(verb: Token) -> bool:
             and not any(c.dep_ in ("dobj", "dative") for c in verb.children) \
             and any(c.dep_ == "nsubj" and not _can_speak(c) for c in verb.children):
         return True  # "Thornton Group's account of the meeting is telling:": revealing, the writer's judgement
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.lemma_.lower() in RISK_VERBS and any(
             _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES
-            for c in [*(c for c in verb.children if c.dep_ == "nsubj"), *filter(None, [_stranded_subject(verb)])]):
+            for c in [*own, *filter(None, [_stranded_subject(verb)])]):
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
+    if verb.lemma_.lower() == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in TOLD_STORIES
+                                             for c in verb.children) and any(_mute_thing(c) for c in own):
+        return True  # "Stunted growth tells the tale of years of hunger": a thing shows, no one tells
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb) or _discourse_marker(verb):
         return True
     if verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_THINGS
@@ -2676,6 +2693,9 @@ def _action_reading(verb: Token) -> bool:
                                    o.dep_ == "dobj" and o.lemma_.lower() in LIGHT_VERB_CUES.get(c.lemma_.lower(), ())
                                    for o in c.children))
                                for c in verb.children)
+
+
+TOLD_STORIES = frozenset({"tale", "story"})
 
 
 def _credit_line(verb: Token) -> bool:

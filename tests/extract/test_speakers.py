@@ -3388,3 +3388,29 @@ def test_what_someone_should_or_must_say_is_not_what_was_said(text, cue, factual
 def test_championing_a_bill_is_a_stance_not_speech():
     found = _one("Sens. James Lankford and Amy Klobuchar have championed the Secure Elections Act.", "championed")
     assert found.cue_kind == "stance"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The award will support courses for widows, according to a USAID press release.", "According", "USAID"),
+    ("James Biden called Anthony Lotito and said his brother wanted a job for Hunter, according to a complaint Lotito "
+     "later filed in a New York court.", "according", "Anthony Lotito"),
+    ("The president pointed to a video the U.S. military released. The video suggests that Iran sought to remove "
+     "evidence of its involvement.", "suggests", "US military"),
+])
+def test_a_document_s_own_phrase_names_its_maker(text, cue, speaker):
+    found = [a for a in _attributions(text) if text[a.cue_start:].lower().startswith(cue.lower())]
+    assert [a.source_canonical for a in found] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("It is unclear why he did that, but some — like Sen. Bernie Sanders’s foreign policy adviser Matthew Duss — say "
+     "the secretary wanted to build a case.", "Matthew Duss"),
+    ("Some, like Sen. Bernie Sanders, say the secretary wanted to build a case.", "Bernie Sanders"),
+])
+def test_some_like_a_named_person_is_that_person(text, speaker):
+    assert _one(text, "say").source_canonical == speaker
+
+
+def test_a_thing_that_tells_a_tale_tells_no_one_anything():
+    assert not [a for a in _attributions("Stunted growth tells the tale of years of hunger.") if a.cue == "tell"]
+    assert _one("The refugees tell the story of a brutal siege.", "tell").source_canonical == "refugee [unknown]"
