@@ -3414,3 +3414,14 @@ def test_some_like_a_named_person_is_that_person(text, speaker):
 def test_a_thing_that_tells_a_tale_tells_no_one_anything():
     assert not [a for a in _attributions("Stunted growth tells the tale of years of hunger.") if a.cue == "tell"]
     assert _one("The refugees tell the story of a brutal siege.", "tell").source_canonical == "refugee [unknown]"
+
+
+@pytest.mark.parametrize("text, cue, speaker, source_type", [
+    ("Moussa Faki Mahamat, the chairman of the African Union Commission, added that the killing was wrong.", "added",
+     "Moussa Faki Mahamat", "named_person"),
+    ("The Republican nominee vowed to punish those who leak.", "vowed", "nominee [US]", "anonymous"),
+    ("Trump's rival said the deal was bad.", "said", "rival [US]", "anonymous"),
+])
+def test_the_people_a_race_or_an_office_names_are_people(text, cue, speaker, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, source_type)
