@@ -4594,13 +4594,15 @@ def extract_attributions(
             if country is not None:  # "The country has always insisted": Iran, named just before
                 canonical, source_type, affiliation = country, "organization", SIDE_OF_COUNTRY[country]
                 antecedent, evidence = country, "antecedent"
-        if (affiliation == "unknown" or evidence == "earlier source") and source_type in ("anonymous", "organization") \
-                and any(c.dep_ == "amod" and c.lower_ == "local" for c in core.children):
-            # "Local officials blamed Iran-backed militias", after the bases in Iraq: the place the story is in, not
-            # the side of the officials quoted before
-            country = _country_named_before(core, mention_at, sent_starts)
-            if country is not None:
-                affiliation, evidence = SIDE_OF_COUNTRY[country], "article context"
+        if (affiliation == "unknown" or evidence == "earlier source") and source_type in ("anonymous", "organization"):
+            # "Local officials blamed Iran-backed militias", after the bases in Iraq: the place the story is in; "In
+            # Tehran, a senior intelligence official told": the place the clause opens with; either before the side
+            # of the officials quoted before
+            local = any(c.dep_ == "amod" and c.lower_ == "local" for c in core.children)
+            country = _country_named_before(core, mention_at, sent_starts) if local else None
+            side = SIDE_OF_COUNTRY.get(country or "") or _place_opening(draft.cue_token, core, mention_at)
+            if side:
+                affiliation, evidence = side, "article context"
                 canonical = re.sub(r"\[[^\]]*\]$", f"[{affiliation}]", canonical)
         if affiliation == "unknown" and source_type == "organization" and core.lemma_.lower() in NAMED_BODY_HEADS:
             # "The Biden campaign pointed to": the campaign of a person the entity table places
@@ -4658,6 +4660,17 @@ def rule_attribution_features(found: list[Attribution]) -> list[list[str]]:
 
 COUNTRY_OF_SIDE = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
 SIDE_OF_COUNTRY = {country: side for side, country in COUNTRY_OF_SIDE.items()}
+
+
+def _place_opening(cue: Token, core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """The side of the place a report's clause opens with, before its source: "In Tehran, a senior intelligence
+    official told foreign media ..." (a side's country or a place in one)."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < core.i:
+            places = [o for o in prep.children if o.dep_ == "pobj" and mention_at.get(o.i, ("", ""))[1] == "GPE"]
+            if places:
+                return affiliation_in(list(places[0].subtree), specific_only=True)
+    return None
 
 
 def _the_country(core: Token) -> bool:

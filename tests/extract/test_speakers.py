@@ -3425,3 +3425,13 @@ def test_a_thing_that_tells_a_tale_tells_no_one_anything():
 def test_the_people_a_race_or_an_office_names_are_people(text, cue, speaker, source_type):
     found = _one(text, cue)
     assert (found.source_canonical, found.source_type) == (speaker, source_type)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("An administration official said the White House does not comment on intelligence. In Tehran, a senior "
+     "intelligence official told foreign media that 17 people had been arrested.", "told", "official [Iran]"),
+    ("In Iran, demonstrators are calling for the supreme leader to step down.", "calling", "demonstrator [Iran]"),
+    ("In the interview, officials said the strike was legal.", "said", "official [unknown]"),
+])
+def test_the_place_a_report_opens_with_places_its_unnamed_source(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
