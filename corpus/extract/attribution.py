@@ -4598,9 +4598,11 @@ def extract_attributions(
             # "Local officials blamed Iran-backed militias", after the bases in Iraq: the place the story is in; "In
             # Tehran, a senior intelligence official told": the place the clause opens with; either before the side
             # of the officials quoted before
-            local = any(c.dep_ == "amod" and c.lower_ == "local" for c in core.children)
-            country = _country_named_before(core, mention_at, sent_starts) if local else None
-            side = SIDE_OF_COUNTRY.get(country or "") or _place_opening(draft.cue_token, core, mention_at)
+            local = any(c.dep_ == "amod" and c.lower_ == "local" for c in core.children) \
+                or affiliation == "unknown" and _role_word(core) in STREET_ROLES
+            side = _place_opening(draft.cue_token, core)
+            if side is None and local:
+                side = SIDE_OF_COUNTRY.get(_country_named_before(core, mention_at, sent_starts) or "")
             if side:
                 affiliation, evidence = side, "article context"
                 canonical = re.sub(r"\[[^\]]*\]$", f"[{affiliation}]", canonical)
@@ -4662,12 +4664,21 @@ COUNTRY_OF_SIDE = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
 SIDE_OF_COUNTRY = {country: side for side, country in COUNTRY_OF_SIDE.items()}
 
 
-def _place_opening(cue: Token, core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+STREET_ROLES = frozenset({"protester", "demonstrator", "mourner", "crowd", "resident", "hard-liner", "hardliner",
+                          "organizer", "villager", "marcher", "rioter"})
+"""People a story finds where it happens ("protesters chanted", "mourners shouted"): on the side of the country it
+has just named, as "local officials" are."""
+
+
+def _place_opening(cue: Token, core: Token) -> str | None:
     """The side of the place a report's clause opens with, before its source: "In Tehran, a senior intelligence
-    official told foreign media ..." (a side's country or a place in one)."""
-    for prep in cue.children:
+    official told foreign media ...", "In Iraqi cities, demonstrators ..." (a side's country or a place in one)."""
+    # the prepositional phrase hangs on the cue or on the verb whose subject the source is ("In Iraqi cities,
+    # demonstrators took to the streets, vowing ...")
+    for prep in [*cue.children, *(core.head.children if core.head.i != cue.i else ())]:
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < core.i:
-            places = [o for o in prep.children if o.dep_ == "pobj" and mention_at.get(o.i, ("", ""))[1] == "GPE"]
+            places = [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "NORP") or any(
+                t.ent_type_ in ("GPE", "NORP") for t in o.children if t.dep_ in ("amod", "compound")))]
             if places:
                 return affiliation_in(list(places[0].subtree), specific_only=True)
     return None

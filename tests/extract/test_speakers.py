@@ -3435,3 +3435,14 @@ def test_the_people_a_race_or_an_office_names_are_people(text, cue, speaker, sou
 ])
 def test_the_place_a_report_opens_with_places_its_unnamed_source(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Crowds of students in central Tehran protested after the government's admission. Some of the protesters "
+     "demanded that the supreme leader step down.", "demanded", "protester [Iran]"),
+    ("Soleimani had encouraged militias to quash protests by Iraqis opposed to foreign powers such as Iran and the "
+     "United States. In Iraqi cities, demonstrators took to the streets again on Friday, vowing to keep up their "
+     "protests.", "vowing", "demonstrator [Iraq]"),
+])
+def test_people_a_story_finds_in_the_street_are_on_the_side_of_the_place(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
