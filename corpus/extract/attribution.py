@@ -4621,6 +4621,8 @@ def extract_attributions(
             if country is not None:
                 affiliation, evidence = SIDE_OF_COUNTRY[country], "antecedent"
                 canonical = re.sub(r"\[[^\]]*\]$", f"[{affiliation}]", canonical)
+        if source_type == "other" and core.lemma_.lower() == "report" and core.tag_ == "NNS":
+            source_type = "media"  # "multiple reports on Thursday", "news reports": the press, as readers type it
         if source_type == "other" and canonical.lower() in RELATIVE_PRONOUNS | DEMONSTRATIVES:
             continue  # a relative or demonstrative pronoun nothing resolved ("and that is questioning ..."): no one
         if affiliation == "unknown":

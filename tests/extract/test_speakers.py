@@ -3446,3 +3446,11 @@ def test_the_place_a_report_opens_with_places_its_unnamed_source(text, cue, spea
 ])
 def test_people_a_story_finds_in_the_street_are_on_the_side_of_the_place(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, source_type", [
+    ("The plane was likely shot down by an Iranian missile, according to multiple reports on Thursday.", "media"),
+    ("The report said the strike was planned months ago.", "other"),
+])
+def test_reports_with_no_author_are_the_press_and_one_report_a_document(text, source_type):
+    assert [a.source_type for a in _attributions(text)] == [source_type]
