@@ -2455,6 +2455,10 @@ NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
 """"called off" (cancelled), "called up" (mobilised), "called in" (summoned) report nothing."""
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 OBLIGATION_AUX = frozenset({"should", "must"})
+DIRECTING_HEADS = frozenset({"direct", "order", "instruct", "urge", "ask", "require", "force", "pressure", "press",
+                             "push", "encourage", "invite", "tell", "call", "allow", "permit", "authorize"})
+"""Verbs that have someone else do what their infinitive says ("directs agencies to ask", "urged Congress to
+condemn", "told him to say"): the infinitive's report is one still to be made."""
 ACTION_READINGS = {
     "continue": frozenset({"xcomp", "dobj"}),
     "charge": frozenset({"prep:with"}),
@@ -2640,6 +2644,15 @@ def _action_reading(verb: Token) -> bool:
         return True  # "These think tanks employ experts": the parser's verb is a noun
     if _in_headline(verb):
         return True  # "(RELATED: ..., Federal Lawsuit Says)": the headline of another story
+    if verb.lemma_.lower() in POSTING_VERBS and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") \
+            and verb.head.lemma_.lower() in SHARED_MEDIA | CHANNELS \
+            and not any(c.dep_ in ("agent", "nsubj") for c in verb.children):
+        return True  # "videos posted on Twitter showed ...": the thing posted, whose poster is not said
+    if verb.lemma_.lower() == "call" and any(c.dep_ == "xcomp" and c.lemma_.lower() in SUMMONED_TO
+                                             for c in verb.children):
+        return True  # "calling Bolton to testify": summoning a witness, not saying anything
+    if verb.lemma_.lower() == "refer" and verb.tag_ == "VBG" and verb.i and verb.doc[verb.i - 1].text == "(":
+        return True  # '“#FireMcMaster” (referring to former national security adviser ...)': the writer's gloss
     if verb.lemma_.lower() == "report" and _credit_line(verb):
         return True  # "Tom Howell Jr. reported from Washington.": the byline's credit, no report in it
     if verb.lemma_.lower() == "tell" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be"
@@ -2696,6 +2709,7 @@ def _action_reading(verb: Token) -> bool:
 
 
 TOLD_STORIES = frozenset({"tale", "story"})
+SUMMONED_TO = frozenset({"testify", "appear"})
 
 
 def _credit_line(verb: Token) -> bool:
@@ -2991,6 +3005,12 @@ def _opens_a_question(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
+def _went_on(verb: Token) -> bool:
+    """ "Pompeo went on to say that ...": going on to a report is making it (the parser reads "to say" as a purpose)."""
+    return verb.lemma_.lower() == "go" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on"
+                                               for c in verb.children)
+
+
 COUNTERFACTUAL_MODALS = frozenset({"would", "could", "should", "might", "must"})
 
 
@@ -3015,7 +3035,7 @@ def _not_a_report(cue: Token) -> str:
     if _infinitive(cue) and any(c.dep_ == "advmod" and c.lower_ in WH_ADVERBS for c in cue.children):
         return "hypothetical"  # "the West scrambled to figure out how to respond": a question still open
     if (cue.dep_ in ("acl", "relcl") or cue.dep_ == "advcl" and cue.head.lemma_.lower() not in cue_lexicon()) \
-            and _infinitive(cue):
+            and _infinitive(cue) and not _went_on(cue.head):
         # "a resolution to condemn", "canceled a stop to talk about Iran": an aim, not a report ("stressed his
         # service to argue that ...": a report made by reporting)
         return "hypothetical"
@@ -3077,6 +3097,9 @@ def _not_a_report(cue: Token) -> str:
             return "negated"  # "is yet to comment", "has yet to say": not said
         if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
             return "hypothetical"  # "plans to ask", "wants to say": not said yet
+        if verb is not cue and verb.lemma_.lower() in DIRECTING_HEADS and chain[chain.index(verb) - 1].dep_ == "xcomp" \
+                and _infinitive(chain[chain.index(verb) - 1]):
+            return "hypothetical"  # "The order directs agencies to ask ...", "urged Congress to condemn": not done yet
         if verb is not cue and verb.lower_ in ("going", "gon") and any(c.dep_ == "aux" and c.lemma_ == "be"
                                                                        for c in children):
             return "hypothetical"  # "is going to say": a report still to come ("went on to say" reports)
@@ -3368,6 +3391,28 @@ def _linked_story_line(line: str) -> bool:
     return bool(LINK_LABELS.match(line)) and len(line.split()) <= 25 and line[-1:] not in ".!?\"”'’"
 
 
+LINK_LABEL_LINE = re.compile(r"(?:read more|more|related|see also|also read|recommended)\b[^:\n]{0,40}:",
+                             re.IGNORECASE)
+"""A line of its own that introduces a list of links ("Read more from The Hill:", "Related coverage:")."""
+
+
+def _listed_under_link_label(doc: Doc, bounds: tuple[int, int], line: str) -> bool:
+    """Whether a verb's ``line``, with no full stop, is one of the headlines listed under a link label line
+    ("Read more from The Hill:" then "Iran dismisses US claim that it was behind attack on Saudi oil plants")."""
+    if not line or line[-1:] in ".!?\"”'’" or len(line.split()) > 25:
+        return False
+    before = doc.text[:doc[bounds[0]].idx].rstrip().split("\n")
+    for previous in reversed(before[-8:]):
+        previous = previous.strip()
+        if not previous:
+            continue
+        if LINK_LABEL_LINE.fullmatch(previous):
+            return True
+        if previous[-1:] in ".!?\"”'’" or len(previous.split()) > 25:
+            return False  # a sentence of the article: no list of links above
+    return False
+
+
 VIDEO_DURATION = re.compile(r"(?P<title>.+\S)\s+\d{1,2}:\d{2}")
 """A video's title with its running time after it, as a page's embedded player prints it ("... 01:26")."""
 PLAYER_LINE = re.compile(r"^play video\b|\s[–—-]\s*video(?:\s+\w+)?$", re.IGNORECASE)
@@ -3416,7 +3461,8 @@ def _in_headline(verb: Token) -> bool:
             return True
     bounds = _short_line(doc, verb.i)  # read once for both checks: this runs for every verb
     own_line = doc[bounds[0]:bounds[1]].text.strip() if bounds is not None else ""
-    if bounds is not None and (_linked_story_line(own_line) or _video_title(doc, bounds, own_line)):
+    if bounds is not None and (_linked_story_line(own_line) or _video_title(doc, bounds, own_line)
+                               or _listed_under_link_label(doc, bounds, own_line)):
         return True
     if not verb.text[:1].isupper() or verb.i == sentence.start:
         return False

@@ -3454,3 +3454,31 @@ def test_people_a_story_finds_in_the_street_are_on_the_side_of_the_place(text, c
 ])
 def test_reports_with_no_author_are_the_press_and_one_report_a_document(text, source_type):
     assert [a.source_type for a in _attributions(text)] == [source_type]
+
+
+def test_headlines_listed_under_a_link_label_are_page_furniture():
+    text = ("“We’ll see,” Graham said.\n\nRead more from The Hill:\n\nIran dismisses US claim that it was behind "
+            "attack on Saudi oil plants\n\nTrump says he is in no hurry")
+    assert [a.source_canonical for a in _attributions(text)] == ["Graham"]
+    assert _one("Iran dismisses US claim that it was behind attack on Saudi oil plants", "dismisses").source == "Iran"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('"Resign, resign," videos posted on Twitter showed hundreds of people chanting.', "posted"),
+    ("Romney made a forceful case at the lunch for calling Bolton to testify.", "calling"),
+    ("One analyst studied accounts that used the hashtag “#FireMcMaster” (referring to former national security "
+     "adviser H. R. McMaster).", "referring"),
+])
+def test_a_thing_posted_a_witness_summoned_and_a_writer_s_gloss_are_no_reports(text, cue):
+    assert not [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("The order directs executive branch agencies to ask independent agencies to review the rules.", "ask",
+     "hypothetical"),
+    ("NBC News moderator Matt Lauer asked the candidates to discuss their own ideas.", "discuss", "hypothetical"),
+    ("Trump urged Congress to condemn the attack.", "condemn", "hypothetical"),
+    ("Pompeo went on to say that Iran was responsible.", "say", "asserted"),
+])
+def test_what_someone_is_made_to_say_is_still_to_be_said_but_going_on_to_say_says_it(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
