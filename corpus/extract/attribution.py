@@ -1599,6 +1599,32 @@ def _named_relative(core: Token, mention_at: dict[int, tuple[str, str]], *,
     return None
 
 
+def _named_next(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """ "Iran's U.N. ambassador tells NPR that ... ¶ However, Majid Takht Ravanchi, speaking to Morning Edition,
+    says ...": an unnamed holder of a country's or a body's role whom the next sentence names, as its subject, for
+    the first time in the article is that person, the news lead's delayed identification (a role first, the name
+    after); not one the entity table places on another side. "A senior official" and "the official" are not
+    resolved this way."""
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in core.children)
+    if core.tag_ != "NN" or source_lexicon().get(core.lemma_.lower()) != "anonymous" or not owned:
+        return None  # "the official said" takes up one named before, not after
+    doc = core.doc
+    sentence = core.sent
+    if sentence.end >= len(doc):
+        return None
+    following = doc[sentence.end].sent
+    for token in following:
+        name, label = mention_at.get(token.i, ("", ""))
+        if label == "PERSON" and " " in name and _subject_of(token).dep_ in SUBJECT_DEPS \
+                and _subject_of(token).head.sent.start == following.start:
+            first = min(i for i, m in mention_at.items() if m == (name, label))
+            side, known = affiliation_in(list(core.subtree)), entity_affiliations().get(name)
+            if first < following.start or side and known and side != known:
+                return None  # named before, or on another side ("Iran's top diplomat warned ... Trump said")
+            return name
+    return None
+
+
 def _titled_person(core: Token, source: _Source, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """ "Pakistani Ambassador to the U.S. Asad M. Khan said": the parser made the title the head of the phrase
     and the name a prepositional object; the one person the phrase names is the speaker (not a spokesperson's:
@@ -4499,7 +4525,7 @@ def extract_attributions(
         if mention is None:
             holder = _titled_person(core, source, mention_at) \
                 or _office_holder(core, source.start, source.end, holders, mention_at) \
-                or _described_person(core, mention_at)
+                or _described_person(core, mention_at) or _named_next(core, mention_at)
             mention = (holder, "PERSON") if holder else _proper_name(core) or _body_in_lower_case(core) \
                 or _handle_owner(core)
         if mention is None or mention[1] == "PERSON" and " " not in mention[0]:
