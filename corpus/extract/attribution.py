@@ -1559,7 +1559,9 @@ def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[st
                for o in c.children if o.dep_ == "pobj"]
     for body in bodies:
         mention = mention_at.get(body.i)
-        if mention is not None and mention[1] in ("ORG", "GPE"):
+        # a seat that stands for a government ("a Downing Street spokesperson", which NER calls a place)
+        if mention is not None and (mention[1] in ("ORG", "GPE")
+                                    or mention[1] in ("LOC", "FAC") and mention[0] in entity_affiliations()):
             return mention[0], "ORG"
     return None
 

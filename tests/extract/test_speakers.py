@@ -3507,3 +3507,13 @@ def test_a_role_is_not_taken_for_the_next_person_named_on_another_side_or_when_i
 def test_a_spelling_of_a_name_is_the_same_person():
     found = _one("Mohammed Javad Zarif said Iran would not blink.", "said")
     assert found.source_canonical == "Mohammad Javad Zarif"
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    ("In response, a Downing Street spokesperson said at a briefing Monday that Iran must comply.", "Downing Street",
+     "other"),
+    ("A spokesman for Senate Minority Leader Charles Schumer said the senator would vote no.", "spokesman [US]", "US"),
+])
+def test_a_spokesperson_for_a_seat_of_government_is_it_and_for_a_person_a_spokesperson(text, speaker, affiliation):
+    found = _one(text, "said")
+    assert (found.source_canonical, found.affiliation) == (speaker, affiliation)
