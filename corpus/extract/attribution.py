@@ -3057,12 +3057,15 @@ def _not_a_report(cue: Token) -> str:
         return "hypothetical"
     if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
         return "negated"  # "Trump said he'd punish Turkey, without saying where he'd draw the line"
+    if cue.tag_ == "VBG" and cue.i and cue.doc[cue.i - 1].lower_ == "no":
+        return "negated"  # "he's a very bad guy, and there's no denying that": nobody denies anything
     if _infinitive(cue) and any(t.lemma_.lower() in ANONYMITY_WORDS or t.lower_ in ANONYMITY_WORDS
                                 for t in cue.doc[max(cue.sent.start, cue.i - 7):cue.i]):
         return "hypothetical"  # "requested anonymity to speak": the condition of anonymity, not a report
     if _infinitive(cue) and any(c.dep_ == "advmod" and c.lower_ in WH_ADVERBS for c in cue.children):
         return "hypothetical"  # "the West scrambled to figure out how to respond": a question still open
-    if (cue.dep_ in ("acl", "relcl") or cue.dep_ == "advcl" and cue.head.lemma_.lower() not in cue_lexicon()) \
+    if (cue.dep_ in ("acl", "relcl") or cue.dep_ == "advcl" and (cue.head.lemma_.lower() not in cue_lexicon()
+                                                                 or _decision(cue.head))) \
             and _infinitive(cue) and not _went_on(cue.head):
         # "a resolution to condemn", "canceled a stop to talk about Iran": an aim, not a report ("stressed his
         # service to argue that ...": a report made by reporting)

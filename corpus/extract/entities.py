@@ -68,6 +68,7 @@ TITLES = (
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "ayatollah", "sheikh", "king", "crown prince", "prince",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "marine corps general", "gov.", "governor",
     "sens.", "reps.",  # "Sens. Ron Johnson (R-Wis.) and ...": the plural before the first of several names
+    "secdef",  # "Acting SecDef Pat Shanahan (@ActingSecDef)": the Pentagon's own abbreviation
 )
 _TITLE_RE = re.compile(r"^(?:(?:us|u\.s\.|iranian|iraqi|american)\s+)?(?:(?:acting|former|interim|then-?)\s*)?(?:" + "|".join(
     re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+", re.IGNORECASE)

@@ -3517,3 +3517,19 @@ def test_a_spelling_of_a_name_is_the_same_person():
 def test_a_spokesperson_for_a_seat_of_government_is_it_and_for_a_person_a_spokesperson(text, speaker, affiliation):
     found = _one(text, "said")
     assert (found.source_canonical, found.affiliation) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("The administration will tell you that he's a very bad guy, and there's no denying that.", "denying",
+     "negated"),
+    ("The U.S. has called a meeting of the International Atomic Energy Agency to discuss the situation with Iran.",
+     "discuss", "hypothetical"),
+])
+def test_no_denying_and_a_meeting_called_to_discuss_report_nothing(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
+
+
+def test_the_pentagon_s_secdef_is_a_title():
+    text = ("“We will hold the Iranian regime accountable for any attack on US forces.” — Acting SecDef Pat Shanahan "
+            "(@ActingSecDef) May 6, 2019")
+    assert [a.source_canonical for a in _attributions(text)] == ["Pat Shanahan"]
