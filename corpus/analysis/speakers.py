@@ -15,7 +15,8 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
 * a named person or body whose affiliation the article leaves ``unknown`` takes the affiliation the other
   articles give that name (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
 * an unnamed holder of a one-person office whose side the phrase gives ("Iran's president", "the U.S. defense
-  secretary", in ``OFFICE_PATTERNS``) is the person who held it on the article's date (``data/office_terms.csv``);
+  secretary", in ``OFFICE_PATTERNS``) is the person who held it on the article's date (``data/office_terms.csv``),
+  or, for an undated article, the one person who held it over the whole span of the corpus's dated articles;
   the article's own naming ("President Hassan Rouhani ... the president said") is the extractor's, and comes first;
 * a person or unnamed source still ``unknown`` takes the article's setting, the side at least
   ``SETTING_SHARE`` of the article's placed sources are on (at least ``SETTING_MIN_SOURCES`` of them), and
@@ -103,9 +104,20 @@ def _resolve_offices(table: pd.DataFrame) -> None:
     rows = table[unnamed]
     # the office must be the source's own role: "officials traveling with the president" are no president
     heads = rows["source_canonical"].str.extract(r"(\w+) \[[^\]]*\]$", expand=False).fillna("")
-    holders = [office_holder_on(source, side, date) if head in OFFICE_HEADS else None
-               for source, side, date, head in zip(rows["source"], rows["affiliation"], rows["date"].astype(str),
-                                                   heads)]
+    # an undated article of the corpus: the one holder of the office over the whole span of its dated articles,
+    # if there was only one (Zarif, foreign minister through all of 2019-2020; not a president who changed)
+    days = pd.to_datetime(table["date"], errors="coerce").dt.strftime("%Y-%m-%d")
+    span = (days.min(), days.max()) if days.notna().any() else None
+
+    def holder(source: str, side: str, date: str) -> str | None:
+        if date or span is None:
+            return office_holder_on(source, side, date)
+        first, last = office_holder_on(source, side, span[0]), office_holder_on(source, side, span[1])
+        return first if first == last else None
+
+    holders = [holder(source, side, date) if head in OFFICE_HEADS else None
+               for source, side, date, head in zip(rows["source"], rows["affiliation"],
+                                                   days[rows.index].fillna(""), heads)]
     found = pd.Series(holders, index=rows.index).dropna()
     table.loc[found.index, "source_canonical"] = found
     table.loc[found.index, "source_type"] = "named_person"

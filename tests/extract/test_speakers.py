@@ -867,6 +867,24 @@ def test_an_unnamed_office_holder_is_the_person_in_office_on_the_articles_date()
     assert resolved["source_type"].tolist() == ["named_person"] * 4 + ["anonymous"] * 2
 
 
+def test_an_undated_article_s_office_holder_is_the_one_person_who_held_it_over_the_corpus_span():
+    table = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "outlet": ["A"] * 4,
+        "date": ["2019-05-09", "2020-01-10", None, None],
+        "source": ["a spokesman", "an official", "Iran’s foreign minister", "the U.S. president"],
+        "source_canonical": ["spokesman [Iran]", "official [US]", "minister [Iran]", "president [US]"],
+        "source_type": ["anonymous"] * 4,
+        "affiliation": ["Iran", "US", "Iran", "US"],
+        "affiliation_evidence": ["source phrase"] * 4,
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist()[2:] == ["Mohammad Javad Zarif", "Donald Trump"]
+    # a corpus whose dated articles span two presidents leaves an undated article's president unnamed
+    table.loc[1, "date"] = "2016-06-01"
+    assert resolve_speakers(table)["source_canonical"].tolist()[2:] == ["Mohammad Javad Zarif", "president [US]"]
+
+
 def test_people_with_an_office_holder_are_not_that_holder():
     # the office is the source's own role only: "officials traveling with the President" are officials
     table = pd.DataFrame({
