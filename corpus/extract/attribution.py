@@ -2188,6 +2188,19 @@ COMPANY_ANAPHORS = frozenset({"company", "firm", "maker", "manufacturer", "autom
                               "conglomerate", "startup", "operator", "shipper", "supplier"})
 
 
+MEMBER_WORDS = frozenset({"rebel", "militant", "fighter", "insurgent", "jihadist"})
+
+
+def _group_by_member_word(core: Token) -> tuple[str, str] | None:
+    """ "Islamic State militants claimed", "The Houthi rebels claimed": fighters named by their group, which the
+    readers name as the group; a nationality ("Syrian rebels", "Kurdish fighters") names no group."""
+    if core.lemma_.lower() not in MEMBER_WORDS or core.tag_ != "NNS":
+        return None
+    words = [t for t in core.subtree if t.i < core.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+    name = aliased(" ".join(t.text for t in words)) if words else ""
+    return (name, "ORG") if name in entity_affiliations() else None
+
+
 def _company_by_compound(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """ "Germany's Lufthansa airline said": a company word whose compound NER named a body is that body."""
     if core.lemma_.lower() not in COMPANY_ANAPHORS or core.i in mention_at:
@@ -4504,7 +4517,7 @@ def extract_attributions(
         mention = (commenter and (commenter, "PERSON")) or named_in_full or mention_at.get(core.i) \
             or _apposed_person(core, mention_at) \
             or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
-            or (body and (body, "ORG")) or _company_by_compound(core, mention_at) \
+            or (body and (body, "ORG")) or _company_by_compound(core, mention_at) or _group_by_member_word(core) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":
             body_name = _short_body_name(core.doc, mention[0], mention_at)

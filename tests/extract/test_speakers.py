@@ -3551,3 +3551,13 @@ def test_the_pentagon_s_secdef_is_a_title():
     text = ("“We will hold the Iranian regime accountable for any attack on US forces.” — Acting SecDef Pat Shanahan "
             "(@ActingSecDef) May 6, 2019")
     assert [a.source_canonical for a in _attributions(text)] == ["Pat Shanahan"]
+
+
+@pytest.mark.parametrize("text, speaker, source_type", [
+    ("The Houthi rebels claimed they used bomb-laden drones in the attack.", "Houthis", "organization"),
+    ("Islamic State militants claimed responsibility for the attack.", "Islamic State", "organization"),
+    ("Syrian rebels said the town had fallen.", "rebel [other]", "anonymous"),
+])
+def test_fighters_named_by_their_group_are_the_group_and_by_a_nationality_fighters(text, speaker, source_type):
+    found = _attributions(text)[0]
+    assert (found.source_canonical, found.source_type) == (speaker, source_type)
