@@ -3561,3 +3561,20 @@ def test_the_pentagon_s_secdef_is_a_title():
 def test_fighters_named_by_their_group_are_the_group_and_by_a_nationality_fighters(text, speaker, source_type):
     found = _attributions(text)[0]
     assert (found.source_canonical, found.source_type) == (speaker, source_type)
+
+
+@pytest.mark.parametrize("text, cue, speaker, source_type", [
+    ("Saudi Arabia has been at war with the rebel Houthis in Yemen for years. The Houthis say the attacks are a "
+     "response to Saudi airstrikes.", "say", "Houthis", "organization"),
+    ("When they got back to the base, some of the SEALs said they saw Gallagher give him medical aid.", "said",
+     "seal [US]", "anonymous"),
+    ("Pyongyang threatened to strike the US territory of Guam.", "threatened", "North Korea", "organization"),
+])
+def test_a_movement_people_of_a_kind_and_a_capital_acting_are_named_as_readers_name_them(text, cue, speaker,
+                                                                                          source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, source_type)
+
+
+def test_struggling_to_say_is_not_saying():
+    assert _one("He struggled to articulate how he would combat terrorism.", "articulate").factuality == "negated"
