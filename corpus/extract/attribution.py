@@ -2684,6 +2684,16 @@ def _action_reading(verb: Token) -> bool:
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
         return True  # "His group, called the Iraq Veterans Fund, ...", "a group called the "Army of Jesus"": a name
+    if verb.lemma_.lower() == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
+            and not _can_speak(verb.head) \
+            and any(c.dep_ == "oprd" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
+            and not any(t.is_quote for t in verb.subtree):
+        return True  # "a treatment regimen called adaptive disclosure": what a thing is called, not anyone's words
+    if verb.lemma_.lower() == "say" and any(c.dep_ in ("dobj", "intj") and c.lower_ in GREETINGS for c in verb.children):
+        return True  # "paratroopers ... said goodbye to their family members": a leave-taking, no words reported
+    if verb.lemma_.lower() == "point" and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) \
+            and not any(c.dep_ in ("ccomp", "parataxis", "dobj") or c.lower_ in ("to", "out") for c in verb.children):
+        return True  # "missiles ... now pointed at the United States": aimed, not pointing anything out
     if verb.lemma_.lower() == "call" and verb.dep_ == "relcl" \
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children):
         return True  # "a secret WhatsApp group they called The Sewing Circle": naming a thing, not a report
@@ -2756,6 +2766,7 @@ def _action_reading(verb: Token) -> bool:
 
 
 TOLD_STORIES = frozenset({"tale", "story"})
+GREETINGS = frozenset({"goodbye", "good-bye", "hello", "farewell", "grace"})
 SUMMONED_TO = frozenset({"testify", "appear"})
 
 
@@ -2816,7 +2827,7 @@ RECITED_TEXTS = frozenset({"oath", "pledge", "vow", "prayer", "poem", "verse", "
 
 MARKET_RESULTS = frozenset({"high", "low", "gain", "loss", "profit", "deficit", "surplus", "record", "increase",
                             "decline", "rise", "drop", "fall", "growth", "return", "point", "percent", "%", "win",
-                            "victory", "defeat", "best", "worst"})
+                            "victory", "defeat", "best", "worst", "jump", "surge", "rally", "slide", "plunge"})
 """What a market, a company or a team "posts": a result it recorded, which reports no one's words."""
 TAKEN_THINGS = frozenset({"life", "lives", "victim", "title", "seat", "crown", "prize", "territory", "land"})
 DEMONSTRATIVES = frozenset({"that", "this", "which"})

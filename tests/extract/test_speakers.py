@@ -3578,3 +3578,25 @@ def test_a_movement_people_of_a_kind_and_a_capital_acting_are_named_as_readers_n
 
 def test_struggling_to_say_is_not_saying():
     assert _one("He struggled to articulate how he would combat terrorism.", "articulate").factuality == "negated"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Brent oil posted its biggest ever intraday jump Monday to more than $71 a barrel.", "posted"),
+    ("About 3,000 paratroopers packed up their weapons and said goodbye to their family members at Fort Bragg.",
+     "said"),
+    ("North Korea now had missiles with possible nuclear warheads pointed at the United States.", "pointed"),
+    ("Senators Ben Sasse and Tim Scott were pointing at a colleague.", "pointing"),
+])
+def test_a_market_result_a_goodbye_and_an_aim_report_nothing(text, cue):
+    assert not [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Iran hawks in the United States pointed fingers at Tehran.", "pointed", "hawk [US]"),
+    ("As Sarah Lazare and Michael Arria point out over at In These Times, the Democrats helped lay the groundwork.",
+     "point", "Sarah Lazare"),
+    ("John Bolton, one of Trump's former national security advisers, called Tuesday's incident in Baghdad "
+     "“straight from Iran's playbook in 1979.”", "called", "John Bolton"),
+])
+def test_pointing_fingers_pointing_out_and_calling_something_a_name_still_report(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
