@@ -2684,11 +2684,6 @@ def _action_reading(verb: Token) -> bool:
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
         return True  # "His group, called the Iraq Veterans Fund, ...", "a group called the "Army of Jesus"": a name
-    if verb.lemma_.lower() == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
-            and not _can_speak(verb.head) \
-            and any(c.dep_ == "oprd" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
-            and not any(t.is_quote for t in verb.subtree):
-        return True  # "a treatment regimen called adaptive disclosure": what a thing is called, not anyone's words
     if verb.lemma_.lower() == "say" and any(c.dep_ in ("dobj", "intj") and c.lower_ in GREETINGS for c in verb.children):
         return True  # "paratroopers ... said goodbye to their family members": a leave-taking, no words reported
     if verb.lemma_.lower() == "point" and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) \
