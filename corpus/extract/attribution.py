@@ -4707,7 +4707,7 @@ def extract_attributions(
                 side = SIDE_OF_COUNTRY.get(_country_named_before(core, mention_at, sent_starts) or "")
             if side:
                 affiliation, evidence = side, "article context"
-                canonical = re.sub(r"\[[^\]]*\]$", f"[{affiliation}]", canonical)
+                canonical = _with_side(canonical, affiliation)
         if affiliation == "unknown" and source_type == "organization" and core.lemma_.lower() in NAMED_BODY_HEADS:
             # "The Biden campaign pointed to": the campaign of a person the entity table places
             people = [(_person_by_name(c, persons_by_surname) or (aliased(c.text), ""))[0]
@@ -4722,7 +4722,7 @@ def extract_attributions(
             country = _country_named_before(countries[0], mention_at, sent_starts) if countries else None
             if country is not None:
                 affiliation, evidence = SIDE_OF_COUNTRY[country], "antecedent"
-                canonical = re.sub(r"\[[^\]]*\]$", f"[{affiliation}]", canonical)
+                canonical = _with_side(canonical, affiliation)
         if source_type == "other" and core.lemma_.lower() == "report" and core.tag_ == "NNS":
             source_type = "media"  # "multiple reports on Thursday", "news reports": the press, as readers type it
         if source_type == "other" and canonical.lower() in RELATIVE_PRONOUNS | DEMONSTRATIVES:
@@ -4772,6 +4772,15 @@ STREET_ROLES = frozenset({"protester", "demonstrator", "mourner", "crowd", "resi
                           "organizer", "villager", "marcher", "rioter"})
 """People a story finds where it happens ("protesters chanted", "mourners shouted"): on the side of the country it
 has just named, as "local officials" are."""
+
+
+SIDE_TAG = re.compile(r"\[[^\]]*\]$")
+"""The side a source's canonical name ends with ("official [Iran]")."""
+
+
+def _with_side(canonical: str, side: str) -> str:
+    """``canonical`` with the side it ends with, if any, replaced by ``side``."""
+    return SIDE_TAG.sub(f"[{side}]", canonical)
 
 
 def _place_opening(cue: Token, core: Token) -> str | None:
