@@ -3457,7 +3457,8 @@ def _listed_under_link_label(doc: Doc, bounds: tuple[int, int], line: str) -> bo
     ("Read more from The Hill:" then "Iran dismisses US claim that it was behind attack on Saudi oil plants")."""
     if not line or line[-1:] in ".!?\"”'’" or len(line.split()) > 25:
         return False
-    before = doc.text[:doc[bounds[0]].idx].rstrip().split("\n")
+    # this runs for every verb on a short line: split off only the lines it reads, not the whole text before it
+    before = doc.text[:doc[bounds[0]].idx].rstrip().rsplit("\n", 8)
     for previous in reversed(before[-8:]):
         previous = previous.strip()
         if not previous:
