@@ -1623,8 +1623,8 @@ def _named_next(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
     following = doc[sentence.end].sent
     for token in following:
         name, label = mention_at.get(token.i, ("", ""))
-        if label == "PERSON" and " " in name and _subject_of(token).dep_ in SUBJECT_DEPS \
-                and _subject_of(token).head.sent.start == following.start:
+        subject = _subject_of(token) if label == "PERSON" and " " in name else None
+        if subject is not None and subject.dep_ in SUBJECT_DEPS and subject.head.sent.start == following.start:
             first = min(i for i, m in mention_at.items() if m == (name, label))
             side, known = affiliation_in(list(core.subtree)), entity_affiliations().get(name)
             if first < following.start or side and known and side != known:
@@ -3153,13 +3153,13 @@ def _not_a_report(cue: Token) -> str:
             return "negated"  # "is yet to comment", "has yet to say": not said
         if verb is not cue and verb.lemma_.lower() in NOT_YET_HEADS:
             return "hypothetical"  # "plans to ask", "wants to say": not said yet
-        if verb is not cue and verb.lemma_.lower() in DIRECTING_HEADS and chain[chain.index(verb) - 1].dep_ == "xcomp" \
-                and _infinitive(chain[chain.index(verb) - 1]):
+        below = chain[chain.index(verb) - 1] if verb is not cue else None  # the verb this one governs
+        if verb is not cue and verb.lemma_.lower() in DIRECTING_HEADS and below.dep_ == "xcomp" and _infinitive(below):
             return "hypothetical"  # "The order directs agencies to ask ...", "urged Congress to condemn": not done yet
         if verb is not cue and verb.lower_ in ("going", "gon") and any(c.dep_ == "aux" and c.lemma_ == "be"
                                                                        for c in children):
             return "hypothetical"  # "is going to say": a report still to come ("went on to say" reports)
-        if verb is not cue and _perceived(chain[chain.index(verb) - 1]) \
+        if verb is not cue and _perceived(below) \
                 and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
             return "hypothetical"  # "you will hear the president say ...": a report still to come
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
