@@ -2448,17 +2448,19 @@ def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: s
     if mention is not None and source_type in ("named_person", "organization", "media"):
         return mention[0]
     owner = _person_possessor(core, mention_at or {})
-    if owner and source_type == "organization":
-        return f"{owner}'s {_role_word(core)}"  # "Israeli Prime Minister Benjamin Netanyahu's office"
+    if owner and source_type == "organization" and core.lower_ not in SPOKES_WORDS:
+        # "Israeli Prime Minister Benjamin Netanyahu's office"; a person's spokesman stays a spokesman, as "a
+        # spokesman for Schumer" does (:func:`_spoken_for`)
+        return f"{owner}'s {_role_word(core)}"
     if source_type == "organization" and _party_as_body(core):
         return PARTY_MEMBERS[core.lower_]
     if source_type == "organization" and core.lower_ not in SPOKES_WORDS:
         named = _national_body(core, affiliation)
         if named:
             return named
-    if source_type == "anonymous" and core.lower_ in BARE_GROUP_WORDS | {"one", "another"}:
-        # "Some say", "Others warned" with no group named before: people the article neither names nor classes,
-        # whom the protocol's readers write as `person`, never as the quantifier
+    if source_type == "anonymous" and core.lower_ in BARE_GROUP_WORDS | INDEFINITE_PRONOUNS | {"another"}:
+        # "Some say", "Others warned", "Someone off-camera says" with no group named before: people the article
+        # neither names nor classes, whom the protocol's readers write as `person`, never as the quantifier
         return f"person [{affiliation}]"
     if source_type in ("anonymous", "organization"):
         return f"{_role(core)} [{affiliation}]"

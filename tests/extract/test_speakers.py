@@ -3600,3 +3600,19 @@ def test_a_market_result_a_goodbye_and_an_aim_report_nothing(text, cue):
 ])
 def test_pointing_fingers_pointing_out_and_calling_something_a_name_still_report(text, cue, speaker):
     assert _one(text, cue).source_canonical == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("A video shared online shows the plane on fire. Someone off camera says: “The plane has caught fire.”",
+     "says", "person [unknown]"),
+    ("Somebody in the crowd shouted that the election had been stolen.", "shouted", "person [unknown]"),
+])
+def test_an_indefinite_pronoun_is_an_unnamed_person_as_readers_write_one(text, cue, speaker):
+    assert _one(text, cue).source_canonical == speaker
+
+
+def test_a_named_person_s_spokesman_is_a_spokesman_not_a_body_of_that_name():
+    text = "Boris Johnson met his cabinet on Monday. Johnson's spokesman blamed an administrative error."
+    found = _one(text, "blamed")
+    assert found.source_canonical.startswith("spokesman [")
+    assert found.source_type == "organization"
