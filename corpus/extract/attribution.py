@@ -1797,16 +1797,27 @@ OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "s
                    "sgt": "sergeant"}
 
 NOT_ISSUERS = frozenset({"press", "news", "media", "video", "phone", "radio", "television", "tv", "web", "internet",
-                         "email", "twitter", "facebook", "court", "intelligence", "status", "policy", "research",
+                         "email", "twitter", "facebook", "linkedin", "instagram", "youtube", "telegram", "court", "intelligence", "status", "policy", "research",
                          "opinion", "exit", "campaign", "act", "law", "bill", "treaty", "amendment"})
 """Words that make a document's kind, not its issuer: "a press release", "a news report", "an intelligence
-assessment", "a court filing", "an opinion poll", "a Foreign Agents Registration Act disclosure"."""
+assessment", "a court filing", "an opinion poll", "a Foreign Agents Registration Act disclosure", "his LinkedIn
+profile" (a platform, not its author)."""
 
 RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "tweet", "file", "send", "put", "sign", "write",
                            "fire", "pen", "circulate", "distribute", "deliver"})
 
 
-COMPILING_VERBS = frozenset({"keep", "compile", "conduct", "prepare", "produce", "commission", "author", "draft"})
+COMPILING_VERBS = frozenset({"keep", "compile", "conduct", "prepare", "produce", "commission", "author", "draft",
+                             "do", "perform", "undertake"})
+"""Verbs whose agent made a document: "a poll conducted by Gallup", "analysis done by Mark Schneider"."""
+
+CONVERSATIONS = frozenset({"interview", "conversation", "discussion", "talk", "exchange"})
+"""Documents whose words are those of the people they were held with: "according to interviews with officials"."""
+
+SERIES_WORDS = frozenset({"one", "another", "second", "third", "fourth", "latest", "later", "new", "follow-up",
+                          "subsequent", "further"})
+"""Words that make a document one of a series the article has begun ("text messages by Gallagher ... One message
+said", "his email ... according to a second email"): it takes up the series' author as a definite one does."""
 
 
 ENACTING_VERBS = frozenset({"pass", "approve", "adopt", "introduce", "propose", "sponsor", "unveil", "submit"})
@@ -1858,6 +1869,10 @@ def _own_author(document: Token) -> Token | None:
             if makers:
                 return makers[0]
     for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and document.lemma_.lower() in CONVERSATIONS:
+            people = [o for o in prep.children if o.dep_ == "pobj" and (o.text[:1].isupper() or _can_speak(o))]
+            if people:
+                return people[0]  # "according to interviews with officials": the officials interviewed
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
             issuers = [o for o in prep.children if o.dep_ == "pobj" and (o.text[:1].isupper() or _can_speak(o))]
             if issuers:
@@ -1941,6 +1956,27 @@ def _same_document(token: Token, core: Token) -> bool:
     return earlier == later or earlier in PUBLISHED_PIECES and later in PUBLISHED_PIECES
 
 
+WRITTEN_IN = frozenset({"in", "on", "as", "of", "via", "through"})
+WRITING_VERBS = RELEASE_VERBS | frozenset({"say", "announce", "explain", "argue", "tweet", "state", "declare"})
+
+
+def _written_in(document: Token) -> Token | None:
+    """The subject of the verb whose words the document holds, when it is reached from that verb through
+    prepositions: "Cirincione wrote on Twitter as part of a lengthy thread that explains ...", "he said in a
+    statement, which added ..." (a pronoun is resolved by the caller as any pronoun source is); not "responded
+    to a letter that said", whose letter is another's."""
+    token, steps = document, 0
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in WRITTEN_IN and steps < 3:
+        token, steps = token.head.head, steps + 1
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    if steps == 0 or token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in WRITING_VERBS:
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in SPEAKER_PRONOUNS
+                and source_lexicon().get(c.lemma_.lower()) != "document"]
+    return subjects[0] if subjects else None
+
+
 def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
     """Who issued a document that is the grammatical source ("the statement said"): what its own phrase says
     (:func:`_own_author`), the subject of the verb that released it within the three sentences before ("The
@@ -1959,6 +1995,9 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
                    and source_lexicon().get(c.lemma_.lower()) != "document"]
         if senders:
             return senders[0]
+    writer = _written_in(core)
+    if writer is not None:
+        return writer
     head = core.head.head if core.head.lower_ == "to" else core.head
     if head.lower_ == "according" and head.head.i != head.i:
         # not "At least half of the stake is owned by ..., according to business records": no report of its own;
@@ -1972,7 +2011,8 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
         if subjects:
             return subjects[0]  # "According to a statement, the U.S. military said ...": the clause's own source
     doc = core.doc
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in core.children)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                   or c.dep_ in ("det", "nummod", "amod") and c.lower_ in SERIES_WORDS for c in core.children)
     sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
     window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
     for token in reversed(doc[window_start:core.i]):

@@ -3616,3 +3616,30 @@ def test_a_named_person_s_spokesman_is_a_spokesman_not_a_body_of_that_name():
     found = _one(text, "blamed")
     assert found.source_canonical.startswith("spokesman [")
     assert found.source_type == "organization"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a conversation's words are those it was held with
+    ("Political appointees shaped the awards, according to interviews with officials familiar with the process.",
+     "according to", "official [unknown]"),
+    # the agent of a document's making, with a verb of doing
+    ("The arsenal is threatening, according to analysis done by the nuclear expert Mark Schneider.",
+     "according to", "Mark Schneider"),
+    # one of a series the article began takes up the series' author
+    ("Prosecutors said text messages by Eddie Gallagher show his guilt. One message said he had a cool story.",
+     "said", "Eddie Gallagher"),
+    # a platform names no author: the possessor does
+    ("Raphael Badani writes columns for several outlets. His LinkedIn profile, which describes him as a graduate "
+     "of Georgetown, is fictitious.", "describes", "Raphael Badani"),
+    # a thread is part of what its writer wrote
+    ("Joseph Cirincione wrote on Twitter as part of a lengthy thread that explains how much uranium a bomb needs.",
+     "explains", "Joseph Cirincione"),
+])
+def test_a_document_s_author_is_its_interviewee_maker_series_owner_or_writer(text, cue, speaker):
+    found = [a.source_canonical for a in _attributions(text) if a.cue_text == cue]
+    assert found and found[-1] == speaker, [(a.source_canonical, a.cue_text) for a in _attributions(text)]
+
+
+def test_a_letter_someone_responded_to_is_not_theirs():
+    text = "Trump responded to a letter that said the strike was illegal."
+    assert "Donald Trump" not in [a.source_canonical for a in _attributions(text) if a.cue_text == "said"]
