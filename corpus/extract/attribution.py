@@ -1844,7 +1844,10 @@ def _own_author(document: Token) -> Token | None:
     speaking modifier ("a Pentagon report"), the agent of its making ("a tally kept by The Hill") or "from"/"by"
     ("a report by the Assessment Capacities Project")."""
     for child in document.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
+        # the parser sometimes hangs a possessor on a numbered document as a modifier ("The 9-11 Commission's
+        # 2004 report"), its "'s" still marking it
+        possessor = child.dep_ == "poss" or child.dep_ == "nmod" and any(g.dep_ == "case" for g in child.children)
+        if possessor and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
             return child  # not "Friday's memo"
     # a document's own name ("the Global Humanitarian Response Plan") names no issuer; "Ipsos Poll" does
     titled = document.pos_ == "PROPN" and sum(c.dep_ == "compound" and c.pos_ == "PROPN" for c in document.children) > 1
@@ -2028,6 +2031,8 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
             # the last mention is the antecedent, whether or not it names an issuer; only a name is taken over
             # (not "its mission", "state media" that published it, "the inspector general" taken for a person)
             author = _own_author(token)
+            if author is None and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_READINGS for c in token.children):
+                continue  # "The 9-11 Commission's report ... Its report said ... the report said": the chain goes on
             named = author is not None and (author.pos_ == "PROPN" or author.i in mention_at or (
                 source_lexicon().get(author.lemma_.lower()) == "organization"
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)))

@@ -3643,3 +3643,10 @@ def test_a_document_s_author_is_its_interviewee_maker_series_owner_or_writer(tex
 def test_a_letter_someone_responded_to_is_not_theirs():
     text = "Trump responded to a letter that said the strike was illegal."
     assert "Donald Trump" not in [a.source_canonical for a in _attributions(text) if a.cue_text == "said"]
+
+
+def test_a_document_s_chain_of_mentions_goes_back_past_its_pronoun_possessor_to_its_named_owner():
+    text = ("The Warren Commission’s 1964 report paid close attention to the shooting. Its report said the rifle "
+            "was fired three times. One witness was a railroad worker. “The shots came from the depository,” the "
+            "report said.")
+    assert _sources(text, "said")[-1] == "Warren Commission"
