@@ -1311,9 +1311,11 @@ def _office_word(token: Token) -> str:
 
 
 def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, str, str, list[Token]]],
-                   mention_at: dict[int, tuple[str, str]]) -> str | None:
+                   mention_at: dict[int, tuple[str, str]], quoted: list[bool] | None = None) -> str | None:
     """The person the article last named in the office a source phrase names ("the president", "the Iranian
-    foreign minister"), keeping to the side the phrase names when it names one."""
+    foreign minister"), keeping to the side the phrase names when it names one; one named inside a quotation
+    (``quoted``) is talked about, not the holder just named ("'Under the terrible Obama plan ...,' the president
+    tweeted")."""
     office = _office_word(core)
     if office not in OFFICE_WORDS and office != "officer" or core.tag_ in ("NNS", "NNPS") \
             or any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "any", "some") or t.dep_ == "nummod"
@@ -1354,9 +1356,10 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
         return _holder_named_after(core, holders, offices, side)
     sentence_start = core.sent.start_char
     fitting_people = {person for _, person in fitting}
-    in_sentence = [person for at, person in fitting if at >= sentence_start] + [
+    quoted_at = {core.doc[i].idx for i in mention_at if quoted and quoted[i]}
+    in_sentence = [person for at, person in fitting if at >= sentence_start and at not in quoted_at] + [
         name for i, (name, label) in mention_at.items() if label == "PERSON" and sentence_start <= core.doc[i].idx < core.idx
-        and name in fitting_people]
+        and name in fitting_people and not (quoted and quoted[i])]
     if in_sentence:
         return in_sentence[-1]  # "When it came to Trump's turn to speak, the president told ...": the holder just named
     if offices <= RANKS:
@@ -4534,7 +4537,8 @@ def extract_attributions(
     for token in doc:
         if token.dep_ in SUBJECT_DEPS and token.lower_ in OFFICE_WORDS and not quoted[token.i] \
                 and token.i not in mention_at and any(t.lower_ == "the" for t in token.lefts):
-            holder = _office_holder(token, doc[token.left_edge.i].idx, token.idx + len(token), holders, mention_at)
+            holder = _office_holder(token, doc[token.left_edge.i].idx, token.idx + len(token), holders, mention_at,
+                                        quoted)
             if holder:
                 person_subjects.add((doc[token.left_edge.i].idx, holder, _in_main_clause(token)))
     person_subjects = sorted(person_subjects)
@@ -4602,7 +4606,7 @@ def extract_attributions(
             mention = (epithet, "PERSON")
         if mention is None:
             holder = _titled_person(core, source, mention_at) \
-                or _office_holder(core, source.start, source.end, holders, mention_at) \
+                or _office_holder(core, source.start, source.end, holders, mention_at, quoted) \
                 or _described_person(core, mention_at) or _named_next(core, mention_at)
             mention = (holder, "PERSON") if holder else _proper_name(core) or _body_in_lower_case(core) \
                 or _handle_owner(core)

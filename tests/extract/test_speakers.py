@@ -3650,3 +3650,10 @@ def test_a_document_s_chain_of_mentions_goes_back_past_its_pronoun_possessor_to_
             "was fired three times. One witness was a railroad worker. “The shots came from the depository,” the "
             "report said.")
     assert _sources(text, "said")[-1] == "Warren Commission"
+
+
+def test_a_holder_of_the_office_named_inside_the_quotation_is_talked_about_not_the_one_tweeting():
+    text = ("President Trump approved the measures last week, officials said. The shoot-down brought Mr. Trump to "
+            "the brink of airstrikes. “Under the terrible Obama plan, they would have been on their way to a bomb,” "
+            "the president tweeted Saturday.")
+    assert _one(text, "tweeted").source_canonical == "Donald Trump"
