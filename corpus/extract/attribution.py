@@ -4257,6 +4257,11 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
         owner = _fronted_possessor(pronoun, mention_at, quoted, read_as, named_in_content)
         if owner is not None:
             return _named_person(owner)
+        actor = _fronted_content_subject(pronoun, mention_at, quoted, read_as)
+        if actor is not None and _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
+                                          named_in_content=named_in_content, word=word, nearby=nearby,
+                                          within=NEAR_SENTENCES) is None:
+            return _named_person(actor)
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
                      named_in_content=named_in_content, word=word, nearby=nearby)
     if found is not None:
@@ -4303,6 +4308,26 @@ def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]],
               and not any(q.is_quote or q.text in "'‘’“”\"" for q in doc[t.i:pronoun.i])}
     people = {p for p in people if _fits_pronoun(p, word) and p not in named_in_content}
     return people.pop() if len(people) == 1 else None
+
+
+NEAR_SENTENCES = 2
+
+
+def _fronted_content_subject(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool],
+                             word: str) -> str | None:
+    """ "Trump authorized a limited strike ..., but suddenly reversed himself, he said": the person named as the
+    subject of reported words set before their "he said", when no one in the two sentences before could be the
+    pronoun. A name fronted before the pronoun is not commanded by it, so binding's Principle C does not keep them
+    apart ("John is a genius, he said" may be John's own claim); only a subject is taken, never a name inside the
+    words' phrases ("Mr. Trump's policy, he predicted, ...")."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.i < pronoun.i:
+        return None
+    contents = [c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i]
+    subjects = [c for content in contents[:1] for c in content.children if c.dep_ == "nsubj" and not quoted[c.i]]
+    people = {mention_at[s.i][0] for s in subjects if mention_at.get(s.i, ("", ""))[1] == "PERSON"}
+    person = people.pop() if len(people) == 1 else None
+    return person if person and _fits_pronoun(person, word) else None
 
 
 def _fronted_possessor(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], word: str,

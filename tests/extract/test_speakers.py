@@ -3657,3 +3657,13 @@ def test_a_holder_of_the_office_named_inside_the_quotation_is_talked_about_not_t
             "the brink of airstrikes. “Under the terrible Obama plan, they would have been on their way to a bomb,” "
             "the president tweeted Saturday.")
     assert _one(text, "tweeted").source_canonical == "Donald Trump"
+
+
+def test_the_subject_of_words_set_before_their_he_said_is_he_when_no_one_nearer_could_be():
+    text = ("Hassan Rouhani spoke in Tehran on Monday. The strike was weighed for days. Iran shot down a drone. That "
+            "was the biggest provocation yet. President Donald Trump authorized a limited strike, but suddenly "
+            "reversed himself, he said on Friday.")
+    assert _one(text, "said").source_canonical == "Donald Trump"
+    # someone the two sentences before name is still the nearer candidate
+    text = "Mike Pompeo spoke on Monday. President Donald Trump authorized a strike, but reversed himself, he said."
+    assert _one(text, "said").source_canonical == "Mike Pompeo"
