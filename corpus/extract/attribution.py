@@ -3891,9 +3891,21 @@ def _mention_index(doc: Doc, mentions: list[EntityMention] | None = None) -> dic
         if label == "NORP" and span is not None and len(span) > 1 and span[-1].pos_ == "PROPN" \
                 and affiliation_in([span[-1]]) is None:
             label = "ORG"  # "Saudi Aramco": a nationality word before a name is a body's name, not a people
+        appositions = [c for c in span.root.children if c.dep_ == "appos"] if span is not None else []
+        if label == "PERSON" and appositions and appositions[0].lemma_.lower() in BODY_APPOSITIONS:
+            # "The Babylon Bee, a conservative parody website, joked": the apposition says what it is; only the
+            # first ("John Ashton, a clinician and former director of Public Health England, the government
+            # agency ...": the parser hangs the body's own apposition on the name too)
+            label = "ORG"
         for token in span or []:
             index[token.i] = (mention.entity, label)
     return index
+
+
+BODY_APPOSITIONS = frozenset({"website", "site", "outlet", "newspaper", "magazine", "publication", "network",
+                              "company", "firm", "group", "organization", "organisation", "agency", "party",
+                              "think-tank", "tank", "institute", "foundation", "nonprofit", "charity", "militia"})
+"""Heads of an apposition that make a name NER took for a person's a body's."""
 
 
 HONORIFIC_PRONOUNS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he"}

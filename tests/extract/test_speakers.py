@@ -3667,3 +3667,11 @@ def test_the_subject_of_words_set_before_their_he_said_is_he_when_no_one_nearer_
     # someone the two sentences before name is still the nearer candidate
     text = "Mike Pompeo spoke on Monday. President Donald Trump authorized a strike, but reversed himself, he said."
     assert _one(text, "said").source_canonical == "Mike Pompeo"
+
+
+def test_a_name_whose_apposition_is_a_body_is_no_person_and_no_antecedent_for_he():
+    text = ("President Donald Trump spent the weekend in Florida. The Babylon Bee, a conservative parody website, "
+            "joked that Democrats want to fly flags at half-mast. The drama may help the president, whose mind was on "
+            "impeachment in tweets Monday. “This political Hoax is sad!” he wrote.")
+    assert _one(text, "joked").source_type == "organization"
+    assert _one(text, "wrote").source_canonical == "Donald Trump"
