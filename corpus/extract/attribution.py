@@ -4269,6 +4269,12 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
         owner = _fronted_possessor(pronoun, mention_at, quoted, read_as, named_in_content)
         if owner is not None:
             return _named_person(owner)
+        if _opens_sentence(pronoun) and _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
+                                                 named_in_content=named_in_content, word=word, nearby=nearby,
+                                                 within=1) is None:
+            example = _person_given_as_example(pronoun, mention_at, quoted, read_as, named_in_content)
+            if example is not None:
+                return _named_person(example)
         actor = _fronted_content_subject(pronoun, mention_at, quoted, read_as)
         if actor is not None and _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
                                           named_in_content=named_in_content, word=word, nearby=nearby,
@@ -4319,6 +4325,32 @@ def _object_named_before(pronoun: Token, mention_at: dict[int, tuple[str, str]],
               and t.head.dep_ not in ("relcl", "acl")
               and not any(q.is_quote or q.text in "'‘’“”\"" for q in doc[t.i:pronoun.i])}
     people = {p for p in people if _fits_pronoun(p, word) and p not in named_in_content}
+    return people.pop() if len(people) == 1 else None
+
+
+EXAMPLE_MARKERS = frozenset({"like", "including"})
+
+
+def _person_given_as_example(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool], word: str,
+                             named_in_content: frozenset[str]) -> str | None:
+    """ "The change has not gone unnoticed by Intelligence Committee Republicans like Rep. Lee Zeldin. He argued":
+    the one person the sentence before gives as an example of a group ("like", "including", "such as"), when
+    that sentence has no source or subject that fits. Singling a person out of a group makes them the next
+    sentence's centre (Grosz et al. 1995); a person named in any other role there is not taken (the speaker
+    the article has been quoting stays the centre across a sentence that only mentions someone)."""
+    doc = pronoun.doc
+    start = _sentence_before_start(pronoun)
+    if start == pronoun.sent.start:
+        return None
+    people = set()
+    for token in doc[start:pronoun.sent.start]:
+        name, label = mention_at.get(token.i, ("", ""))
+        if label != "PERSON" or quoted[token.i] or token.dep_ != "pobj" or name in named_in_content:
+            continue
+        marker = token.head
+        if marker.lower_ in EXAMPLE_MARKERS or marker.lower_ == "as" and doc[marker.i - 1].lower_ == "such":
+            people.add(name)
+    people = {p for p in people if _fits_pronoun(p, word)}
     return people.pop() if len(people) == 1 else None
 
 

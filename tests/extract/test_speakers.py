@@ -3675,3 +3675,19 @@ def test_a_name_whose_apposition_is_a_body_is_no_person_and_no_antecedent_for_he
             "impeachment in tweets Monday. “This political Hoax is sad!” he wrote.")
     assert _one(text, "joked").source_type == "organization"
     assert _one(text, "wrote").source_canonical == "Donald Trump"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Robert Mueller testified in July. Democrats have settled on a new word. The change has not gone unnoticed by "
+     "Republicans like Rep. Lee Zeldin. He argued that there was no extortion.", "Lee Zeldin"),
+    ("Robert Mueller testified in July. The change angered many Republicans, including Rep. Lee Zeldin. He argued "
+     "that there was no extortion.", "Lee Zeldin"),
+])
+def test_a_person_singled_out_of_a_group_in_the_sentence_before_is_the_next_he(text, speaker):
+    assert _one(text, "argued").source_canonical == speaker
+
+
+def test_a_person_only_mentioned_in_the_sentence_before_does_not_take_over_the_speaker():
+    text = ("“We will respond,” Justin Trudeau said on Friday. The plane was bound for Kyiv, where it was met by "
+            "Oleksiy Danylov. He added that Canada expected answers.")
+    assert _one(text, "added").source_canonical == "Justin Trudeau"
