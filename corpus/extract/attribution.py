@@ -1828,8 +1828,9 @@ ENACTING_VERBS = frozenset({"pass", "approve", "adopt", "introduce", "propose", 
 
 
 def _vote_for(document: Token) -> Token | None:
-    """The verb of a vote for ``document`` ("lawmakers voted for a resolution", "voted in favor of a bill"), whose
-    subject adopted it; not a vote against it."""
+    """The verb of a vote for or on ``document`` ("lawmakers voted for a resolution", "voted in favor of a bill",
+    "parliament will vote on a resolution"), whose subject adopts it (a body's resolution is the one it votes on);
+    not a vote against it."""
     token, prepositions = document, []
     while token.dep_ == "pobj" and token.head.dep_ == "prep" and len(prepositions) < 2:
         prepositions.append(token.head.lower_)
@@ -1839,7 +1840,7 @@ def _vote_for(document: Token) -> Token | None:
     if token.lemma_.lower() != "vote":
         return None
     in_favor = prepositions == ["of", "in"] and document.head.head.lower_ in ("favor", "favour")
-    return token if prepositions == ["for"] or in_favor else None
+    return token if prepositions in (["for"], ["on"]) or in_favor else None
 
 
 def _own_author(document: Token) -> Token | None:
@@ -2024,9 +2025,14 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
     for token in reversed(doc[window_start:core.i]):
         if not _same_document(token, core):
             continue
-        if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in RELEASE_VERBS:
-            verb = token.head
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        verb = token.head if token.dep_ in ("dobj", "nsubjpass") \
+            and token.head.lemma_.lower() in RELEASE_VERBS | ENACTING_VERBS else _vote_for(token)
+        if verb is not None:
+            # "Iraqi lawmakers approved a resolution Sunday ... The resolution asks", "Iraq's parliament will vote
+            # on a resolution ... The resolution calls for": the body that adopts it, the subject a conjoined verb
+            # shares ("has begun an emergency session and will likely vote on a resolution")
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
+                c for c in (verb.head.children if verb.dep_ == "conj" else ()) if c.dep_ == "nsubj"]
             subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if subjects and subjects[0].lower_ not in PERSONAL_PRONOUNS:
                 return subjects[0]

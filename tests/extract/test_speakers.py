@@ -3691,3 +3691,18 @@ def test_a_person_only_mentioned_in_the_sentence_before_does_not_take_over_the_s
     text = ("“We will respond,” Justin Trudeau said on Friday. The plane was bound for Kyiv, where it was met by "
             "Oleksiy Danylov. He added that Canada expected answers.")
     assert _one(text, "added").source_canonical == "Justin Trudeau"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Iraq’s parliament has begun an emergency session and will likely vote on a resolution requiring the "
+     "government to expel foreign forces. The resolution specifically calls for ending an agreement with Washington.",
+     "Iraqi parliament"),
+    ("The Senate approved a resolution on Sunday. The resolution calls for ending the war.", "Senate"),
+])
+def test_a_resolution_is_the_body_s_that_votes_on_or_approves_it(text, speaker):
+    assert _one(text, "calls").source_canonical == speaker
+
+
+def test_a_resolution_voted_against_is_not_the_voter_s():
+    text = "The Senate voted against a resolution on Sunday. The resolution calls for ending the war."
+    assert _one(text, "calls").source_canonical != "Senate"
