@@ -1859,6 +1859,8 @@ def _own_author(document: Token) -> Token | None:
         if child.dep_ == "amod" and child.i < document.i and len(child.text) > 1 and child.text.isupper() \
                 and child.text.isalpha():
             return child  # "a USAID press release": the tagger took the agency's acronym for an adjective
+        if child.dep_ == "amod" and child.i < document.i and source_lexicon().get(child.lower_) == "organization":
+            return child  # "an Iranian military statement": the tagger took the body's noun for an adjective
         if child.dep_ == "compound" and (child.pos_ in ("PROPN", "NOUN") or _can_speak(child)) \
                 and child.i < document.i \
                 and child.ent_type_ not in ("DATE", "TIME", "LAW") and child.lemma_.lower() not in NOT_ISSUERS \
@@ -2457,7 +2459,7 @@ def _national_body(core: Token, affiliation: str) -> str | None:
     words = [t for t in core.lefts if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i >= core.i - 4]
     if affiliation == "unknown":
         return None
-    if not words and core.tag_ == "NN":
+    if not words and core.tag_ in ("NN", "JJ"):  # "JJ": "an Iranian military statement", the body's noun as a modifier
         if core.lower_ in CONTEXT_NAMED_BODIES and affiliation in NATIONAL_ADJECTIVES:
             return f"{NATIONAL_ADJECTIVES[affiliation]} {core.lower_}"
         if core.lower_ == "coalition" and affiliation == "US":
@@ -4648,6 +4650,9 @@ def extract_attributions(
             continue  # "let's talk about it": the writer's proposal, no one's report
         if source_lexicon().get(core.lemma_.lower()) == "document":
             core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
+        # the phrase of the document that names its issuer ("an Iranian military statement"), whose words place it
+        issuer_phrase = core.head if core.dep_ in ("amod", "compound", "nmod", "poss") \
+            and source_lexicon().get(core.head.lemma_.lower()) == "document" and core.head.i != source.core.i else None
         core = _media_antecedent(core, mention_at) or core
         body = _named_body(core, mention_at)
         commenter = _commenter_after(core, mention_at)
@@ -4733,6 +4738,9 @@ def extract_attributions(
             source_type = _source_type(core, mention)
             found = _affiliation(core, source.start, source.end, mention[0] if mention else "")
             affiliation, evidence = found if found else (None, "")
+            if affiliation is None and issuer_phrase is not None:
+                affiliation = affiliation_in(list(issuer_phrase.lefts), specific_only=True)
+                evidence = "source phrase" if affiliation else ""
             if affiliation is None and mention is not None and mention[1] == "ORG":
                 # "The government added" for the "Iraqi government" named before: the side its name's words give
                 affiliation = affiliation_in([doc[i] for i, named in mention_at.items() if named == mention],

@@ -3706,3 +3706,10 @@ def test_a_resolution_is_the_body_s_that_votes_on_or_approves_it(text, speaker):
 def test_a_resolution_voted_against_is_not_the_voter_s():
     text = "The Senate voted against a resolution on Sunday. The resolution calls for ending the war."
     assert _one(text, "calls").source_canonical != "Senate"
+
+
+def test_a_body_s_noun_tagged_as_a_modifier_of_a_statement_is_its_issuer():
+    text = ("Iran admitted the error on Saturday. An Iranian military statement read on state TV announced that it "
+            "had struck the flight by mistake. The statement said the plane had the posture of an enemy target.")
+    assert _sources(text, "announced") == ["Iranian military"]
+    assert _sources(text, "said") == ["Iranian military"]
