@@ -2778,6 +2778,14 @@ def _action_reading(verb: Token) -> bool:
     if verb.lemma_.lower() == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in TOLD_STORIES
                                              for c in verb.children) and any(_mute_thing(c) for c in own):
         return True  # "Stunted growth tells the tale of years of hunger": a thing shows, no one tells
+    # "times" in "Unusual times demand" is parsed as a time adverbial, the verb left with no subject
+    fronted = [c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i] if not own else []
+    if verb.lemma_.lower() in REQUIRING_VERBS and any(c.lemma_.lower() in CIRCUMSTANCES for c in [*own, *fronted]):
+        return True  # "Unusual times demand unusual measures": a need, not a demand anyone made
+    shared = [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" and not own else []
+    if any(c.lemma_.lower() == "version" and any(m.lower_ in EARLIER_WORDS for m in c.children)
+           for c in [*own, *shared]):
+        return True  # "Correction: An earlier version of this column said ...": the outlet's correction notice
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb) or _discourse_marker(verb):
         return True
     if verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_THINGS
@@ -2819,6 +2827,12 @@ def _action_reading(verb: Token) -> bool:
 
 
 TOLD_STORIES = frozenset({"tale", "story"})
+REQUIRING_VERBS = frozenset({"demand", "require", "dictate", "warrant"})
+CIRCUMSTANCES = frozenset({"time", "situation", "circumstance", "moment", "occasion", "emergency", "condition",
+                           "law", "rule", "regulation", "statute", "constitution", "principle", "logic"})
+"""Things that demand or require only as a need ("Unusual times demand ...", "the law requires"); a city, a
+family or moderators who demand are people (the lexicon does not know every word for them)."""
+EARLIER_WORDS = frozenset({"earlier", "previous", "prior", "original", "initial", "first"})
 GREETINGS = frozenset({"goodbye", "good-bye", "hello", "farewell", "grace"})
 SUMMONED_TO = frozenset({"testify", "appear"})
 
@@ -2920,6 +2934,9 @@ HABIT_ADVERBS = frozenset({"much", "more", "less", "little", "often", "rarely", 
                            "occasionally", "sometimes", "usually", "ever"})
 
 
+MANNER_NOUNS = frozenset({"way", "manner", "fashion"})
+
+
 def _habitual_topic(verb: Token) -> bool:
     """ "he speaks about it less now", "the only one who actually talks much about the world": how often someone
     talks about a topic, with no words of theirs reported (a habitual, not a speech event); a topic in quotation
@@ -2927,7 +2944,12 @@ def _habitual_topic(verb: Token) -> bool:
     degree = [t for c in verb.children if c.dep_ in ("advmod", "dobj", "npadvmod")
               for t in [c, *c.children] if t is c or t.dep_ == "advmod"]  # "less now", "talks much"
     topics = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
-    return verb.lemma_.lower() in ("speak", "talk") and any(t.lower_ in HABIT_ADVERBS for t in degree) \
+    # "He talks about women in disgusting ways": the manner of his talk in the simple present, a habit, no words
+    # of it ("is now talking about immigration in a new way" is an event, whose words may follow)
+    manner = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS
+                                                      for o in c.children) for c in verb.children)
+    return verb.lemma_.lower() in ("speak", "talk") and (any(t.lower_ in HABIT_ADVERBS for t in degree) or manner) \
         and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) \
         and not any(t.is_quote for t in topics)  # "talks frequently of the “deep state”": his words, quoted
 

@@ -3713,3 +3713,36 @@ def test_a_body_s_noun_tagged_as_a_modifier_of_a_statement_is_its_issuer():
             "had struck the flight by mistake. The statement said the plane had the posture of an enemy target.")
     assert _sources(text, "announced") == ["Iranian military"]
     assert _sources(text, "said") == ["Iranian military"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Correction: An earlier version of this column said the Koch brothers are financing the institute.", "said"),
+    ("A previous version of this story misstated the date and said the strike was on Friday.", "said"),
+    ("Unusual times demand unusual measures.", "demand"),
+    ("The situation requires that we act now.", "requires"),
+    ("He talks about women in disgusting ways, including attempting to humiliate them.", "talks"),
+])
+def test_a_correction_notice_a_need_and_the_manner_of_talk_report_nothing(text, cue):
+    assert [a.cue_text for a in _attributions(text) if a.cue_text == cue] == []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Protesters demand that the prime minister resign.", "demand", "protester [unknown]"),
+    ("The column said the Koch brothers are financing the institute.", "said", "column [unknown]"),
+    ("He talked about the strike in an interview on Sunday.", "talked", "he"),
+])
+def test_a_demand_by_people_a_column_and_a_talk_with_no_manner_still_report(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The city of Phoenix is demanding that the campaign stop using the image of its officers.", "demanding"),
+    ("Perhaps the debate moderators will demand more details.", "demand"),
+])
+def test_a_city_or_moderators_who_demand_are_still_reported(text, cue):
+    assert [a.cue_text for a in extract_attributions(get_pipeline()(text)) if a.cue_text == cue] == [cue]
+
+
+def test_talking_about_a_topic_in_a_new_way_now_is_an_event_that_reports():
+    text = "He is now talking about immigration in a new way, as a matter of security."
+    assert [a.cue_text for a in extract_attributions(get_pipeline()(text))] == ["talking"]
