@@ -2742,6 +2742,15 @@ def _action_reading(verb: Token) -> bool:
             and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
         return True  # "His group, called the Iraq Veterans Fund, ...", "a group called the "Army of Jesus"": a name
+    if verb.lemma_.lower() == "call" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj") \
+            and any(c.dep_ == "oprd" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children) \
+            and not any(t.is_quote or t.text in "“”\"'‘’" for t in verb.subtree if t.i > verb.i) \
+            and not _can_speak(verb.head):
+        # "developed a treatment regimen a decade ago called adaptive disclosure": what it is named; not a speaker's
+        # quoted label the parser hung the same way ("John Bolton, ..., called Tuesday's incident “straight from
+        # Iran's playbook”")
+        return True
     if verb.lemma_.lower() == "say" and any(c.dep_ in ("dobj", "intj") and c.lower_ in GREETINGS for c in verb.children):
         return True  # "paratroopers ... said goodbye to their family members": a leave-taking, no words reported
     if verb.lemma_.lower() == "point" and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) \

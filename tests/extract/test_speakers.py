@@ -3746,3 +3746,11 @@ def test_a_city_or_moderators_who_demand_are_still_reported(text, cue):
 def test_talking_about_a_topic_in_a_new_way_now_is_an_event_that_reports():
     text = "He is now talking about immigration in a new way, as a matter of security."
     assert [a.cue_text for a in extract_attributions(get_pipeline()(text))] == ["talking"]
+
+
+def test_a_thing_called_by_a_name_reports_nothing_but_a_quoted_label_still_does():
+    text = ("Brett Litz, a psychologist, studies veterans. Dr. Litz and his colleagues developed a treatment regimen "
+            "for moral injury a decade ago called adaptive disclosure.")
+    assert [a.cue_text for a in _attributions(text) if a.cue_text == "called"] == []
+    text = "John Bolton, one of Trump’s former advisers, called Tuesday’s incident “straight from Iran's playbook.”"
+    assert _sources(text, "called") == ["John Bolton"]
