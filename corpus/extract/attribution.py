@@ -4842,6 +4842,13 @@ def extract_attributions(
             affiliation, evidence = possessor[2], "antecedent"
             if canonical.endswith(" [unknown]"):
                 canonical = canonical.removesuffix("[unknown]") + f"[{affiliation}]"
+        if possessor is not None and possessor[1] == "named_person" and source_type == "organization" \
+                and core.lower_ == "office":
+            # "Abdul Mahdi asked Pompeo ..., his office said": named as "Netanyahu's office" is
+            # (:func:`_canonical_name`), the office of the one the pronoun stands for
+            canonical = f"{possessor[0]}'s office"
+            if possessor[2] != "unknown" and evidence in ("", "article context"):
+                affiliation, evidence = possessor[2], "antecedent"  # the owner's side, before the article's
         if source_type == "other" and source_lexicon().get(core.lemma_.lower()) == "document":
             issuer = _document_issuer(core, out, sent_starts)
             if issuer is not None:

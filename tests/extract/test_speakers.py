@@ -2690,7 +2690,7 @@ def test_the_statement_is_the_statement_an_earlier_report_was_made_in():
     (("Outside the court, Navy SEAL Edward Gallagher greeted the media alongside his wife, Andrea Gallagher. He said "
       "he was happy. His wife said they are now looking forward to freedom."), "said", "Andrea Gallagher", None),
     (("Iraqi Prime Minister Adel Abdul Mahdi made his request in a phone call with Secretary of State Mike Pompeo, "
-      "his office said."), "said", "office [Iraq]", "Iraq"),
+      "his office said."), "said", "Adel Abdul Mahdi's office", "Iraq"),
     (("The anti-U.S. backlash began after an American missile strike on the Iran-backed Kataib Hezbollah militia. Its "
       "members, in turn, attacked the U.S. Embassy."), "attacked", "member [Iraq]", "Iraq"),
     (("Bondi became a foreign agent for Qatar in July. “Will work to assist in matters related to human trafficking,” "
@@ -3754,3 +3754,11 @@ def test_a_thing_called_by_a_name_reports_nothing_but_a_quoted_label_still_does(
     assert [a.cue_text for a in _attributions(text) if a.cue_text == "called"] == []
     text = "John Bolton, one of Trump’s former advisers, called Tuesday’s incident “straight from Iran's playbook.”"
     assert _sources(text, "called") == ["John Bolton"]
+
+
+def test_his_office_is_the_office_of_the_one_his_stands_for_on_his_side():
+    text = ("Iraq’s parliament voted last week. Iraqi Prime Minister Adel Abdul Mahdi asked Pompeo to send delegates, "
+            "his office said in a statement.")
+    found = _one(text, "said")
+    assert (found.source_canonical, found.source_type, found.affiliation) == \
+        ("Adel Abdul Mahdi's office", "organization", "Iraq")
