@@ -18,6 +18,8 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
   secretary", in ``OFFICE_PATTERNS``) is the person who held it on the article's date (``data/office_terms.csv``),
   or, for an undated article, the one person who held it over the whole span of the corpus's dated articles;
   the article's own naming ("President Hassan Rouhani ... the president said") is the extractor's, and comes first;
+* "the administration" (``administration [US]``) in a dated article is the administration of the US president on
+  that date, named as readers and the corpus name it ("Trump administration"); "the previous administration" is not;
 * a person or unnamed source still ``unknown`` takes the article's setting, the side at least
   ``SETTING_SHARE`` of the article's placed sources are on (at least ``SETTING_MIN_SOURCES`` of them), and
   ``affiliation_evidence`` says ``article setting``: a prior, not evidence about the source, in the spirit of
@@ -123,6 +125,24 @@ def _resolve_offices(table: pd.DataFrame) -> None:
     table.loc[found.index, "source_type"] = "named_person"
 
 
+ADMINISTRATION = "administration [US]"
+NOT_THE_SITTING = re.compile(r"\b(?:former|previous|prior|last|past|next|future|new|incoming|outgoing|then)\b")
+"""Words that make "the administration" another than the one in office on the article's date."""
+
+
+def _resolve_administrations(table: pd.DataFrame) -> None:
+    """An unnamed US administration ("the administration said", from ``administration [US]``) to the one of the
+    president in office on the article's date, as readers and the corpus name it ("Trump administration"); not
+    "the previous administration", nor in an undated article."""
+    dated = table["date"].astype(str).str.match(r"\d{4}-\d\d-\d\d")
+    rows = table[(table["source_canonical"] == ADMINISTRATION) & dated
+                 & ~table["source"].str.lower().str.contains(NOT_THE_SITTING)]
+    presidents = [office_holder_on("president", "US", str(date)) for date in rows["date"]]
+    named = pd.Series([f"{p.split()[-1]} administration" if p else None for p in presidents], index=rows.index)
+    named = named.dropna()
+    table.loc[named.index, "source_canonical"] = named
+
+
 def _fullest_names(names: pd.Series) -> pd.Series:
     """Each name that the corpus more often cites with given names before it ("Tayyip Erdogan" beside "Recep
     Tayyip Erdogan") as that fuller name; a name the corpus cites more often than its longer form stays ("Bernie
@@ -200,6 +220,7 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         _apply_article_setting(table)
     if "date" in table.columns:
         _resolve_offices(table)  # after the setting: "the national security adviser" in a story set in Washington
+        _resolve_administrations(table)
     return table
 
 

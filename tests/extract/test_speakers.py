@@ -3762,3 +3762,18 @@ def test_his_office_is_the_office_of_the_one_his_stands_for_on_his_side():
     found = _one(text, "said")
     assert (found.source_canonical, found.source_type, found.affiliation) == \
         ("Adel Abdul Mahdi's office", "organization", "Iraq")
+
+
+def test_the_administration_is_the_one_of_the_president_in_office_on_the_article_s_date():
+    table = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "outlet": ["A"] * 4,
+        "date": ["2019-06-23", "2016-05-01", "2019-06-23", None],
+        "source": ["the administration", "the administration", "the previous administration", "the administration"],
+        "source_canonical": ["administration [US]"] * 4,
+        "source_type": ["organization"] * 4,
+        "affiliation": ["US"] * 4,
+        "affiliation_evidence": ["source phrase"] * 4,
+    })
+    assert resolve_speakers(table)["source_canonical"].tolist() == [
+        "Trump administration", "Obama administration", "administration [US]", "administration [US]"]
