@@ -2445,6 +2445,7 @@ def _person_possessor(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
 
 
 NATIONAL_ADJECTIVES = {"US": "US", "Iran": "Iranian", "Iraq": "Iraqi"}
+COUNTRY_NAMES = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
 CONTEXT_NAMED_BODIES = frozenset({"military", "army", "government"})
 """A country's own bodies, which readers name by the country the article places them in: "The military said"
 in a story about Iran's armed forces is the "Iranian military" (samples 20 and 27), not an unnamed role."""
@@ -2459,6 +2460,12 @@ def _national_body(core: Token, affiliation: str) -> str | None:
     words = [t for t in core.lefts if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i >= core.i - 4]
     if affiliation == "unknown":
         return None
+    if core.lower_ == "government" and affiliation in COUNTRY_NAMES and not any(
+            t.dep_ == "poss" and t.pos_ == "PROPN" and affiliation_in([t]) is None for t in core.lefts) \
+            and any(affiliation_in([t], specific_only=True) == affiliation for t in words):
+        # "the Iranian government said": a government by its country's usual name, as the protocol's readers
+        # write it ("Iran"), and as "the U.S. government" already is
+        return COUNTRY_NAMES[affiliation]
     if not words and core.tag_ in ("NN", "JJ"):  # "JJ": "an Iranian military statement", the body's noun as a modifier
         if core.lower_ in CONTEXT_NAMED_BODIES and affiliation in NATIONAL_ADJECTIVES:
             return f"{NATIONAL_ADJECTIVES[affiliation]} {core.lower_}"

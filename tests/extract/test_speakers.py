@@ -1647,7 +1647,7 @@ def test_they_is_the_people_the_sentence_before_made_its_subject():
 
 @pytest.mark.parametrize("text, cue, canonical, affiliation", [
     ("The Russian military said its jets had struck the convoy.", "said", "Russian military", "other"),
-    ("The Iraqi government said the strike violated its sovereignty.", "said", "Iraqi government", "Iraq"),
+    ("The Iraqi government said the strike violated its sovereignty.", "said", "Iraq", "Iraq"),
     ("The ministry said the talks would resume.", "said", "ministry [unknown]", "unknown"),
     ("World health officials said the virus was spreading.", "said", "official [other]", "other"),
 ])
@@ -3777,3 +3777,12 @@ def test_the_administration_is_the_one_of_the_president_in_office_on_the_article
     })
     assert resolve_speakers(table)["source_canonical"].tolist() == [
         "Trump administration", "Obama administration", "administration [US]", "administration [US]"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The Iranian government denied any role in the attack on the tankers.", "denied", "Iran"),
+    ("The Iraqi government said the strike violated its sovereignty.", "said", "Iraq"),
+    ("The Syrian government said the strike violated its sovereignty.", "said", "Syrian government"),
+])
+def test_a_government_of_the_story_s_countries_is_named_by_the_country(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
