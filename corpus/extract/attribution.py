@@ -1557,13 +1557,19 @@ def _name_given(core: Token, participle: Token, mention_at: dict[int, tuple[str,
     return [name] if (name[1] in ("ORG", "GPE", "NORP") if body else name[1] == "PERSON") else []
 
 
+PRESS_OFFICES = frozenset({"office", "service", "department", "team"})
+
+
 def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
-    """The body an unnamed spokesperson speaks for, which the protocol and the samples' readers take as the
-    speaker: "a State Department spokesperson", "a spokesman for the Pentagon", "the ministry's spokesman".
+    """The body an unnamed spokesperson or press office speaks for, which the protocol and the samples' readers
+    take as the speaker: "a State Department spokesperson", "a spokesman for the Pentagon", "the ministry's
+    spokesman", "the Pentagon press office".
     A spokesperson for a person ("a spokesman for Schumer") stays a spokesperson."""
-    if core.lower_ not in SPOKES_WORDS or core.i in mention_at:
+    press_office = core.lower_ in PRESS_OFFICES and any(c.dep_ == "compound" and c.lower_ in ("press", "media")
+                                                         for c in core.children)
+    if core.lower_ not in SPOKES_WORDS and not press_office or core.i in mention_at:
         return None
-    bodies = [c for c in core.children if c.dep_ in ("compound", "poss")]
+    bodies = [c for c in core.children if c.dep_ in ("compound", "poss") and c.lower_ not in ("press", "media")]
     bodies += [o for c in core.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
                for o in c.children if o.dep_ == "pobj"]
     for body in bodies:

@@ -2721,7 +2721,7 @@ def test_envoys_and_rapporteurs_are_people_on_their_own_side(text, cue, expected
 
 
 @pytest.mark.parametrize("text, cue, canonical, affiliation", [
-    ("The Pentagon press office underscored the message in a tweet.", "underscored", "Pentagon press office", "US"),
+    ("The Pentagon press office underscored the message in a tweet.", "underscored", "Pentagon", "US"),
     ("High-profile conservative commentators said the officer was disloyal.", "said", "commentator [US]", "US"),
     ("According to one senior Conservative Party politician, the prime minister was slow to act.", "According to",
      "politician [other]", "other"),  # Britain's Conservatives
@@ -3786,3 +3786,9 @@ def test_the_administration_is_the_one_of_the_president_in_office_on_the_article
 ])
 def test_a_government_of_the_story_s_countries_is_named_by_the_country(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
+
+
+def test_a_body_s_press_office_speaks_for_the_body():
+    assert _sources("The Pentagon press office said the strike was defensive.", "said") == ["Pentagon"]
+    # an office that is no press office keeps its own name
+    assert _sources("The Pentagon inspector general's office said the review was done.", "said") != ["Pentagon"]
