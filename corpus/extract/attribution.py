@@ -2567,7 +2567,9 @@ NOT_YET_HEADS = frozenset({"plan", "intend", "want", "hope", "aim", "seek", "pre
 (an obligation)."""
 NO_ONE = frozenset({"nobody", "none", "no one", "neither"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
-FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "’ll", "shall"})
+BE_CONTRACTIONS = frozenset({"'re", "’re", "'s", "’s", "'m", "’m"})
+"""Contracted forms of "be": the tagger lemmatises the curly-apostrophe ones as themselves ("You’re going to")."""
 """A report not made yet: "they said they would discuss Iran", "Pompeo will tell the committee"."""
 NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
 """"called off" (cancelled), "called up" (mobilised), "called in" (summoned) report nothing."""
@@ -3096,6 +3098,15 @@ PERCEPTION_VERBS = frozenset({"hear", "see", "watch"})
 FUTURE_MODIFIERS = frozenset({"next", "upcoming"})
 
 
+def _conjunct_sharing_auxiliaries(verb: Token) -> Token | None:
+    """The verb ``verb`` is conjoined to when it has no subject or auxiliary of its own, so shares that verb's
+    (a bare base form after "and" or "or": "would impose ... and call"); else None."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VB", "VBP") \
+            or any(c.dep_ in ("aux", "auxpass", "neg", *SUBJECT_DEPS) for c in verb.children):
+        return None
+    return verb.head
+
+
 def _perceived(verb: Token) -> bool:
     """ "hear the president say we walked out": a bare infinitive under a verb of perception, which shares
     that verb's time and modality (the bare-infinitive complement of perception verbs, Quirk et al. 1985)."""
@@ -3228,6 +3239,16 @@ def _not_a_report(cue: Token) -> str:
         # "what the candidates say about Iran in next week's debate": not said yet ("by next year the institute
         # hopes to have ...": the hope is held now, the time is its content's)
         return "hypothetical"
+    conjunct_of = _conjunct_sharing_auxiliaries(cue)
+    if conjunct_of is not None:
+        # "Congress would impose sanctions on Turkey and call for its suspension": the second verb's "would" is
+        # the first's, left unsaid (ellipsis of the shared auxiliary); "did not confirm or deny": its negation
+        auxiliaries = {c.lower_.replace("’", "'") for c in conjunct_of.children if c.dep_ == "aux"}
+        if auxiliaries & (HYPOTHETICAL_AUX | FUTURE_AUX | {"'d"}):
+            return "hypothetical"
+        if any(c.dep_ == "neg" for c in conjunct_of.children) \
+                and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conjunct_of.children):
+            return "negated"
     chain = [cue]
     while (chain[-1].dep_ == "xcomp" or chain[-1].dep_ == "ccomp" and _infinitive(chain[-1])
            or _subjectless_participle(chain[-1]) or _perceived(chain[-1])) \
@@ -3246,7 +3267,7 @@ def _not_a_report(cue: Token) -> str:
         beyond_participle = _subjectless_participle(verb)
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in children):
             return "negated"
-        auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+        auxiliaries = {c.lower_.replace("’", "'") for c in children if c.dep_ == "aux"}
         if auxiliaries & {"would", "should", "'d"} and auxiliaries & {"have", "'ve"}:
             return "hypothetical"  # "The American people would have said ...": a counterfactual
         if verb is not cue and verb.lemma_.lower() in NEGATING_HEADS:
@@ -3258,8 +3279,8 @@ def _not_a_report(cue: Token) -> str:
         below = chain[chain.index(verb) - 1] if verb is not cue else None  # the verb this one governs
         if verb is not cue and verb.lemma_.lower() in DIRECTING_HEADS and below.dep_ == "xcomp" and _infinitive(below):
             return "hypothetical"  # "The order directs agencies to ask ...", "urged Congress to condemn": not done yet
-        if verb is not cue and verb.lower_ in ("going", "gon") and any(c.dep_ == "aux" and c.lemma_ == "be"
-                                                                       for c in children):
+        if verb is not cue and verb.lower_ in ("going", "gon") and any(
+                c.dep_ == "aux" and (c.lemma_ == "be" or c.lower_ in BE_CONTRACTIONS) for c in children):
             return "hypothetical"  # "is going to say": a report still to come ("went on to say" reports)
         if verb is not cue and _perceived(below) \
                 and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):

@@ -3792,3 +3792,18 @@ def test_a_body_s_press_office_speaks_for_the_body():
     assert _sources("The Pentagon press office said the strike was defensive.", "said") == ["Pentagon"]
     # an office that is no press office keeps its own name
     assert _sources("The Pentagon inspector general's office said the review was done.", "said") != ["Pentagon"]
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    # a curly apostrophe's contraction is still "be": the report is still to come
+    ("archived recording (steny hoyer) You’re going to hear the president say we walked out.", "say", "hypothetical"),
+    # a conjoined bare verb shares the first verb's auxiliary and, after "or", its negation
+    ("Graham said Congress would impose sanctions on Turkey and call for its suspension in NATO.", "call",
+     "hypothetical"),
+    ("The ministry did not confirm or deny the report.", "deny", "negated"),
+    # a conjoined verb with its own tense reports for itself
+    ("Officials said the strike was legal and warned Iran against retaliation.", "warned", "asserted"),
+])
+def test_a_conjoined_verb_shares_its_auxiliary_and_a_curly_contraction_is_an_auxiliary(text, cue, factuality):
+    found = [a for a in extract_attributions(get_pipeline()(text)) if a.cue_text == cue]
+    assert [a.factuality for a in found] == [factuality]
