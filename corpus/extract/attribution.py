@@ -1513,6 +1513,44 @@ def _named_spokesperson(core: Token, holders: list[tuple[int, str, str, list[Tok
     return (people.pop(), "PERSON") if len(people) == 1 else None
 
 
+LEDE_SENTENCES = 3
+
+
+def _body_words(tokens: Iterable[Token]) -> set[str]:
+    """The words that name a body in a spokesperson's phrase ("for the country's atomic energy agency": atomic,
+    energy), without the words any body's name may have (agency, organization) or a country's."""
+    return {t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop
+            and t.lower_ not in RANK_ADJECTIVES | SPOKES_WORDS | GENERIC_BODY_WORDS and affiliation_in([t]) is None}
+
+
+GENERIC_BODY_WORDS = frozenset({"agency", "organization", "organisation", "ministry", "department", "office",
+                                "country", "government", "council", "committee", "group", "company"})
+
+
+def _spokesperson_named_later(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """ "according to a spokesman for the country's atomic energy agency" in a lede, and later "Behrouz
+    Kamalvandi, a spokesman for the Atomic Energy Organization of Iran": the one person the article names later
+    with an apposition that makes them a spokesperson of a body sharing a word of the lede's (cataphora, Halliday
+    & Hasan 1976, ch. 2; the lede's unnamed source is the body's spokesperson the story goes on to name)."""
+    if core.lower_ not in SPOKES_WORDS or core.i in mention_at:
+        return None
+    doc = core.doc
+    starts = [s.start for s in doc.sents]
+    if len(starts) > LEDE_SENTENCES and core.i >= starts[LEDE_SENTENCES]:
+        return None
+    body = _body_words(t for t in core.subtree if t.i != core.i)
+    if not body:
+        return None
+    people = set()
+    for i, (name, label) in mention_at.items():
+        if label != "PERSON" or i <= core.i or mention_at.get(i + 1) == (name, label):
+            continue
+        for apposition in (c for c in doc[i].children if c.dep_ == "appos" and c.lower_ in SPOKES_WORDS):
+            if body & _body_words(t for t in apposition.subtree if t.i != apposition.i):
+                people.add(name)
+    return (people.pop(), "PERSON") if len(people) == 1 else None
+
+
 def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """ "A spokesman for Heinz, Chris Bastardi, said": a role noun whose apposition is a person's name is that
     person (the name, not the one the spokesman speaks for), and so is a role noun in apposition to one person's
@@ -4726,6 +4764,7 @@ def extract_attributions(
         mention = (commenter and (commenter, "PERSON")) or named_in_full or mention_at.get(core.i) \
             or _apposed_person(core, mention_at) \
             or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
+            or _spokesperson_named_later(core, mention_at) \
             or (body and (body, "ORG")) or _company_by_compound(core, mention_at) or _group_by_member_word(core) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)
         if mention is not None and mention[1] == "PERSON":

@@ -3807,3 +3807,15 @@ def test_a_body_s_press_office_speaks_for_the_body():
 def test_a_conjoined_verb_shares_its_auxiliary_and_a_curly_contraction_is_an_auxiliary(text, cue, factuality):
     found = [a for a in extract_attributions(get_pipeline()(text)) if a.cue_text == cue]
     assert [a.factuality for a in found] == [factuality]
+
+
+def test_a_lede_s_spokesperson_is_the_one_the_article_names_later_as_spokesperson_of_that_body():
+    text = ("Iran will exceed the limit within days, according to a spokesman for the country's atomic energy "
+            "agency. The announcement came on Monday. In a news conference carried live on state television, "
+            "Behrouz Kamalvandi, a spokesman for the Atomic Energy Organization of Iran, said the stockpile would grow.")
+    assert _sources(text, "according to") == ["Behrouz Kamalvandi"]
+    # a spokesperson of another body is not the one
+    text = ("Iran will exceed the limit within days, according to a spokesman for the country's atomic energy "
+            "agency. The announcement came on Monday. Abbas Mousavi, a spokesman for the Foreign Ministry, said "
+            "talks would go on.")
+    assert _sources(text, "according to") != ["Abbas Mousavi"]
