@@ -1844,8 +1844,9 @@ OFFICE_SYNONYMS = {"pm": "minister", "premier": "minister", "gen": "general", "s
                    "sgt": "sergeant"}
 
 NOT_ISSUERS = frozenset({"press", "news", "media", "video", "phone", "radio", "television", "tv", "web", "internet",
-                         "email", "twitter", "facebook", "linkedin", "instagram", "youtube", "telegram", "court", "intelligence", "status", "policy", "research",
-                         "opinion", "exit", "campaign", "act", "law", "bill", "treaty", "amendment"})
+                         "email", "twitter", "facebook", "linkedin", "instagram", "youtube", "telegram", "court",
+                         "intelligence", "status", "policy", "research", "opinion", "exit", "campaign", "act", "law",
+                         "bill", "treaty", "amendment"})
 """Words that make a document's kind, not its issuer: "a press release", "a news report", "an intelligence
 assessment", "a court filing", "an opinion poll", "a Foreign Agents Registration Act disclosure", "his LinkedIn
 profile" (a platform, not its author)."""
