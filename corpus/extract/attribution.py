@@ -4210,12 +4210,17 @@ def _main_subject_at(doc: Doc, char: int) -> bool:
 
 def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, str], bool]]:
     """Unnamed people who are the subject of a clause in the pronoun's sentence (before it) or the sentence
-    before, as :func:`_resolve`'s candidates: "While congressional aides were not surprised by the move, which
+    before, or the object of one in its own sentence, as :func:`_resolve`'s candidates: "While congressional aides were not surprised by the move, which
     they said ...", "U.S. officials braced for Iran to respond ... They warned ships", whether or not they are a
     source themselves."""
     found = []
     for token in pronoun.doc[_sentence_before_start(pronoun):pronoun.i]:
-        if token.dep_ in SUBJECT_DEPS and token.tag_ in ("NNS", "NNPS") \
+        # and, in the pronoun's own sentence, their object (Hobbs's walk reaches objects): "Trump chastised his
+        # own intelligence officials a day after they contradicted ..." (the singular subject cannot be "they")
+        role = token.dep_ in SUBJECT_DEPS or token.dep_ == "dobj" and token.i >= pronoun.sent.start \
+            and pronoun.lower_ in PLURAL_PRONOUNS \
+            and not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in pronoun.doc[token.i + 1:pronoun.i])
+        if role and token.tag_ in ("NNS", "NNPS") \
                 and source_lexicon().get(_role_word(token)) == "anonymous":
             if _party_as_body(token):  # "Democrats were furious. They said ...": the party, as when it speaks
                 found.append((token.idx, (PARTY_MEMBERS[token.lower_], "organization", "US"), _in_main_clause(token)))

@@ -3819,3 +3819,20 @@ def test_a_lede_s_spokesperson_is_the_one_the_article_names_later_as_spokesperso
             "agency. The announcement came on Monday. Abbas Mousavi, a spokesman for the Foreign Ministry, said "
             "talks would go on.")
     assert _sources(text, "according to") != ["Abbas Mousavi"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("President Donald Trump chastised his own intelligence officials on Wednesday for being soft on Iran a day "
+     "after they contradicted numerous claims of success.", "official [unknown]"),
+    ("The president is expected to make remarks about abortion, which would thrill conservatives at a time when "
+     "they have denounced several state bills.", "conservative [unknown]"),
+])
+def test_they_may_be_the_plural_people_its_own_sentence_made_an_object(text, speaker):
+    found = [a for a in _attributions(text) if a.source.lower() == "they"]
+    assert [a.source_canonical for a in found] == [speaker]
+
+
+def test_they_is_not_an_object_when_people_are_named_between():
+    text = ("Trump stunned Republican senators on Wednesday by lashing out at Dan Coats and Gina Haspel after they "
+            "contradicted some of his claims.")
+    assert "senator" not in " ".join(a.source_canonical for a in _attributions(text) if a.source.lower() == "they")
