@@ -4230,6 +4230,22 @@ def _plural_people_subjects(pronoun: Token) -> list[tuple[int, tuple[str, str, s
     return found
 
 
+def _unnamed_person_subjects(pronoun: Token, quoted: list[bool]) -> list[tuple[int, tuple[str, str, str], bool]]:
+    """One unnamed person made the subject of a clause before a "he" or "she" in its own sentence, as
+    :func:`_resolve`'s candidates: "When the executive refused, ..., he recalled that Hunter ... responded" is the
+    executive (the subject of the sentence's first clause, the preferred centre; Grosz et al. 1995)."""
+    found = []
+    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        # not an office ("the president"), whose holder the article names (:func:`_office_holder`)
+        if token.dep_ == "nsubj" and token.tag_ == "NN" and not quoted[token.i] \
+                and token.lower_ not in OFFICE_WORDS | RANKS | HEADS_OF_STATE \
+                and source_lexicon().get(_role_word(token)) == "anonymous" \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            side = affiliation_in([t for t in token.subtree if t.i < token.i]) or "unknown"
+            found.append((token.idx, (f"{_role(token)} [{side}]", "anonymous", side), _in_main_clause(token)))
+    return found
+
+
 def _people_named_together(pronoun: Token, mention_at: dict[int, tuple[str, str]],
                            quoted: list[bool]) -> list[tuple[int, tuple[str, str, str], bool]]:
     """People named together in any role in the pronoun's sentence (before it) or the sentence before, as
@@ -4369,7 +4385,8 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
     :func:`_resolve` finds, else, for "he" and "she", the person :func:`_person_near` finds."""
     read_as = word or pronoun.lower_
     nearby = _people_named_together(pronoun, mention_at, quoted) if read_as in PLURAL_PRONOUNS \
-        else _body_subjects(pronoun, mention_at, quoted) if read_as in THING_PRONOUNS else []
+        else _body_subjects(pronoun, mention_at, quoted) if read_as in THING_PRONOUNS \
+        else _unnamed_person_subjects(pronoun, quoted) if pronoun.lower_ in PERSON_PRONOUNS else []
     # a candidate of its own sentence is what the whole search would find too (the nearest sentence comes first)
     if read_as in PERSON_PRONOUNS:
         owner = _possessor_of_relative_head(pronoun, mention_at, read_as, named_in_content)
@@ -4637,6 +4654,7 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
                 and not reported(a.source_start)]
         fits += [(start, _named_person(name), main)
                  for start, name, main in subjects if _fits_pronoun(name, word) and not reported(start)]
+        fits += list(nearby)
         # "..., the Iranian official said. He said the CIA had worked with ...": one unnamed person the sentence
         # before quotes, taken up by a pronoun that opens its sentence (or follows its quotation)
         if _opens_sentence(pronoun):

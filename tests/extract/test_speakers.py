@@ -3836,3 +3836,12 @@ def test_they_is_not_an_object_when_people_are_named_between():
     text = ("Trump stunned Republican senators on Wednesday by lashing out at Dan Coats and Gina Haspel after they "
             "contradicted some of his claims.")
     assert "senator" not in " ".join(a.source_canonical for a in _attributions(text) if a.source.lower() == "they")
+
+
+def test_he_may_be_the_unnamed_person_its_own_sentence_made_a_subject_but_not_an_office():
+    text = ("James Biden and Hunter Biden ran the fund. At one point, the executive said, Hunter called him for money. "
+            "When the executive refused, saying the funds were needed, he recalled that Hunter responded angrily.")
+    assert _sources(text, "recalled") == ["executive [unknown]"]
+    text = ("President Donald Trump spoke on Monday. The president said he called off the strikes, but he reiterated "
+            "that the pressure would stay.")
+    assert _sources(text, "reiterated") == ["Donald Trump"]
