@@ -2418,6 +2418,8 @@ QUANTIFIERS = frozenset({"some", "many", "much", "most", "several", "few", "othe
                          "millions", "scores", "half", "majority", "number", "none", "each"})
 
 
+PAIR_WORDS = frozenset({"pair", "two", "duo", "trio", "three"})
+"""Nouns a definite article makes an anaphor of the people just named together: "the pair", "the two"."""
 BARE_GROUP_WORDS = frozenset({"many", "some", "most", "several", "few", "others"})
 """Not "both" or "all", which float after their noun ("candidates, who both condemned ...")."""
 
@@ -4830,6 +4832,12 @@ def extract_attributions(
         group = _resolve(core, out, person_subjects, sent_starts, word="they", within=_group_reach(core)) \
             if resolve_pronouns and mention is None and core.lower_ in BARE_GROUP_WORDS \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in core.children) else None
+        if group is None and resolve_pronouns and mention is None and core.lower_ in PAIR_WORDS \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in core.children):
+            # "Esper and Milley briefed the senators. The pair emphasized ...", "the two wrote": the people just
+            # named together, read as "they" (the first named stands for them, as for a phrase naming several)
+            group = _resolve(core, out, person_subjects, sent_starts, word="they", within=1,
+                             nearby=_people_named_together(core, mention_at, quoted))
         if group is not None:
             canonical, source_type, affiliation = group
             if canonical in PARTY_MEMBERS.values():

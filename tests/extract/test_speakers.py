@@ -3845,3 +3845,13 @@ def test_he_may_be_the_unnamed_person_its_own_sentence_made_a_subject_but_not_an
     text = ("President Donald Trump spoke on Monday. The president said he called off the strikes, but he reiterated "
             "that the pressure would stay.")
     assert _sources(text, "reiterated") == ["Donald Trump"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Defense Secretary Mark Esper and Gen. Mark Milley briefed reporters on Monday. The pair emphasized that the "
+     "strike was defensive.", "emphasized", "Mark Esper"),
+    ("Philip Gordon and Robert Malley served in the Obama administration. The two wrote that the deal had worked.",
+     "wrote", "Philip Gordon"),
+])
+def test_the_pair_or_the_two_are_the_people_just_named_together(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
