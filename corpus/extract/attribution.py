@@ -2379,7 +2379,18 @@ def _media_name(core: Token, affiliation: str) -> str:
         adjectives = [t.text for t in core.lefts if t.tag_ == "JJ" and t.ent_type_ == "NORP"
                       and affiliation_in([t], specific_only=True) == affiliation != "unknown"]
         return f"{adjectives[0]} state {head}" if adjectives else f"state {head} [{affiliation}]"
+    nations = [t for t in core.lefts if t.dep_ in ("amod", "compound") and t.i == core.i - 1
+               and affiliation_in([t], specific_only=True) not in (None, "unknown")]
+    if nations and core.lower_ in NATIONAL_MEDIA_HEADS:
+        # "Iranian television reported", "the British press": a country's outlets by its adjective, as readers
+        # name them ("Iranian television")
+        side = affiliation_in(nations, specific_only=True)
+        adjective = NATIONAL_ADJECTIVES.get(side, nations[0].text)
+        return f"{adjective} {'TV' if core.lower_ == 'tv' else core.lower_}"
     return canonical_key(core.text)
+
+
+NATIONAL_MEDIA_HEADS = frozenset({"television", "tv", "media", "press", "radio"})
 
 
 def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:

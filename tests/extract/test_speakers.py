@@ -2656,7 +2656,8 @@ def test_colon_speech_names_the_speaker_before_its_topic(text, cue, speakers):
     # a side of a trial is named by those who speak for it (TRIAL_PARTIES; session 29, was "defense [unknown]")
     ("The defense argued that none of the witnesses saw the stabbing.", "argued",
      ("defense lawyer [unknown]", "anonymous")),
-    ("The British press has speculated that a meeting with Trump might hurt Johnson.", "speculated", ("press", "media")),
+    ("The British press has speculated that a meeting with Trump might hurt Johnson.", "speculated",
+     ("British press", "media")),
     # the parser made the adjective the head of "the official close to ..."
     ("The strike was planned for months, according to the official close to Iran’s decision making.", "according to",
      ("official [Iran]", "anonymous")),
@@ -3854,4 +3855,15 @@ def test_he_may_be_the_unnamed_person_its_own_sentence_made_a_subject_but_not_an
      "wrote", "Philip Gordon"),
 ])
 def test_the_pair_or_the_two_are_the_people_just_named_together(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Iranian television reported that the attacks were the weakest of several scenarios.", "reported",
+     "Iranian television"),
+    ("Iranian media reported that the strike killed 80 people.", "reported", "Iranian media"),
+    ("The British press speculated that the minister would resign.", "speculated", "British press"),
+    ("The media reported that the strike killed 80 people.", "reported", "media"),
+])
+def test_a_country_s_outlets_are_named_by_its_adjective_as_readers_name_them(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
