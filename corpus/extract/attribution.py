@@ -4022,9 +4022,29 @@ def _mention_index(doc: Doc, mentions: list[EntityMention] | None = None) -> dic
             # first ("John Ashton, a clinician and former director of Public Health England, the government
             # agency ...": the parser hangs the body's own apposition on the name too)
             label = "ORG"
+        name = mention.entity
+        tail = _name_after_and(span) if label == "ORG" and span is not None else None
+        if tail is not None:
+            name = f"{name} and {tail.text}"  # "Customs and Border Protection", NER's span stopping at "Customs"
         for token in span or []:
-            index[token.i] = (mention.entity, label)
+            index[token.i] = (name, label)
     return index
+
+
+def _name_after_and(span: Span) -> Span | None:
+    """The rest of one body's name NER cut at "and": "[Customs] and Border Protection" is one agency's name when
+    one to three capitalised proper nouns no entity covers follow "and" and end the noun phrase; "Iran and Russia"
+    (an entity after "and") names two."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "and" or span.text != span.text.strip():
+        return None
+    end = span.end + 1
+    while end < len(doc) and end - span.end <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and not doc[end].ent_type_:
+        end += 1
+    if end == span.end + 1 or end - span.end > 3 or end < len(doc) and doc[end].pos_ == "PROPN":
+        return None
+    return doc[span.end + 1:end]
 
 
 BODY_APPOSITIONS = frozenset({"website", "site", "outlet", "newspaper", "magazine", "publication", "network",

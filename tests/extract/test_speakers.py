@@ -3867,3 +3867,9 @@ def test_the_pair_or_the_two_are_the_people_just_named_together(text, cue, speak
 ])
 def test_a_country_s_outlets_are_named_by_its_adjective_as_readers_name_them(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
+
+
+def test_a_body_s_name_ner_cut_at_and_is_the_whole_name_but_two_named_bodies_stay_two():
+    text = 'According to Customs and Border Protection, 47 miles "of new border barriers" had been completed.'
+    assert _sources(text, "According to") == ["Customs and Border Protection"]
+    assert _sources("Apple and Google said they would comply.", "said") == ["Apple"]
