@@ -3873,3 +3873,10 @@ def test_a_body_s_name_ner_cut_at_and_is_the_whole_name_but_two_named_bodies_sta
     text = 'According to Customs and Border Protection, 47 miles "of new border barriers" had been completed.'
     assert _sources(text, "According to") == ["Customs and Border Protection"]
     assert _sources("Apple and Google said they would comply.", "said") == ["Apple"]
+
+
+@pytest.mark.parametrize("short, outlet", [("WSJ", "Wall Street Journal"), ("NYT", "New York Times"),
+                                           ("WaPo", "Washington Post")])
+def test_an_outlet_s_initials_are_the_outlet_on_its_side(short, outlet):
+    found = _one(f"The {short} reported that the deal was near.", "reported")
+    assert (found.source_canonical, found.affiliation) == (outlet, "US")
