@@ -18,6 +18,8 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
   secretary", in ``OFFICE_PATTERNS``) is the person who held it on the article's date (``data/office_terms.csv``),
   or, for an undated article, the one person who held it over the whole span of the corpus's dated articles;
   the article's own naming ("President Hassan Rouhani ... the president said") is the extractor's, and comes first;
+* unnamed "authorities" are an organisation, and bare or national ones on the story's sides the country ("Iranian
+  authorities admitted" is Iran), as "the Iranian government" is;
 * "the administration" (``administration [US]``) in a dated article is the administration of the US president on
   that date, named as readers and the corpus name it ("Trump administration"); "the previous administration" is not;
 * a person or unnamed source still ``unknown`` takes the article's setting, the side at least
@@ -143,6 +145,32 @@ def _resolve_administrations(table: pd.DataFrame) -> None:
     table.loc[named.index, "source_canonical"] = named
 
 
+AUTHORITIES = re.compile(r"(?:the\s+)?(?:(?P<word>[\w.-]+)\s+)?authorities(?:\s+in\s+[\w\s.-]+)?")
+COUNTRY_NAMES = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
+
+
+def _authorities_as_state(table: pd.DataFrame) -> None:
+    """Unnamed "authorities" (``authority [side]``, which the extractor types as unnamed people so that the
+    article's setting can place them) are a state's organs, an organisation, as the samples' readers type them;
+    bare, national or placed by where they are ("authorities", "Iranian authorities", "authorities in Tehran") on
+    the story's sides they are the country itself, by its usual name (as "the Iranian government" is Iran);
+    "prison authorities" or "local authorities" keep their role."""
+    rows = table["source_canonical"].str.match(r"authority \[[^\]]+\]$") & (table["source_type"] == "anonymous")
+    table.loc[rows, "source_type"] = "organization"
+    for i in table.index[rows]:
+        phrase = AUTHORITIES.fullmatch(str(table.at[i, "source"]).lower().strip())
+        side = table.at[i, "affiliation"]
+        if phrase and side in COUNTRY_NAMES and (phrase["word"] is None or phrase["word"] in _national_words()):
+            table.at[i, "source_canonical"] = COUNTRY_NAMES[side]
+
+
+@lru_cache(maxsize=1)
+def _national_words() -> frozenset[str]:
+    """Words the affiliation table places on one country's side by themselves ("iranian", "u.s.", "british")."""
+    return frozenset(row["term"] for row in data_rows("affiliations.csv")
+                     if " " not in row["term"] and row["generic"] != "yes")
+
+
 def _fullest_names(names: pd.Series) -> pd.Series:
     """Each name that the corpus more often cites with given names before it ("Tayyip Erdogan" beside "Recep
     Tayyip Erdogan") as that fuller name; a name the corpus cites more often than its longer form stays ("Bernie
@@ -221,6 +249,7 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
     if "date" in table.columns:
         _resolve_offices(table)  # after the setting: "the national security adviser" in a story set in Washington
         _resolve_administrations(table)
+    _authorities_as_state(table)  # after the setting, which places unnamed people and not bodies
     return table
 
 

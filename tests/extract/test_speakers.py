@@ -3880,3 +3880,19 @@ def test_a_body_s_name_ner_cut_at_and_is_the_whole_name_but_two_named_bodies_sta
 def test_an_outlet_s_initials_are_the_outlet_on_its_side(short, outlet):
     found = _one(f"The {short} reported that the deal was near.", "reported")
     assert (found.source_canonical, found.affiliation) == (outlet, "US")
+
+
+def test_unnamed_authorities_are_an_organisation_and_on_the_story_s_sides_the_country():
+    table = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "a"],
+        "outlet": ["A"] * 4,
+        "date": ["2020-01-11"] * 4,
+        "source": ["authorities", "Iranian authorities", "Iraqi prison authorities", "British authorities"],
+        "source_canonical": ["authority [Iran]", "authority [Iran]", "authority [Iraq]", "authority [other]"],
+        "source_type": ["anonymous"] * 4,
+        "affiliation": ["Iran", "Iran", "Iraq", "other"],
+        "affiliation_evidence": ["article context", "source phrase", "source phrase", "source phrase"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist() == ["Iran", "Iran", "authority [Iraq]", "authority [other]"]
+    assert set(resolved["source_type"]) == {"organization"}
