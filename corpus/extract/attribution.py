@@ -4804,6 +4804,9 @@ def extract_attributions(
         if draft.subject_span is not None:
             source = source._replace(start=draft.subject_span[0], end=draft.subject_span[1])
         core = _quantified(source.core)
+        if core.dep_ == "appos" and core.pos_ == "NOUN" and draft.cue_token.dep_ == "relcl" \
+                and draft.cue_token.head.i == core.i and mention_at.get(core.head.i, ("", ""))[1] in ("ORG", "PERSON"):
+            core = core.head  # "Defense Priorities, a Washington group that argues": the one the apposition names
         if core.lower_ in SPEAKER_PRONOUNS and core.pos_ == "PRON":
             continue  # "I"/"you" outside a quotation (transcripts, podcasts): no speaker the article names
         if core.lower_ in ("'s", "’s", "us") and "let" in (core.head.lemma_.lower(), core.head.head.lemma_.lower()):

@@ -3896,3 +3896,13 @@ def test_unnamed_authorities_are_an_organisation_and_on_the_story_s_sides_the_co
     resolved = resolve_speakers(table)
     assert resolved["source_canonical"].tolist() == ["Iran", "Iran", "authority [Iraq]", "authority [other]"]
     assert set(resolved["source_type"]) == {"organization"}
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("“The military should leave,” says Benjamin Friedman, policy director for Defense Priorities, a Washington "
+     "group that argues for a strong defense posture.", "argues", "Defense Priorities"),
+    ("The statement came from Human Rights Watch, a New York group that says the strikes were unlawful.", "says",
+     "Human Rights Watch"),
+])
+def test_a_relative_clause_on_an_apposition_is_the_named_one_s(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
