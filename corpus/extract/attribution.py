@@ -1557,9 +1557,16 @@ def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tupl
     name ("Lindsey Graham, a prominent Trump ally who has criticized ..."); "its NATO ally Turkey": a role for
     people whose
     apposition names a country or a body is that body."""
-    if core.pos_ != "NOUN" or core.lemma_.lower() not in source_lexicon():
+    if core.pos_ not in ("NOUN", "PROPN"):
         return None
     apposed = [c for c in core.children if c.dep_ == "appos"]
+    # the parser may hang the name on the role's body: "The CEO of ... [Maple Leaf Foods, Michael McCain]"
+    chained = [g for c in apposed if mention_at.get(c.i, ("", ""))[1] == "ORG" for g in c.children if g.dep_ == "appos"]
+    people = [mention_at[c.i] for c in [*apposed, *chained] if mention_at.get(c.i, ("", ""))[1] == "PERSON"]
+    if people and core.lower_ not in SPOKES_WORDS:
+        return people[0]  # any word for a role, in the lexicon or not: "The CEO of Maple Leaf Foods, Michael McCain"
+    if core.pos_ != "NOUN" or core.lemma_.lower() not in source_lexicon():
+        return None
     if core.lower_ in SPOKES_WORDS:
         # the parser hangs the name on the one spoken for: "spokesman for [Heinz, Chris Bastardi]"
         apposed += [a for p in core.children if p.dep_ == "prep" and p.lower_ == "for"

@@ -3906,3 +3906,13 @@ def test_unnamed_authorities_are_an_organisation_and_on_the_story_s_sides_the_co
 ])
 def test_a_relative_clause_on_an_apposition_is_the_named_one_s(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The CEO of Canadian company Maple Leaf Foods, Michael McCain, meanwhile criticised the US government for "
+     "escalating tensions.", "criticised", "Michael McCain"),
+    ("Maple Leaf Foods' chief executive, Michael McCain, criticised the US government.", "criticised",
+     "Michael McCain"),
+])
+def test_any_role_word_apposed_to_a_person_s_name_is_that_person(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
