@@ -475,11 +475,28 @@ def _speaker_before_cue(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[in
     if verbs and (verbs[0] == 0 or between[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV")):
         return None
     named = between[:verbs[0]] if verbs else between
+    if all(_is_time(t) or t.pos_ == "ADP" for t in named):
+        return _speaker_before_time(cue.doc[start], quoted)
     people = [t for t in named if t.ent_type_ == "PERSON"]
     nouns = [t for t in named if t.pos_ in ("PROPN", "NOUN", "PRON")] or [t for t in named if t.like_num]
     if not (people or nouns):
         return None  # "About 4 in 10 say ...": the share is the speaker
     return (people or (nouns[:1] if verbs else nouns[-1:]))[-1], _char_span(between)
+
+
+def _speaker_before_time(first: Token, quoted: list[bool]) -> tuple[Token, tuple[int, int]] | None:
+    """ "the Fed, the U.S. central bank, on Wednesday indicated": no time is a speaker; the words between the
+    last comma and the cue were a time phrase set off before the verb, and the speaker is the phrase before its
+    comma, the name its appositions describe."""
+    before = first.i - 1
+    if before < 1 or first.doc[before].text != ",":
+        return None
+    head = first.doc[before - 1]
+    while head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or quoted[head.i] or not _can_speak(head) or _is_time(head):
+        return None
+    return head, _char_span(t for t in head.subtree if t.i <= head.i)
 
 
 def _speaker_before_aside(cue: Token, quoted: list[bool]) -> tuple[Token, tuple[int, int]] | None:

@@ -3916,3 +3916,11 @@ def test_a_relative_clause_on_an_apposition_is_the_named_one_s(text, cue, speake
 ])
 def test_any_role_word_apposed_to_a_person_s_name_is_that_person(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
+
+
+def test_a_time_set_off_before_the_verb_is_no_speaker_the_phrase_before_it_is():
+    text = ("The dollar weakened after the Fed, the U.S. central bank, on Wednesday indicated a marked shift in "
+            "sentiment.")
+    assert _sources(text, "indicated") == ["Federal Reserve"]
+    text = "November saw street protests in Iran over fuel prices."
+    assert all(a.source_canonical != "November" for a in _attributions(text))
