@@ -1565,7 +1565,22 @@ def _spokesperson_named_later(core: Token, mention_at: dict[int, tuple[str, str]
         for apposition in (c for c in doc[i].children if c.dep_ == "appos" and c.lower_ in SPOKES_WORDS):
             if body & _body_words(t for t in apposition.subtree if t.i != apposition.i):
                 people.add(name)
+    if not people and core.sent.end < len(doc):
+        # "..., the spokesman for the country's atomic agency said Monday ... ¶ The announcement by Behrouz
+        # Kamalvandi, timed for ...": the next sentence names the maker of the announcement its subject is, for the
+        # first time in the article
+        following = doc[core.sent.end].sent
+        for token in following:
+            name, label = mention_at.get(token.i, ("", ""))
+            event = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else None
+            if label == "PERSON" and " " in name and event is not None and event.dep_ in SUBJECT_DEPS \
+                    and event.lemma_.lower() in SPEECH_EVENTS | ANNOUNCEMENTS \
+                    and min(i for i, m in mention_at.items() if m == (name, label)) >= following.start:
+                people.add(name)
     return (people.pop(), "PERSON") if len(people) == 1 else None
+
+
+ANNOUNCEMENTS = frozenset({"announcement", "remark", "comment", "warning", "declaration", "disclosure"})
 
 
 def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:

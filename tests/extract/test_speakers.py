@@ -3924,3 +3924,14 @@ def test_a_time_set_off_before_the_verb_is_no_speaker_the_phrase_before_it_is():
     assert _sources(text, "indicated") == ["Federal Reserve"]
     text = "November saw street protests in Iran over fuel prices."
     assert all(a.source_canonical != "November" for a in _attributions(text))
+
+
+def test_a_lede_s_spokesperson_is_the_maker_of_the_announcement_the_next_sentence_names():
+    text = ("Iran will break the uranium stockpile limit in the next 10 days, the spokesman for the country's atomic "
+            "agency said Monday. The announcement by Behrouz Kamalvandi, timed for a meeting of EU foreign ministers "
+            "in Brussels, puts more pressure on Europe.")
+    assert _sources(text, "said") == ["Behrouz Kamalvandi"]
+    # one the article named before is not named "for the first time" next
+    text = ("Behrouz Kamalvandi visited Arak. Iran will break the limit in 10 days, the spokesman for the country's "
+            "atomic agency said Monday. The announcement by Behrouz Kamalvandi puts more pressure on Europe.")
+    assert _sources(text, "said") != ["Behrouz Kamalvandi"]
