@@ -1654,6 +1654,16 @@ def _spoken_for(core: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[st
         # a seat that stands for a government ("a Downing Street spokesperson", which NER calls a place)
         if mention is not None and (mention[1] in ("ORG", "GPE")
                                     or mention[1] in ("LOC", "FAC") and mention[0] in entity_affiliations()):
+            # "an Iranian Foreign Ministry spokesman": a ministry NER named without its country, which the phrase
+            # gives, named as readers name it ("Iranian Foreign Ministry")
+            nation = [affiliation_in([t], specific_only=True) for t in [*core.lefts, *body.lefts]
+                      if t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE")
+                      and mention_at.get(t.i) != mention]
+            named_words = [t for t in body.subtree if mention_at.get(t.i) == mention]
+            if mention[1] == "ORG" and nation and nation[0] in NATIONAL_ADJECTIVES \
+                    and affiliation_in(named_words, specific_only=True) is None \
+                    and mention[0] not in entity_affiliations():
+                return f"{NATIONAL_ADJECTIVES[nation[0]]} {mention[0]}", "ORG"
             return mention[0], "ORG"
     return None
 

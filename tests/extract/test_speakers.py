@@ -3935,3 +3935,12 @@ def test_a_lede_s_spokesperson_is_the_maker_of_the_announcement_the_next_sentenc
     text = ("Behrouz Kamalvandi visited Arak. Iran will break the limit in 10 days, the spokesman for the country's "
             "atomic agency said Monday. The announcement by Behrouz Kamalvandi puts more pressure on Europe.")
     assert _sources(text, "said") != ["Behrouz Kamalvandi"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("On Monday, an Iranian Foreign Ministry spokesman said that a meeting was not on the agenda.",
+     "Iranian Foreign Ministry"),
+    ("A State Department spokesperson said the talks would go on.", "US State Department"),
+])
+def test_a_spokesperson_s_ministry_keeps_the_country_the_phrase_gives_it(text, speaker):
+    assert _sources(text, "said") == [speaker]
