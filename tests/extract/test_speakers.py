@@ -3944,3 +3944,12 @@ def test_a_lede_s_spokesperson_is_the_maker_of_the_announcement_the_next_sentenc
 ])
 def test_a_spokesperson_s_ministry_keeps_the_country_the_phrase_gives_it(text, speaker):
     assert _sources(text, "said") == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, role", [
+    ("In Mosul, a girl who survived the siege explained that her school had been bombed.", "explained", "girl"),
+    ("The boy recounts how the fighters took his father away.", "recounts", "boy"),
+])
+def test_people_named_by_age_or_kinship_are_unnamed_people(text, cue, role):
+    found = _one(text, cue)
+    assert found.source_canonical.startswith(role + " [") and found.source_type == "anonymous"
