@@ -519,7 +519,20 @@ def _possessed_person(span: Span) -> int | None:
     """ "Fox News Channel's Tucker Carlson" tagged ORG: a mention whose last words, after a possessive, read as a
     person's name (:func:`_reads_as_a_name`) is that person (the possessor is their employer)."""
     tail = _names_after_possessive(span)
-    return tail.start if tail is not None and _reads_as_a_name(tail) else None
+    if tail is None:
+        return None
+    # "Vox's Zack Beauchamp": two or three names an outlet owns are its journalist's, whether or not the first
+    # is a first name the tables know
+    outlet = canonical_key(span.doc[span.start:tail.start - 1].text) in _media_words()
+    journalist = outlet and len(tail) >= 2 and not any(t.lower_ in _lexicon_words() for t in tail)
+    return tail.start if _reads_as_a_name(tail) or journalist else None
+
+
+@lru_cache(maxsize=1)
+def _media_words() -> frozenset[str]:
+    """Outlets' names in ``data/source_lexicon.csv`` (category ``media``): "vox", "npr", "cnn"."""
+    return frozenset(w for w, category in data_mapping("source_lexicon.csv", "word", "category").items()
+                     if category == "media")
 
 
 def _person_after_possessor(span: Span) -> Span:

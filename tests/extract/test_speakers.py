@@ -3953,3 +3953,13 @@ def test_a_spokesperson_s_ministry_keeps_the_country_the_phrase_gives_it(text, s
 def test_people_named_by_age_or_kinship_are_unnamed_people(text, cue, role):
     found = _one(text, cue)
     assert found.source_canonical.startswith(role + " [") and found.source_type == "anonymous"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Vox's Zack Beauchamp argued that the strike was a mistake.", "Zack Beauchamp"),
+    ("Vox’s Umair Irfan explains how the sanctions work.", "Umair Irfan"),
+])
+def test_two_names_an_outlet_owns_are_its_journalist(text, person):
+    mentions = entity_mentions(get_pipeline()(text))
+    assert (person, "PERSON") in [(m.entity, m.label) for m in mentions]
+    assert [a.source_canonical for a in _attributions(text)] == [person]
