@@ -41,6 +41,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from corpus.extract.affiliation import COUNTRY_NAMES, affiliation_terms, generic_terms
 from corpus.resources import data_rows
 
 __all__ = ["resolve_speakers", "office_holder_on", "SETTING_SHARE", "SETTING_MIN_SOURCES"]
@@ -146,7 +147,6 @@ def _resolve_administrations(table: pd.DataFrame) -> None:
 
 
 AUTHORITIES = re.compile(r"(?:the\s+)?(?:(?P<word>[\w.-]+)\s+)?authorities(?:\s+in\s+[\w\s.-]+)?")
-COUNTRY_NAMES = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
 
 
 def _authorities_as_state(table: pd.DataFrame) -> None:
@@ -167,8 +167,7 @@ def _authorities_as_state(table: pd.DataFrame) -> None:
 @lru_cache(maxsize=1)
 def _national_words() -> frozenset[str]:
     """Words the affiliation table places on one country's side by themselves ("iranian", "u.s.", "british")."""
-    return frozenset(row["term"] for row in data_rows("affiliations.csv")
-                     if " " not in row["term"] and row["generic"] != "yes")
+    return frozenset(term[0] for term in affiliation_terms() if len(term) == 1 and term not in generic_terms())
 
 
 def _fullest_names(names: pd.Series) -> pd.Series:

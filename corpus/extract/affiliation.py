@@ -20,8 +20,11 @@ from corpus.resources import data_mapping, data_rows
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
     from spacy.tokens import Token
 
-__all__ = ["affiliation_terms", "generic_terms", "entity_affiliations", "affiliation_in", "office_holders",
-           "office_portfolios"]
+__all__ = ["COUNTRY_NAMES", "affiliation_terms", "generic_terms", "entity_affiliations", "affiliation_in",
+           "office_holders", "office_portfolios"]
+
+COUNTRY_NAMES = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
+"""The story's sides by their countries' usual names, as the samples' readers name a government ("Iran")."""
 
 @lru_cache(maxsize=1)
 def affiliation_terms() -> dict[tuple[str, ...], str]:

@@ -36,7 +36,13 @@ from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
-from corpus.extract.affiliation import affiliation_in, entity_affiliations, office_holders, office_portfolios
+from corpus.extract.affiliation import (
+    COUNTRY_NAMES,
+    affiliation_in,
+    entity_affiliations,
+    office_holders,
+    office_portfolios,
+)
 from corpus.extract.cue_model import (
     cue_features,
     cue_model,
@@ -2063,6 +2069,13 @@ WRITTEN_IN = frozenset({"in", "on", "as", "of", "via", "through"})
 WRITING_VERBS = RELEASE_VERBS | frozenset({"say", "announce", "explain", "argue", "tweet", "state", "declare"})
 
 
+def _nominal_subjects(verb: Token) -> list[Token]:
+    """The ``nsubj`` of ``verb``, else, for a verb conjoined to another with no subject of its own, that verb's:
+    "has begun an emergency session and will likely vote", "misstated the date and said"."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    return own or [c for c in (verb.head.children if verb.dep_ == "conj" else ()) if c.dep_ == "nsubj"]
+
+
 def _written_in(document: Token) -> Token | None:
     """The subject of the verb whose words the document holds, when it is reached from that verb through
     prepositions: "Cirincione wrote on Twitter as part of a lengthy thread that explains ...", "he said in a
@@ -2127,8 +2140,7 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
             # "Iraqi lawmakers approved a resolution Sunday ... The resolution asks", "Iraq's parliament will vote
             # on a resolution ... The resolution calls for": the body that adopts it, the subject a conjoined verb
             # shares ("has begun an emergency session and will likely vote on a resolution")
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
-                c for c in (verb.head.children if verb.dep_ == "conj" else ()) if c.dep_ == "nsubj"]
+            subjects = _nominal_subjects(verb)
             subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if subjects and subjects[0].lower_ not in PERSONAL_PRONOUNS:
                 return subjects[0]
@@ -2428,13 +2440,14 @@ def _media_name(core: Token, affiliation: str) -> str:
         adjectives = [t.text for t in core.lefts if t.tag_ == "JJ" and t.ent_type_ == "NORP"
                       and affiliation_in([t], specific_only=True) == affiliation != "unknown"]
         return f"{adjectives[0]} state {head}" if adjectives else f"state {head} [{affiliation}]"
-    nations = [t for t in core.lefts if t.dep_ in ("amod", "compound") and t.i == core.i - 1
-               and affiliation_in([t], specific_only=True) not in (None, "unknown")]
+    nations = [(t, affiliation_in([t], specific_only=True)) for t in core.lefts
+               if t.dep_ in ("amod", "compound") and t.i == core.i - 1]
+    nations = [(t, side) for t, side in nations if side not in (None, "unknown")]
     if nations and core.lower_ in NATIONAL_MEDIA_HEADS:
         # "Iranian television reported", "the British press": a country's outlets by its adjective, as readers
         # name them ("Iranian television")
-        side = affiliation_in(nations, specific_only=True)
-        adjective = NATIONAL_ADJECTIVES.get(side, nations[0].text)
+        nation, side = nations[0]
+        adjective = NATIONAL_ADJECTIVES.get(side, nation.text)
         return f"{adjective} {'TV' if core.lower_ == 'tv' else core.lower_}"
     return canonical_key(core.text)
 
@@ -2552,7 +2565,6 @@ def _person_possessor(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
 
 
 NATIONAL_ADJECTIVES = {"US": "US", "Iran": "Iranian", "Iraq": "Iraqi"}
-COUNTRY_NAMES = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
 CONTEXT_NAMED_BODIES = frozenset({"military", "army", "government"})
 """A country's own bodies, which readers name by the country the article places them in: "The military said"
 in a story about Iran's armed forces is the "Iranian military" (samples 20 and 27), not an unnamed role."""
@@ -2669,9 +2681,9 @@ NOT_YET_HEADS = frozenset({"plan", "intend", "want", "hope", "aim", "seek", "pre
 NO_ONE = frozenset({"nobody", "none", "no one", "neither"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "’ll", "shall"})
+"""A report not made yet: "they said they would discuss Iran", "Pompeo will tell the committee"."""
 BE_CONTRACTIONS = frozenset({"'re", "’re", "'s", "’s", "'m", "’m"})
 """Contracted forms of "be": the tagger lemmatises the curly-apostrophe ones as themselves ("You’re going to")."""
-"""A report not made yet: "they said they would discuss Iran", "Pompeo will tell the committee"."""
 NOT_SPEECH_PARTICLES = frozenset({"off", "up", "in"})
 """"called off" (cancelled), "called up" (mobilised), "called in" (summoned) report nothing."""
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -2907,9 +2919,8 @@ def _action_reading(verb: Token) -> bool:
     fronted = [c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i] if not own else []
     if verb.lemma_.lower() in REQUIRING_VERBS and any(c.lemma_.lower() in CIRCUMSTANCES for c in [*own, *fronted]):
         return True  # "Unusual times demand unusual measures": a need, not a demand anyone made
-    shared = [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" and not own else []
     if any(c.lemma_.lower() == "version" and any(m.lower_ in EARLIER_WORDS for m in c.children)
-           for c in [*own, *shared]):
+           for c in _nominal_subjects(verb)):
         return True  # "Correction: An earlier version of this column said ...": the outlet's correction notice
     if _habitual_topic(verb) or _gift(verb) or _authorship(verb) or _shared_media(verb) or _discourse_marker(verb):
         return True
@@ -3199,6 +3210,11 @@ PERCEPTION_VERBS = frozenset({"hear", "see", "watch"})
 FUTURE_MODIFIERS = frozenset({"next", "upcoming"})
 
 
+def _auxiliary_words(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb``, lower-cased, a curly apostrophe read as a straight one ("would’ve")."""
+    return {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
+
+
 def _conjunct_sharing_auxiliaries(verb: Token) -> Token | None:
     """The verb ``verb`` is conjoined to when it has no subject or auxiliary of its own, so shares that verb's
     (a bare base form after "and" or "or": "would impose ... and call"); else None."""
@@ -3344,8 +3360,7 @@ def _not_a_report(cue: Token) -> str:
     if conjunct_of is not None:
         # "Congress would impose sanctions on Turkey and call for its suspension": the second verb's "would" is
         # the first's, left unsaid (ellipsis of the shared auxiliary); "did not confirm or deny": its negation
-        auxiliaries = {c.lower_.replace("’", "'") for c in conjunct_of.children if c.dep_ == "aux"}
-        if auxiliaries & (HYPOTHETICAL_AUX | FUTURE_AUX | {"'d"}):
+        if _auxiliary_words(conjunct_of) & (HYPOTHETICAL_AUX | FUTURE_AUX | {"'d"}):
             return "hypothetical"
         if any(c.dep_ == "neg" for c in conjunct_of.children) \
                 and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conjunct_of.children):
@@ -3368,7 +3383,7 @@ def _not_a_report(cue: Token) -> str:
         beyond_participle = _subjectless_participle(verb)
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in children):
             return "negated"
-        auxiliaries = {c.lower_.replace("’", "'") for c in children if c.dep_ == "aux"}
+        auxiliaries = _auxiliary_words(verb)
         if auxiliaries & {"would", "should", "'d"} and auxiliaries & {"have", "'ve"}:
             return "hypothetical"  # "The American people would have said ...": a counterfactual
         if verb is not cue and verb.lemma_.lower() in NEGATING_HEADS:
