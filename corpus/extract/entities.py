@@ -458,11 +458,15 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(data_mapping("source_lexicon.csv", "word", "category"))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _lexicon_category(category: str) -> frozenset[str]:
+    """The words of one category of ``data/source_lexicon.csv``."""
+    return frozenset(w for w, c in data_mapping("source_lexicon.csv", "word", "category").items() if c == category)
+
+
 def _people_words() -> frozenset[str]:
-    """Nouns for people (``data/source_lexicon.csv``, category ``anonymous``): "immigrant", "expert"."""
-    return frozenset(w for w, category in data_mapping("source_lexicon.csv", "word", "category").items()
-                     if category == "anonymous")
+    """Nouns for people (category ``anonymous``): "immigrant", "expert"."""
+    return _lexicon_category("anonymous")
 
 
 def _described_by_apposition(span: Span) -> int | None:
@@ -528,11 +532,9 @@ def _possessed_person(span: Span) -> int | None:
     return tail.start if _reads_as_a_name(tail) or journalist else None
 
 
-@lru_cache(maxsize=1)
 def _media_words() -> frozenset[str]:
-    """Outlets' names in ``data/source_lexicon.csv`` (category ``media``): "vox", "npr", "cnn"."""
-    return frozenset(w for w, category in data_mapping("source_lexicon.csv", "word", "category").items()
-                     if category == "media")
+    """Outlets' names (category ``media``): "vox", "npr", "cnn"."""
+    return _lexicon_category("media")
 
 
 def _person_after_possessor(span: Span) -> Span:
