@@ -834,6 +834,23 @@ def test_unplaced_people_take_the_article_setting_and_say_so():
     assert resolved["source_canonical"].tolist()[3] == "lawmaker [US]"
 
 
+def test_unnamed_bodies_and_documents_take_the_article_setting_named_bodies_do_not():
+    """"A spokesman for the ministry" and "the memo" speak for the story's side as its unnamed people do;
+    Al Jazeera quoted in an American story stays unplaced."""
+    table = pd.DataFrame({
+        "doc_id": ["a"] * 5,
+        "outlet": ["A"] * 5,
+        "source_canonical": ["Mark Esper", "Pentagon", "spokesman [unknown]", "memo [unknown]", "Al Jazeera"],
+        "source_type": ["named_person", "organization", "organization", "other", "media"],
+        "affiliation": ["US", "US", "unknown", "unknown", "unknown"],
+        "affiliation_evidence": ["entity table", "source phrase", "none", "none", "none"],
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist()[2:] == ["spokesman [US]", "memo [US]", "Al Jazeera"]
+    assert resolved["affiliation"].tolist()[2:] == ["US", "US", "unknown"]
+    assert resolved["affiliation_evidence"].tolist()[2:] == ["article setting", "article setting", "none"]
+
+
 def test_unnamed_experts_do_not_take_the_article_setting():
     table = pd.DataFrame({
         "doc_id": ["a"] * 4,
