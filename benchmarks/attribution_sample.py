@@ -141,7 +141,7 @@ def speaker_matches(predicted: str, gold: str, *, whole_role: bool = False) -> b
 
 def extracted(articles: pd.DataFrame, *, n_process: int = 2) -> pd.DataFrame:
     """The attributions table of the whole corpus as notebook 02 uses it: corpus-level speaker resolution, and
-    only what the analyses count (asserted, not negated, hypothetical or asked)."""
+    only what the analyses count (asserted, not negated, hypothetical, asked or inferred)."""
     from corpus.analysis.speakers import resolve_speakers
     from corpus.nlp.annotate import annotate
     from corpus.tables.build import load_tables

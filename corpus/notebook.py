@@ -107,7 +107,7 @@ tell which rows it keeps."""
 
 def asserted_attributions(store: CorpusStore, articles: pd.DataFrame, *, cue_kinds: Iterable[str]) -> pd.DataFrame:
     """The attributions of ``articles`` whose cue is one of ``cue_kinds`` and asserted (not negated,
-    hypothetical or asked), every column, with speakers resolved over all the articles' attributions
+    hypothetical, asked or inferred), every column, with speakers resolved over all the articles' attributions
     (:func:`corpus.analysis.speakers.resolve_speakers` pools the evidence of every row, kept or not).
 
     The resolution reads only :data:`RESOLUTION_COLUMNS`; the other columns, quoted content first, are read

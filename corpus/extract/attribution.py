@@ -75,7 +75,7 @@ if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables 
 SOURCE_TYPES = ("named_person", "anonymous", "organization", "media", "other")
 AFFILIATIONS = ("US", "Iran", "Iraq", "other", "unknown")
 CUE_KINDS = ("speech", "belief", "intention", "stance", "evidence")
-FACTUALITY = ("asserted", "negated", "hypothetical", "asked")
+FACTUALITY = ("asserted", "negated", "hypothetical", "asked", "inferred")
 
 ATTRIBUTION_COLUMNS = [
     "doc_id", "outlet", "date", "sent_id", "start_char", "end_char", "source", "source_canonical",
@@ -2912,6 +2912,8 @@ def _action_reading(verb: Token) -> bool:
             _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES
             for c in [*own, *filter(None, [_stranded_subject(verb)])]):
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
+    if verb.lemma_.lower() == "report" and _answers_to(verb):
+        return True  # "Hill, who in turn reported to John Bolton": whom she answered to, no report
     if verb.lemma_.lower() == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in TOLD_STORIES
                                              for c in verb.children) and any(_mute_thing(c) for c in own):
         return True  # "Stunted growth tells the tale of years of hunger": a thing shows, no one tells
@@ -3104,6 +3106,23 @@ statement" (with :data:`NOUN_CUES` and :data:`CHANNELS`)."""
 RISK_VERBS = frozenset({"threaten", "promise", "vow", "pledge"})
 """Verbs of commitment that a thing as subject turns into likelihood: "tensions threaten to ...", "the deal
 promises to ..."."""
+def _answers_to(verb: Token) -> bool:
+    """ "reported to John Bolton" with nothing reported (no clause, object, topic or quotation after it): the line
+    of command a person works in, not a report made to someone ("reported to police that ...", "reported the attack
+    to the UN", "reported to Congress on the strike" report)."""
+    to_whom = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+               if g.dep_ == "pobj" and _can_speak(g)]
+    told = any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "parataxis")
+               or c.dep_ == "prep" and c.lower_ in ("on", "about", "that") for c in verb.children)
+    after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+    return bool(to_whom) and not told and not (after is not None and after.text in (":", "“", '"'))
+
+
+EVIDENCE_VERBS = INFERENCE_PARTICIPLES | {"contradict", "reaffirm", "reveal", "expose", "explain"}
+"""Verbs whose subject, when it is a thing that cannot speak and is no document, is evidence the writer reads,
+not a source ("the volume of criticism suggests ...", "the strike revealed the vulnerability", "the failure
+underscores"): the finite twin of :data:`INFERENCE_PARTICIPLES`. A document or a person still reports ("the
+report suggests", "Pompeo underscored")."""
 AUTHORSHIP_VERBS = frozenset({"write", "pen", "author"})
 
 
@@ -3149,7 +3168,8 @@ def _can_speak(token: Token) -> bool:
 def _mute_thing(token: Token) -> bool:
     """A common noun that neither speaks (:func:`_can_speak`) nor is a document: "tensions", "the failure",
     "satellite images"."""
-    return token.pos_ == "NOUN" and not _can_speak(token) and source_lexicon().get(token.lemma_.lower()) != "document"
+    return token.pos_ == "NOUN" and not _can_speak(token) \
+        and "document" not in (source_lexicon().get(token.lemma_.lower()), source_lexicon().get(token.lower_))
 
 
 def _inference(verb: Token) -> bool:
@@ -3299,7 +3319,9 @@ COUNTERFACTUAL_MODALS = frozenset({"would", "could", "should", "might", "must"})
 
 def _not_a_report(cue: Token) -> str:
     """Why a cue reports nothing, or "": negated ("did not say", "declined to say", "never claimed"),
-    hypothetical ("could say", "if he warns"), or asked ("Did Iran warn ...?"). After the negation and
+    hypothetical ("could say", "if he warns"), asked ("Did Iran warn ...?"), or inferred (a thing that cannot
+    speak and is no document as the subject of :data:`EVIDENCE_VERBS`: "the failure underscores", "images
+    show": the writer reads evidence, which PolNeAR annotates and the samples' readers do not). After the negation and
     modality cues of factuality annotation (Saurí & Pustejovsky 2009, FactBank). Such rows are kept, with
     their ``factuality``, because attribution corpora annotate them (PolNeAR does), and left out of the
     analyses, which count what sources asserted."""
@@ -3334,9 +3356,17 @@ def _not_a_report(cue: Token) -> str:
         # "SAGE recommended that the UK reject a lockdown": the bare verb after a singular subject is a
         # subjunctive, what should happen, not anything the UK said
         return "hypothetical"
+    # "No one’s in Washington is explaining": a clitic the parser took for the subject stands for the one it follows
+    subjects = [next((g for g in c.children if g.dep_ == "nsubj" and g.i == c.i - 1), c) if c.lower_ in ("'s", "’s")
+                else c for c in subjects]
     if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")
                                                          for c in subjects[0].children)):
         return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did
+    counts_of_people = SHARE_WORDS | QUANTIFIERS | PAIR_WORDS  # "Twelve percent indicated", "the trio highlighted"
+    if cue.lemma_.lower() in EVIDENCE_VERBS and any(
+            c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES | counts_of_people
+            for c in subjects):
+        return "inferred"  # "the volume of criticism suggests", "the failure underscores": a thing is evidence
     shared = cue.head if cue.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) else cue
     if _infinitive(shared) and shared.head.pos_ == "ADJ":
         return "hypothetical"  # "it is fair to say", "It's easy to look at all this and insist": no one's report
@@ -3507,6 +3537,18 @@ DASH_MARKS = re.compile(r"--|[—–―]")
 SPEECH_MARKS = re.compile(r"[:—–]")
 
 
+NORM_NOUNS = frozenset({"standard", "rule", "regulation", "norm", "principle", "procedure", "protocol", "custom",
+                        "tradition", "convention", "specification", "requirement", "criterion", "criteria"})
+"""Things one acts in accordance with: "produces them according to standards" conforms, it cites no source."""
+
+
+def _norm(thing: Token) -> bool:
+    """ "according to standards", "according to strict rules": a norm without a determiner or owner is what an
+    act conforms to ("in accordance with"), not a source; "according to the rules of the Senate", "according to
+    research" or "according to the account" still report."""
+    return thing.lemma_.lower() in NORM_NOUNS and not any(c.dep_ in ("det", "poss") for c in thing.children)
+
+
 def _according_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     drafts = []
     for token in _tokens_at(doc, text, ACCORDING):
@@ -3514,7 +3556,7 @@ def _according_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
             continue
         to = [c for c in token.children if c.lower_ == "to"]
         sources = [o for c in to for o in c.children if o.dep_ == "pobj"]
-        if not sources:
+        if not sources or _norm(sources[0]):
             continue
         clause = token.head if token.head.i != token.i else None
         if clause is None:
@@ -5125,16 +5167,18 @@ def extract_attributions(
     found = _attach_continuations(text, out, quotations, sent_starts)
     model = cue_model() if learned else None
     if model is not None and model.keep_threshold > 0:
-        # flagged rows (negated, hypothetical, asked) stay, flagged: the analyses leave them out anyway
+        # flagged rows (negated, hypothetical, asked) stay, flagged: the analyses leave them out anyway; an inferred
+        # row is one the model was fitted on as asserted, and faces its threshold as one
         found = [a for a, features in zip(found, rule_attribution_features(found))
-                 if a.cue_start in learned_starts or a.factuality != "asserted"
+                 if a.cue_start in learned_starts or a.factuality not in ("asserted", "inferred")
                  or model.probability(features) >= model.keep_threshold]
     return found
 
 
 def rule_attribution_features(found: list[Attribution]) -> list[list[str]]:
     """The learned cue model's features of each attribution (:func:`corpus.extract.cue_model.rule_features`)."""
-    return [rule_features(cue=a.cue, cue_kind=a.cue_kind, factuality=a.factuality, source_type=a.source_type,
+    return [rule_features(cue=a.cue, cue_kind=a.cue_kind, source_type=a.source_type,
+                          factuality="asserted" if a.factuality == "inferred" else a.factuality,
                           direct=a.direct, channel=a.channel, source=a.source,
                           nested=any(b is not a and b.content_start <= a.cue_start < b.content_end for b in found))
             for a in found]

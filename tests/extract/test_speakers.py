@@ -3980,3 +3980,53 @@ def test_two_names_an_outlet_owns_are_its_journalist(text, person):
     mentions = entity_mentions(get_pipeline()(text))
     assert (person, "PERSON") in [(m.entity, m.label) for m in mentions]
     assert [a.source_canonical for a in _attributions(text)] == [person]
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("The volume of criticism suggests that the administration has a problem.", "suggests", "inferred"),
+    ("The failure underscores how weak the coalition has become.", "underscores", "inferred"),
+    ("Satellite images show that the plane turned around before it crashed.", "show", "inferred"),
+    ("The 17-minute strike on two Aramco plants revealed the vulnerability of the Saudi oil company.", "revealed",
+     "inferred"),
+    # a document, a person, a share of people or people counted still report
+    ("The report suggests that Iran fired the missile.", "suggests", "asserted"),
+    ("The minutes of the meeting revealed that the scientists were worried.", "revealed", "asserted"),
+    ("Research shows that most attempts happen within an hour.", "shows", "asserted"),
+    ("Pompeo underscored that the United States wants peace.", "underscored", "asserted"),
+    ("Twelve percent indicated that they were not sure.", "indicated", "asserted"),
+])
+def test_a_thing_as_the_subject_of_an_evidence_verb_is_the_writer_s_inference(text, cue, factuality):
+    """Session 34: the samples' readers judged "the failure underscores", "the volume of criticism suggests" no
+    attribution; PolNeAR annotates such evidence, so the rows stay, flagged, and the analyses leave them out."""
+    assert _one(text, cue).factuality == factuality
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("When I joined the White House's National Security Council (\"NSC\"), I reported to Dr. Fiona Hill, who in "
+     "turn reported to John Bolton, the National Security Advisor.", "reported"),
+    ("The Revolutionary Guards and other branches of the Iranian military all ultimately report to Khamenei. The "
+     "supreme leader has been defiant.", "report"),
+])
+def test_reporting_to_someone_with_nothing_reported_is_the_line_of_command(text, cue):
+    assert [a for a in _attributions(text) if a.cue_text == cue] == []
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("The captain reported to police that the ship had been boarded.", "reported", "The captain"),
+    ("The crew reported the attack to the Navy.", "reported", "The crew"),
+])
+def test_reporting_something_to_someone_still_reports(text, cue, source):
+    assert [a.source for a in _attributions(text) if a.cue_text == cue] == [source]
+
+
+def test_according_to_a_norm_is_conformity_not_a_source():
+    text = "The country produces its food according to standards that are far superior to China's."
+    assert [a for a in _attributions(text) if a.cue == "according to"] == []
+    for text, source in [("According to the agreement, US troops must leave by 2011.", "the agreement"),
+                         ("According to research, most attempts happen within an hour.", "research")]:
+        assert [a.source for a in _attributions(text) if a.cue == "according to"] == [source]
+
+
+def test_a_clitic_the_parser_took_for_the_subject_does_not_hide_no_one():
+    text = "Has the killing of Soleimani done that? Maybe. No one’s in Washington is explaining how."
+    assert [a.factuality for a in _attributions(text) if a.cue_text == "explaining"] in ([], ["negated"])
