@@ -5145,6 +5145,8 @@ def extract_attributions(
             source_type = "media"  # "multiple reports on Thursday", "news reports": the press, as readers type it
         if source_type == "other" and canonical.lower() in RELATIVE_PRONOUNS | DEMONSTRATIVES:
             continue  # a relative or demonstrative pronoun nothing resolved ("and that is questioning ..."): no one
+        if not any(character.isalnum() for character in canonical):
+            continue  # a bracket or a mark the parser made a subject ("Ukrain [sic] said"): no one
         if affiliation == "unknown":
             evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)

@@ -4030,3 +4030,13 @@ def test_according_to_a_norm_is_conformity_not_a_source():
 def test_a_clitic_the_parser_took_for_the_subject_does_not_hide_no_one():
     text = "Has the killing of Soleimani done that? Maybe. No one’s in Washington is explaining how."
     assert [a.factuality for a in _attributions(text) if a.cue_text == "explaining"] in ([], ["negated"])
+
+
+def test_a_source_with_no_letters_is_no_one():
+    """Session 34 (seen in sample 49's paired score): a bracket the parser made a subject is no source."""
+    text = ("Trump vented just before Lt. Col. Vindman arrived that that a transcript of the call makes it clear he did "
+            "nothing wrong, and that Vindman is an unimportant figure who never crossed paths with him.\n\n'Why are "
+            "people that I never even heard of testifying about the call. Just READ THE CALL TRANSCRIPT AND THE "
+            "IMPEACHMENT HOAX IS OVER! Ukrain [sic] said NO PRESSURE,' Trump tweeted.")
+    found = _attributions(text)
+    assert found and all(any(c.isalnum() for c in a.source_canonical) for a in found)
