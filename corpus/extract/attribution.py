@@ -3123,6 +3123,9 @@ EVIDENCE_VERBS = INFERENCE_PARTICIPLES | {"contradict", "reaffirm", "reveal", "e
 not a source ("the volume of criticism suggests ...", "the strike revealed the vulnerability", "the failure
 underscores"): the finite twin of :data:`INFERENCE_PARTICIPLES`. A document or a person still reports ("the
 report suggests", "Pompeo underscored")."""
+NOT_EVIDENCE = NOUN_CUES | SHARE_WORDS | QUANTIFIERS | PAIR_WORDS
+"""Subjects of an evidence verb that are still reports ("his claim suggests") or people counted ("Twelve percent
+indicated", "the trio highlighted")."""
 AUTHORSHIP_VERBS = frozenset({"write", "pen", "author"})
 
 
@@ -3362,10 +3365,8 @@ def _not_a_report(cue: Token) -> str:
     if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")
                                                          for c in subjects[0].children)):
         return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did
-    counts_of_people = SHARE_WORDS | QUANTIFIERS | PAIR_WORDS  # "Twelve percent indicated", "the trio highlighted"
     if cue.lemma_.lower() in EVIDENCE_VERBS and any(
-            c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES | counts_of_people
-            for c in subjects):
+            c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOT_EVIDENCE for c in subjects):
         return "inferred"  # "the volume of criticism suggests", "the failure underscores": a thing is evidence
     shared = cue.head if cue.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) else cue
     if _infinitive(shared) and shared.head.pos_ == "ADJ":
@@ -5186,8 +5187,7 @@ def rule_attribution_features(found: list[Attribution]) -> list[list[str]]:
             for a in found]
 
 
-COUNTRY_OF_SIDE = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
-SIDE_OF_COUNTRY = {country: side for side, country in COUNTRY_OF_SIDE.items()}
+SIDE_OF_COUNTRY = {country: side for side, country in COUNTRY_NAMES.items()}
 
 
 STREET_ROLES = frozenset({"protester", "demonstrator", "mourner", "crowd", "resident", "hard-liner", "hardliner",
@@ -5241,7 +5241,7 @@ def _country_named_before(core: Token, mention_at: dict[int, tuple[str, str]], s
             while start > 0 and mention_at.get(start - 1) == named:
                 start -= 1
             side = affiliation_in(core.doc[start:i + 1], specific_only=True)
-            return COUNTRY_OF_SIDE.get(side or "")
+            return COUNTRY_NAMES.get(side or "")
     return None
 
 

@@ -4008,7 +4008,7 @@ def test_a_thing_as_the_subject_of_an_evidence_verb_is_the_writer_s_inference(te
      "supreme leader has been defiant.", "report"),
 ])
 def test_reporting_to_someone_with_nothing_reported_is_the_line_of_command(text, cue):
-    assert [a for a in _attributions(text) if a.cue_text == cue] == []
+    assert _sources(text, cue) == []
 
 
 @pytest.mark.parametrize("text, cue, source", [
