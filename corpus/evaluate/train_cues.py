@@ -57,6 +57,7 @@ def training_rows(docs, pairs):
     from corpus.extract.attribution import (
         cue_candidates,
         extract_attributions,
+        faces_keep_threshold,
         rule_attribution_features,
     )
 
@@ -66,7 +67,7 @@ def training_rows(docs, pairs):
         rules = extract_attributions(doc, learned=False)
         predicted = [Predicted(((a.source_start, a.source_end),), ((a.cue_start, a.cue_end),)) for a in rules]
         matched = match(predicted, gold)
-        found = [(features, i in matched, p, a.factuality != "asserted") for i, (features, p, a)
+        found = [(features, i in matched, p, not faces_keep_threshold(a)) for i, (features, p, a)
                  in enumerate(zip(rule_attribution_features(rules), predicted, rules))]
         for c in cue_candidates(doc):  # only verbs the model may add: it is neither trained nor scored on others
             cue = (c.verb.idx, c.verb.idx + len(c.verb.text))
@@ -91,8 +92,8 @@ def _scores(rows, probabilities, keep: float, add: float) -> dict:
     total = Counts()
     k = 0
     for doc, gold, found, n_rules in rows:
-        chosen = [p for i, ((_, _, p, flagged), prob) in enumerate(zip(found, probabilities[k:k + len(found)]))
-                  if flagged or prob >= (keep if i < n_rules else add)]
+        chosen = [p for i, ((_, _, p, kept), prob) in enumerate(zip(found, probabilities[k:k + len(found)]))
+                  if kept or prob >= (keep if i < n_rules else add)]
         k += len(found)
         total += score_document(doc, chosen, gold)
     return summarise(total)

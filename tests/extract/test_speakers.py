@@ -2162,6 +2162,37 @@ def test_a_pronoun_in_a_relative_clause_on_a_person_s_words_is_that_person():
     assert _one(text, "said").source_canonical == "Donald Trump"
 
 
+def test_a_pronoun_in_a_free_relative_on_a_person_s_noun_is_that_person():
+    # Hobbs (1978): the walk up from the pronoun meets the possessor of the noun phrase it sits in first
+    text = "John Kerry's vote contrasted with Barack Obama's opposition to what he called a dumb war."
+    assert _one(text, "called").source_canonical == "Barack Obama"
+    # no possessor on the noun: the main clause's subject
+    text = "Barack Obama voiced opposition to what he called a dumb war."
+    assert _one(text, "called").source_canonical == "Barack Obama"
+    text = "Joe Biden wrote a letter in opposition to what he called a reckless strike."
+    assert _one(text, "called").source_canonical == "Joe Biden"
+
+
+@pytest.mark.parametrize("opening", ["The rest of Joe Biden's speech was about jobs.",
+                                     "Much of Joe Biden's speech was about jobs."])
+def test_the_possessor_inside_a_part_of_the_subject_is_the_next_pronoun(opening):
+    text = f"Donald Trump spoke first. {opening} He said the plan would work."
+    assert _one(text, "said").source_canonical == "Joe Biden"
+
+
+def test_a_subject_s_of_phrase_that_is_not_a_part_keeps_the_earlier_subject():
+    text = "Donald Trump spoke first. The critics of Joe Biden's plan were loud. He said the plan would fail."
+    assert _one(text, "said").source_canonical != "Joe Biden"
+
+
+def test_a_fronted_preposition_s_object_the_parser_took_for_the_subject_is_not_the_speaker():
+    text = ("In an interview with Saudi-owned newspaper Asharq al-Awsat, Crown Prince Mohammed bin Salman called on "
+            "other countries to take a “decisive stand” against the attack.")
+    assert _one(text, "called").source_canonical == "Mohammed bin Salman"
+    # a real coordination keeps its first conjunct (the whole group speaks)
+    assert _one("Iran, Iraq and Syria said the strike was illegal.", "said").source_canonical == "Iran"
+
+
 def test_a_noun_the_parser_joined_to_an_object_is_the_next_verb_s_subject():
     text = ("Iran has also seized other foreign oil tankers and the U.S. blames Tehran for the downing of a "
             "surveillance drone.")
