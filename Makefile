@@ -8,7 +8,7 @@ JOBS ?= 2
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install figures test lab lock cue-model clean-cache clean
+.PHONY: help install figures test lab lock cue-model cue-model-check clean-cache clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -40,6 +40,15 @@ POLNEAR ?= ../shared/data/polnear
 cue-model: $(STAMP) ## Retrain the learned attribution cue model on PolNeAR train (POLNEAR=path), then score dev
 	$(BIN)/python -m corpus.evaluate.train_cues --polnear $(POLNEAR)/train --out corpus/data/cue_model.json
 	$(BIN)/python -m corpus.evaluate attribution --polnear $(POLNEAR)/dev --json benchmarks/polnear_dev.json
+
+cue-model-check: $(STAMP) ## Retrain the cue model into a temporary file and fail unless it equals the shipped weights
+	@tmp=$$(mktemp -d); \
+	if ! $(BIN)/python -m corpus.evaluate.train_cues --polnear $(POLNEAR)/train --out $$tmp/cue_model.json > $$tmp/log 2>&1; then \
+	  tail -n 20 $$tmp/log >&2; rm -rf $$tmp; exit 1; fi; \
+	if cmp -s $$tmp/cue_model.json corpus/data/cue_model.json; then rm -rf $$tmp; \
+	  echo "cue model: make cue-model reproduces corpus/data/cue_model.json"; \
+	else rm -rf $$tmp; \
+	  echo "cue model: retraining gives other weights than corpus/data/cue_model.json (run make cue-model, commit)" >&2; exit 1; fi
 
 clean-cache: ## Delete the annotation caches (parses and table rows)
 	rm -rf .cache/annotations .cache/tables
