@@ -5,7 +5,8 @@ paragraphs has no closing mark at the end of each paragraph but an opening mark 
 the next. A paragraph that opens a quotation and never closes it therefore continues into the next
 paragraph when that one opens with a quotation mark; otherwise the quotation ends with its paragraph.
 Single quotation marks are not used: in British copy they mark scare quotes ('Iran threat') and in
-all copy they are apostrophes.
+all copy they are apostrophes. Two of them in a row (‘‘ ... ’’), a typewriter habit some copy keeps, are the
+double marks they stand for.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import NamedTuple
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
-_MARKS = re.compile(r'[“”"]')
+_MARKS = re.compile(r'‘‘|’’|[“”"]')
+DOUBLED = {"‘‘": OPENING, "’’": CLOSING}
 
 
 class Quotation(NamedTuple):
@@ -50,12 +52,12 @@ def find_quotations(text: str) -> list[Quotation]:
     for para_start, para_end in _paragraphs(text):
         open_at = None
         for match in _MARKS.finditer(text, para_start, para_end):
-            mark, index = match.group(), match.start()
+            mark, index = DOUBLED.get(match.group(), match.group()), match.start()
             if open_at is None:
                 if mark == OPENING or (mark == STRAIGHT and _opens(text, index)):
                     open_at = index
             elif mark == CLOSING or mark == STRAIGHT:
-                pieces.append((open_at, index + 1, False))
+                pieces.append((open_at, match.end(), False))
                 open_at = None
             elif mark == OPENING:
                 # an unmatched opening mark: the earlier one was a typo; restart here
@@ -65,9 +67,10 @@ def find_quotations(text: str) -> list[Quotation]:
     merged: list[Quotation] = []
     continuing = False
     for start, end, left_open in pieces:
-        paragraph_start = text.rfind("\n", 0, start) + 1
-        starts_paragraph = not text[paragraph_start:start].strip()
-        if continuing and merged and starts_paragraph:
+        # only into the very next paragraph: one with no quotation between ("... fair. \n\n In Durham, Bossen said
+        # ... \n\n “I feel ...”") ends the open one, whose closing mark the copy lost
+        next_paragraph = bool(merged) and not text[merged[-1].end:start].strip()
+        if continuing and next_paragraph:
             merged[-1] = Quotation(merged[-1].start, end)
         else:
             merged.append(Quotation(start, end))

@@ -225,6 +225,27 @@ def test_unclosed_quotation_ends_with_its_paragraph():
     assert quotes == ["“Unclosed words here"]
 
 
+def test_an_unclosed_quotation_continues_only_into_the_very_next_paragraph():
+    text = "He added: “Words whose closing mark is lost\n\nIn Durham, a reader said she is tired.\n\n“I am,” she said."
+    quotes = [text[q.start:q.end] for q in find_quotations(text)]
+    assert quotes == ["“Words whose closing mark is lost", "“I am,”"]
+
+
+def test_doubled_single_marks_are_the_double_marks_they_stand_for():
+    text = "He added: “It is the most fair.’’\n\nShe said ‘‘I agree’’ and left. It’s ‘scare’ quoting."
+    quotes = [text[q.start:q.end] for q in find_quotations(text)]
+    assert quotes == ["“It is the most fair.’’", "‘‘I agree’’"]
+
+
+@pytest.mark.parametrize("closing", ["’’", ""])
+def test_a_speaker_after_a_quotation_that_lost_its_closing_mark_is_found(closing):
+    text = (f"Tom Reyes sat at the bar. He added: “Nobody here is watching the trial{closing}\n\n"
+            "In Austin, Laura Hines, a 35-year-old teacher, said she follows the trial at night.\n\n"
+            "“I am tired of it,” she said.")
+    found = [(a.cue_text, a.source_canonical) for a in extract_attributions(get_pipeline()(text))]
+    assert ("said", "Laura Hines") in found and found[-1] == ("said", "Laura Hines")
+
+
 def test_surname_index_does_not_depend_on_order():
     from corpus.extract.attribution import surname_index
 
