@@ -4349,6 +4349,25 @@ def _subject_of(token: Token) -> Token:
     return token
 
 
+def _fronted_place_swallowed(token: Token) -> Token | None:
+    """The verb whose subject a name is, when the parser hung the name on the place phrase that opens the sentence
+    ("At Pioneer Park in San Diego, Meagan McKenna, 40, laughed ...": "McKenna" an apposition of "Diego"): the
+    name's phrase runs up to the verb, set off by a comma, and the verb has no subject of its own."""
+    if token.dep_ not in ("appos", "conj") or token.pos_ != "PROPN":
+        return None
+    doc = token.doc
+    after = token.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc) or doc[after].pos_ != "VERB":
+        return None
+    verb = doc[after]
+    opening = [c for c in verb.children if c.dep_ == "prep" and c.i == verb.sent.start]
+    if not opening or token not in opening[0].subtree or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
+
+
 def _relative_subject(token: Token) -> bool:
     """Whether a name is the subject of a relative clause through its pronoun ("a moment from Johnson, who was
     overheard praising Macron"): the antecedent of "who" is that clause's subject, a centre a later "he" can
@@ -4906,9 +4925,11 @@ def extract_attributions(
 
     # a person named inside someone's quotation is not the antecedent of the reporter's next "he"
     person_subjects = {
-        (doc[i].idx, name, _subject_of(doc[i]).dep_ in SUBJECT_DEPS and _in_main_clause(_subject_of(doc[i])))
+        (doc[i].idx, name, _subject_of(doc[i]).dep_ in SUBJECT_DEPS and _in_main_clause(_subject_of(doc[i]))
+         or _fronted_place_swallowed(doc[i]) is not None and _fronted_place_swallowed(doc[i]).dep_ == "ROOT")
         for i, (name, label) in mention_at.items()
-        if label == "PERSON" and (_subject_of(doc[i]).dep_ in SUBJECT_DEPS or _relative_subject(doc[i]))
+        if label == "PERSON" and (_subject_of(doc[i]).dep_ in SUBJECT_DEPS or _relative_subject(doc[i])
+                                  or _fronted_place_swallowed(doc[i]) is not None)
         and not quoted[i]
     }
     holders = _office_holders(doc, mention_at, quoted)

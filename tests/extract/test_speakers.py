@@ -2193,6 +2193,19 @@ def test_a_fronted_preposition_s_object_the_parser_took_for_the_subject_is_not_t
     assert _one("Iran, Iraq and Syria said the strike was illegal.", "said").source_canonical == "Iran"
 
 
+@pytest.mark.parametrize("second, speaker", [
+    # the parser hangs the name on the opening place phrase; it is still the sentence's subject, the next "she"
+    ("At Pioneer Park in San Diego, Meagan McKenna, 40, laughed as her daughter played beneath the slide.",
+     "Meagan McKenna"),
+    # a name inside the place phrase is no subject: the earlier subject stays
+    ("In the park near Meagan McKenna's house, children laughed as the news played.", "Rebecca Moss"),
+])
+def test_a_name_the_parser_hung_on_an_opening_place_is_the_subject_a_pronoun_continues(second, speaker):
+    text = f"Rebecca Moss said the trial was boring. {second} “That is how politics should be,” she said."
+    last = _attributions(text)[-1]
+    assert (last.source, last.source_canonical) == ("she", speaker)
+
+
 def test_a_noun_the_parser_joined_to_an_object_is_the_next_verb_s_subject():
     text = ("Iran has also seized other foreign oil tankers and the U.S. blames Tehran for the downing of a "
             "surveillance drone.")
