@@ -37,13 +37,14 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 	$(BIN)/python -m piptools compile --quiet --extra dev --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 POLNEAR ?= ../shared/data/polnear
+TRAIN_CUES = $(BIN)/python -m corpus.evaluate.train_cues --polnear $(POLNEAR)/train --out
 cue-model: $(STAMP) ## Retrain the learned attribution cue model on PolNeAR train (POLNEAR=path), then score dev
-	$(BIN)/python -m corpus.evaluate.train_cues --polnear $(POLNEAR)/train --out corpus/data/cue_model.json
+	$(TRAIN_CUES) corpus/data/cue_model.json
 	$(BIN)/python -m corpus.evaluate attribution --polnear $(POLNEAR)/dev --json benchmarks/polnear_dev.json
 
 cue-model-check: $(STAMP) ## Retrain the cue model into a temporary file and fail unless it equals the shipped weights
 	@tmp=$$(mktemp -d); \
-	if ! $(BIN)/python -m corpus.evaluate.train_cues --polnear $(POLNEAR)/train --out $$tmp/cue_model.json > $$tmp/log 2>&1; then \
+	if ! $(TRAIN_CUES) $$tmp/cue_model.json > $$tmp/log 2>&1; then \
 	  tail -n 20 $$tmp/log >&2; rm -rf $$tmp; exit 1; fi; \
 	if cmp -s $$tmp/cue_model.json corpus/data/cue_model.json; then rm -rf $$tmp; \
 	  echo "cue model: make cue-model reproduces corpus/data/cue_model.json"; \

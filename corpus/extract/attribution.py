@@ -4349,6 +4349,17 @@ def _subject_of(token: Token) -> Token:
     return token
 
 
+def _subject_standing(token: Token) -> bool | None:
+    """Whether a person's mention is a subject a later pronoun may take up: None if it is none, else whether it is
+    the subject of its sentence's main clause (the preferred centre)."""
+    subject = _subject_of(token)
+    swallowed_by = _fronted_place_swallowed(token)
+    if subject.dep_ not in SUBJECT_DEPS and swallowed_by is None and not _relative_subject(token):
+        return None
+    return subject.dep_ in SUBJECT_DEPS and _in_main_clause(subject) \
+        or swallowed_by is not None and swallowed_by.dep_ == "ROOT"
+
+
 def _fronted_place_swallowed(token: Token) -> Token | None:
     """The verb whose subject a name is, when the parser hung the name on the place phrase that opens the sentence
     ("At Pioneer Park in San Diego, Meagan McKenna, 40, laughed ...": "McKenna" an apposition of "Diego"): the
@@ -4924,14 +4935,11 @@ def extract_attributions(
     drafts.sort(key=lambda d: d.cue_start)
 
     # a person named inside someone's quotation is not the antecedent of the reporter's next "he"
-    person_subjects = {
-        (doc[i].idx, name, _subject_of(doc[i]).dep_ in SUBJECT_DEPS and _in_main_clause(_subject_of(doc[i]))
-         or _fronted_place_swallowed(doc[i]) is not None and _fronted_place_swallowed(doc[i]).dep_ == "ROOT")
-        for i, (name, label) in mention_at.items()
-        if label == "PERSON" and (_subject_of(doc[i]).dep_ in SUBJECT_DEPS or _relative_subject(doc[i])
-                                  or _fronted_place_swallowed(doc[i]) is not None)
-        and not quoted[i]
-    }
+    person_subjects = set()
+    for i, (name, label) in mention_at.items():
+        main = _subject_standing(doc[i]) if label == "PERSON" and not quoted[i] else None
+        if main is not None:
+            person_subjects.add((doc[i].idx, name, main))
     holders = _office_holders(doc, mention_at, quoted)
     # "The Army secretary ... dodged the issue. 'I have no comment,' he told The Times": a subject that names
     # an office the article gave a person is that person
