@@ -69,6 +69,11 @@ def office_portfolios() -> dict[tuple[str, str], str]:
             if row["portfolio"]}
 
 
+TOPIC_ROLES = frozenset({"expert", "analyst", "hawk", "dove", "specialist", "scholar", "watcher", "observer",
+                         "envoy", "hand", "czar", "historian", "researcher"})
+"""Roles held toward a country or a subject, which a noun before them names: "Iran expert", "Iraq envoy"."""
+
+
 def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> str | None:
     """The affiliation of the first term of :func:`affiliation_terms` among ``tokens`` (longest term first at
     each position), or None. ``specific_only`` passes over :func:`generic_terms`: "the national security
@@ -77,7 +82,11 @@ def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> s
     generic = generic_terms() if specific_only else frozenset()
     longest = _longest_term()
     tokens = list(tokens)
-    words = [t.lower_ for t in tokens]
+    # "Iran hawks", "an Iran expert", "the Iran envoy": a country's name as a noun modifier of a role held toward
+    # it names the role's subject, not its holder's side ("Iranian experts" are on Iran's); an initialism is used
+    # as the nationality word ("US experts", "the U.N. envoy")
+    words = ["" if t.dep_ == "compound" and t.tag_ == "NNP" and t.head.lemma_.lower() in TOPIC_ROLES
+             and t.text != t.text.upper() else t.lower_ for t in tokens]
     # a people's plural names the side its singular does ("Ukrainians" as "Ukrainian"; spaCy leaves plural proper
     # nouns unlemmatised), but not a common noun's ("Representatives of the protesters" are no US representatives)
     singular = [w[:-1] if w.endswith("s") and not w.endswith("ss") and t.text[:1].isupper()

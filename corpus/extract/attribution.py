@@ -2113,6 +2113,14 @@ def _written_in(document: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun phrase is a definite description, which takes up an antecedent (Vieira & Poesio 2000)."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
+
+
 def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Token | None:
     """Who issued a document that is the grammatical source ("the statement said"): what its own phrase says
     (:func:`_own_author`), the subject of the verb that released it within the three sentences before ("The
@@ -2147,8 +2155,8 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
         if subjects:
             return subjects[0]  # "According to a statement, the U.S. military said ...": the clause's own source
     doc = core.doc
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                   or c.dep_ in ("det", "nummod", "amod") and c.lower_ in SERIES_WORDS for c in core.children)
+    definite = _definite(core) or any(c.dep_ in ("det", "nummod", "amod") and c.lower_ in SERIES_WORDS
+                                      for c in core.children)
     sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
     window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
     for token in reversed(doc[window_start:core.i]):
@@ -2168,8 +2176,12 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
             # the last mention is the antecedent, whether or not it names an issuer; only a name is taken over
             # (not "its mission", "state media" that published it, "the inspector general" taken for a person)
             author = _own_author(token)
-            if author is None and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_READINGS for c in token.children):
-                continue  # "The 9-11 Commission's report ... Its report said ... the report said": the chain goes on
+            if author is None and (_definite(token) or any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_READINGS
+                                                             for c in token.children)):
+                # "The 9-11 Commission's report ... Its report said ... the report said", "Trump's tweets ... The
+                # earlier tweets that Twitter flagged ... Those tweets called": a definite mention takes up one
+                # before it, so the chain goes on to the mention that names the issuer
+                continue
             named = author is not None and (author.pos_ == "PROPN" or author.i in mention_at or (
                 source_lexicon().get(author.lemma_.lower()) == "organization"
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)))
@@ -2538,6 +2550,22 @@ def _quantified(core: Token) -> Token:
         elided = [t for t in before if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in source_lexicon()]
         if elided:
             return elided[-1]
+    if (core.like_num and core.lower_ != "one" or core.lower_ == "both") and core.dep_ in SUBJECT_DEPS \
+            and not any(c.dep_ not in ("punct", "advmod") for c in core.children):
+        # "Democrats would need to flip four Republican senators. So far, three have said ...": a bare number is
+        # the plural noun it leaves out (noun-phrase ellipsis), one of the lexicon's people in its sentence or the
+        # one before: a counted one first (the set the number takes its part of), then a main clause's subject
+        # ("British officials often say that some European allies ... '...,' two told me" are officials), else
+        # the last
+        before = core.doc[_sentence_before_start(core):core.i]
+        elided = [t for t in before if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS")
+                  and source_lexicon().get(_role_word(t)) == "anonymous"]
+        counted = [t for t in before if t.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in t.children)]
+        subjects = [t for t in elided if t.dep_ in SUBJECT_DEPS and _in_main_clause(t)]
+        if counted and counted[-1] not in elided:
+            return core  # "They looked at 33 news outlets; 32 quoted ...": things counted, no people
+        if elided:
+            return (counted or subjects or elided)[-1]
     if core.lemma_.lower() not in QUANTIFIERS | SHARE_WORDS and not core.like_num:
         return core
     if core.lower_ in BARE_GROUP_WORDS:
@@ -2553,7 +2581,8 @@ def _quantified(core: Token) -> Token:
             return examples[0]
     for prep in core.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            objects = [o for o in prep.children if o.dep_ == "pobj" and (
+                o.pos_ in ("NOUN", "PROPN") or o.lower_ in PLURAL_DEMONSTRATIVES)]  # "half of those surveyed"
             if objects:
                 return objects[0]
             if any(o.dep_ == "pobj" and o.lower_ in ("whom", "which") for o in prep.children):
@@ -2660,9 +2689,14 @@ def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: s
         named = _national_body(core, affiliation)
         if named:
             return named
-    if source_type == "anonymous" and core.lower_ in BARE_GROUP_WORDS | INDEFINITE_PRONOUNS | {"another"}:
-        # "Some say", "Others warned", "Someone off-camera says" with no group named before: people the article
-        # neither names nor classes, whom the protocol's readers write as `person`, never as the quantifier
+    if source_type == "anonymous" and core.lower_ in PLURAL_DEMONSTRATIVES and core.pos_ in ("PRON", "DET") \
+            and any(c.dep_ == "acl" and c.lemma_.lower() in POLLING_VERBS for c in core.children):
+        return f"respondent [{affiliation}]"  # "those polled", "those surveyed": a poll's respondents
+    if source_type == "anonymous" and (core.lower_ in BARE_GROUP_WORDS | INDEFINITE_PRONOUNS | {"another"}
+                                       or core.lower_ in PLURAL_DEMONSTRATIVES and core.pos_ in ("PRON", "DET")):
+        # "Some say", "Others warned", "Someone off-camera says", "Those who knew him said" with no group named
+        # before: people the article neither names nor classes, whom the protocol's readers write as `person`,
+        # never as the quantifier or the pronoun
         return f"person [{affiliation}]"
     if source_type in ("anonymous", "organization"):
         return f"{_role(core)} [{affiliation}]"
@@ -3056,6 +3090,9 @@ MARKET_RESULTS = frozenset({"high", "low", "gain", "loss", "profit", "deficit", 
 """What a market, a company or a team "posts": a result it recorded, which reports no one's words."""
 TAKEN_THINGS = frozenset({"life", "lives", "victim", "title", "seat", "crown", "prize", "territory", "land"})
 DEMONSTRATIVES = frozenset({"that", "this", "which"})
+PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
+POLLING_VERBS = frozenset({"poll", "survey", "interview", "question", "ask", "sample"})
+"""Verbs whose participle makes a poll's respondents of "those": "those polled", "those surveyed"."""
 
 
 TEXT_DEIXIS = frozenset({"above", "below", "earlier", "previously", "before", "elsewhere"})
@@ -4819,6 +4856,14 @@ def _one_unnamed_person(attribution: Attribution) -> bool:
         and (words[0] in SINGULAR_DETERMINERS or words[0] in DEMONSTRATIVES | {"the"} and role not in OFFICE_WORDS)
 
 
+def _one_document(doc: Doc, attribution: Attribution) -> bool:
+    """Whether an attribution's source phrase is one document ("the indictment", "a Pentagon statement"), which
+    a later "it" may take up whoever the document was found to speak for."""
+    span = doc.char_span(attribution.source_start, attribution.source_end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ == "NN" \
+        and source_lexicon().get(span.root.lemma_.lower()) == "document" and attribution.cue != "according to"
+
+
 SOURCE_CENTRE = 2
 """The rank of an earlier source among a pronoun's candidates in one sentence: above a main clause's subject (1)."""
 
@@ -4879,9 +4924,14 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         fits += _plural_people_subjects(pronoun) + list(nearby)
     elif word in THING_PRONOUNS:
         # a party named by its members ("Democrats") is "they", never "it"
+        # and a document that was the source, as whoever it was found to speak for ("The indictment also said
+        # ... And it said": the prosecutors); one whose issuer is unknown is no better a source than "it"
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type in ("organization", "media")
-                and a.source_canonical not in PARTY_MEMBERS.values()] + list(nearby)
+                and a.source_canonical not in PARTY_MEMBERS.values()
+                or a.source_type != "other" and _one_document(pronoun.doc, a)
+                and _sentence_of(sent_starts, a.source_start) >= _sentence_of(sent_starts, pronoun.idx) - 1] \
+            + list(nearby)
     else:
         return None
     fits = [f for f in fits if f[0] < pronoun.idx and not own_content[0] <= f[0] < own_content[1]
@@ -4979,6 +5029,12 @@ def extract_attributions(
         if core.dep_ == "appos" and core.pos_ == "NOUN" and draft.cue_token.dep_ == "relcl" \
                 and draft.cue_token.head.i == core.i and mention_at.get(core.head.i, ("", ""))[1] in ("ORG", "PERSON"):
             core = core.head  # "Defense Priorities, a Washington group that argues": the one the apposition names
+        if core.dep_ == "attr" and core.pos_ == "NOUN" and core.head.lemma_ == "be" \
+                and draft.cue_token.dep_ == "relcl" and draft.cue_token.head.i == core.i:
+            # "Bolton is a fierce Iran hawk who advocated ...": the one the predicate noun is said of
+            named = [c for c in core.head.children
+                     if c.dep_ == "nsubj" and mention_at.get(c.i, ("", ""))[1] in ("ORG", "PERSON")]
+            core = named[0] if named else core
         if core.lower_ in SPEAKER_PRONOUNS and core.pos_ == "PRON":
             continue  # "I"/"you" outside a quotation (transcripts, podcasts): no speaker the article names
         if core.lower_ in ("'s", "’s", "us") and "let" in (core.head.lemma_.lower(), core.head.head.lemma_.lower()):

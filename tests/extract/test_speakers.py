@@ -109,6 +109,81 @@ def test_a_statement_speaks_for_whoever_issued_it():
     assert found.source_canonical == "Pentagon" and found.source_type == "organization"
 
 
+def test_a_demonstrative_document_takes_up_the_chain_to_the_mention_that_names_its_author():
+    # "those tweets" is definite as "the tweets" is, and an authorless definite mention between them passes the
+    # chain on to the one that names the author
+    text = ("Twitter flagged two of Trump's tweets on Tuesday. The earlier tweets that Twitter flagged were not "
+            "hidden. Those tweets called mail-in ballots fraudulent.")
+    assert _sources(text, "called") == ["Donald Trump"]
+
+
+def test_it_after_a_document_speaks_for_whoever_the_document_does():
+    text = ("Prosecutors charged Huawei on Monday. The indictment also said Skycom employed an American in Iran. "
+            "And it said that the company destroyed evidence.")
+    assert _sources(text, "said") == ["prosecutor [unknown]", "prosecutor [unknown]"]
+    # a document whose issuer is not known, or one mentioned paragraphs before, is no antecedent
+    far = ("A whistleblower complaint revealed concerns about a phone call. Clapper said he was disturbed. He "
+           "called the president. Clapper recalls the day. I asked Clapper about it because it shows how bad it was.")
+    assert _sources(far, "shows") == ["it"]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Democrats would need to flip four Republican senators. So far, three have said they will support the "
+     "resolution.", "said", "senator [US]"),
+    ('British officials often say that some European allies get too close to Beijing. "We need to find a '
+     'route," two told me.', "told", "official [other]"),
+    ("Both senators attended the briefing. Both said they would vote for the bill.", "said", "senator [US]"),
+])
+def test_a_bare_number_is_the_people_it_counts(text, cue, source):
+    """Noun-phrase ellipsis: "three" is three of the senators just counted, not a source named "three"."""
+    assert _sources(text, cue) == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Those who knew him then said he showed an aptitude for public service.", "person [unknown]"),
+    ("Some of those who attended said the speech was long.", "person [unknown]"),
+    ("A majority of those polled said the strike made the country less safe.", "respondent [unknown]"),
+    ("Half of those surveyed said they oppose the war.", "respondent [unknown]"),
+])
+def test_those_is_people_never_a_pronoun_kept_as_the_source(text, source):
+    """The protocol writes people the article neither names nor classes as ``person``, a poll's as respondents."""
+    assert _sources(text, "said") == [source]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("John Smith is a retired general who said the strike was legal.", "said", "John Smith"),
+    ("The Quincy Institute is a think tank that argues for restraint.", "argues", "Quincy Institute"),
+])
+def test_a_relative_clause_on_a_predicate_noun_is_said_of_the_subject(text, cue, source):
+    """ "Bolton is a fierce Iran hawk who advocated ...": the hawk who advocated is Bolton."""
+    assert _sources(text, cue) == [source]
+
+
+@pytest.mark.parametrize("text, cue, affiliation", [
+    ("Iran hawks and doves alike believe that the policy will shift.", "believe", "unknown"),
+    ("Some Iran experts said the strike was a mistake.", "said", "unknown"),
+    ("Iranian experts said the strike was a mistake.", "said", "Iran"),
+    ("Iraqi analysts said the vote was close.", "said", "Iraq"),
+    ("US experts said the vote was close.", "said", "US"),  # an initialism is the nationality word
+])
+def test_a_country_noun_before_a_role_held_toward_it_is_no_side(text, cue, affiliation):
+    """A noun modifier names what an expert or a hawk is about; a nationality adjective names the side."""
+    assert _one(text, cue).affiliation == affiliation
+
+
+def test_detractors_are_people_a_pronoun_takes_up():
+    text = ("Trump's push to restrict immigration is clashing with policy goals in ways that detractors and even "
+            "some supporters say could hurt his reelection bid. It's happened, they note, on everything from trade "
+            "to Iran.")
+    assert [(a.source_canonical, a.source_type) for a in _attributions(text) if a.cue_text in ("say", "note")] == [
+        ("detractor [unknown]", "anonymous"), ("detractor [unknown]", "anonymous")]
+
+
+def test_a_number_counting_things_is_not_the_people_named_before_it():
+    found = _sources("A group of analysts looked at 33 news outlets; 32 quoted at least one fake account.", "quoted")
+    assert len(found) <= 1 and "analyst [unknown]" not in found, found
+
+
 @pytest.mark.parametrize("text, cue, factuality", [
     ("Pompeo did not say whether the troops would leave Iraq.", "say", "negated"),
     ("The spokesman declined to say how many troops were hurt.", "say", "negated"),
