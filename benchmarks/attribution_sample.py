@@ -127,7 +127,9 @@ def _role_head(name: str) -> str:
     found = re.fullmatch(r"(.*?)\s*(\[[^\]]*\])", name)
     if not found or not found.group(1).split():
         return name
-    head = found.group(1).split()[-1]
+    # the head noun stands before a post-modifier: "person close to Brian Hook", "proponent of U.S. withdrawal"
+    role = re.split(r"\s+(?:of|to|close|familiar|with|from|in|at|for|on|who|that)\s", found.group(1), maxsplit=1)[0]
+    head = role.split()[-1]
     head = re.sub(r"(?<=[^s])s$", "", head)
     return f"{head} {found.group(2)}"
 

@@ -47,3 +47,11 @@ def test_two_readings_agree_row_by_row_and_field_by_field(tmp_path, capsys):
     assert report["type_agreement"] == 1.0
     assert report["affiliation_agreement"] == 0.75
     capsys.readouterr()
+
+
+def test_an_unnamed_source_is_compared_by_its_head_noun_before_any_post_modifier():
+    match = _script().speaker_matches
+    assert match("person [US]", "source [US]|person close to Brian Hook [US]")
+    assert match("proponent [US]", "proponent of U.S. withdrawal [US]")
+    assert match("watcher [US]", "Middle East watcher [US]")
+    assert not match("official [US]", "person familiar with the official [US]")

@@ -920,12 +920,20 @@ def _is_media_name(name: str) -> bool:
     return len(words) > 1 and (words[-1] in _media_name_words() or words[-2:] in (["news", "agency"], ["press", "agency"]))
 
 
+JOURNALIST_WORDS = frozenset({"journalist", "reporter", "correspondent", "photographer", "videographer", "crew"})
+
+
 def _outlet_by_compound(core: Token) -> tuple[str, str] | None:
     """ "the semi-official Tasnim news agency", "the Fars news agency": an outlet named by a proper noun before
     its kind, which NER leaves unlabelled or takes for a person; named as the alias table names it."""
     parts = [t for t in core.lefts if t.dep_ == "compound"] + [core]
     if len(parts) < 2 or not any(t.pos_ == "PROPN" for t in parts[:-1]):
         return None
+    outlet = " ".join(t.text for t in core.doc[min(t.left_edge.i for t in parts[:-1]):core.i] if t.dep_ != "det")
+    if core.lemma_.lower() in JOURNALIST_WORDS and _is_media_name(outlet):
+        # "An Associated Press journalist said", "a New York Times reporter": the outlet whose reporting it is, as
+        # the protocol's readers name a journalist's source
+        return aliased(outlet), "ORG"
     phrase = " ".join(t.text for t in parts)
     if not _is_media_name(phrase):
         return None
@@ -3091,6 +3099,7 @@ MARKET_RESULTS = frozenset({"high", "low", "gain", "loss", "profit", "deficit", 
 TAKEN_THINGS = frozenset({"life", "lives", "victim", "title", "seat", "crown", "prize", "territory", "land"})
 DEMONSTRATIVES = frozenset({"that", "this", "which"})
 PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 POLLING_VERBS = frozenset({"poll", "survey", "interview", "question", "ask", "sample"})
 """Verbs whose participle makes a poll's respondents of "those": "those polled", "those surveyed"."""
 
@@ -3368,6 +3377,12 @@ def _opens_a_question(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
+def _quoted_before(word: Token, verb: Token) -> bool:
+    """Whether ``word`` stands in a quotation that closes before ``verb``: "'Absolutely not,' he said", where the
+    parser hung the quoted "not" on "said" (the speaker's answer, not a negated report)."""
+    return word.i < verb.i and any(t.text in ("”", '"', "’", "'", "''") for t in word.doc[word.i + 1:verb.i])
+
+
 def _went_on(verb: Token) -> bool:
     """ "Pompeo went on to say that ...": going on to a report is making it (the parser reads "to say" as a purpose)."""
     return verb.lemma_.lower() == "go" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on"
@@ -3469,7 +3484,8 @@ def _not_a_report(cue: Token) -> str:
                 return "hypothetical"
             continue
         beyond_participle = _subjectless_participle(verb)
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in children):
+        if any((c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")) and not _quoted_before(c, verb)
+               for c in children):
             return "negated"
         auxiliaries = _auxiliary_words(verb)
         if auxiliaries & {"would", "should", "'d"} and auxiliaries & {"have", "'ve"}:
@@ -5029,6 +5045,10 @@ def extract_attributions(
         if core.dep_ == "appos" and core.pos_ == "NOUN" and draft.cue_token.dep_ == "relcl" \
                 and draft.cue_token.head.i == core.i and mention_at.get(core.head.i, ("", ""))[1] in ("ORG", "PERSON"):
             core = core.head  # "Defense Priorities, a Washington group that argues": the one the apposition names
+        if core.lower_ in REFLEXIVES and core.i > 0 and core.doc[core.i - 1].pos_ in ("NOUN", "PROPN"):
+            # "the ads themselves cannily talk", which the parser read as a relative clause with "themselves" its
+            # subject: an emphatic reflexive is no subject, the noun it stands after is
+            core = core.doc[core.i - 1]
         if core.dep_ == "attr" and core.pos_ == "NOUN" and core.head.lemma_ == "be" \
                 and draft.cue_token.dep_ == "relcl" and draft.cue_token.head.i == core.i:
             # "Bolton is a fierce Iran hawk who advocated ...": the one the predicate noun is said of

@@ -376,6 +376,29 @@ RANK_WORDS = frozenset({w.rstrip(".") for title in TITLES for w in title.split()
 SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"', "’", "'"})
 
 
+def _names_ner_missed(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "... for National Security John Demers said": a known first name (``data/first_names.csv``) as the proper
+    noun modifier of a capitalised word right after it on the same line, neither in any mention, is a person NER
+    missed (the tagger took "Demers" for a plural noun); so the bare surname later is that person."""
+    from spacy.tokens import Span
+
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    # a surname NER found elsewhere is a person it knows ("I saw Eddie Gallagher ..." beside "Edward Gallagher")
+    surnames = {span[-1].lower_ for span in spans if span.label_ == "PERSON"}
+    added = []
+    for first in doc[:-1]:
+        last = doc[first.i + 1]
+        if first.i in taken or last.i in taken or last.lower_ in surnames or first.lower_ not in first_name_genders() \
+                or first.pos_ != "PROPN" or first.dep_ != "compound" or first.head.i != last.i \
+                or not first.text[:1].isupper() or "\n" in first.whitespace_ \
+                or not last.is_alpha or not last.text[:1].isupper() or last.text.isupper() \
+                or last.lower_ in _lexicon_words() or last.pos_ not in ("PROPN", "NOUN") \
+                or last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
+            continue
+        added.append(Span(doc, first.i, last.i + 1, label="PERSON"))
+    return sorted([*spans, *added], key=lambda span: span.start)
+
+
 def _first_names_left_out(spans: list[Span]) -> list[Span]:
     """ "Meagan McKenna" tagged "Meagan" (GPE) and "McKenna" (PERSON): a capitalised proper noun the parser makes
     part of a person's one- or two-word mention, right before it on the same line, which NER left out or gave a
@@ -697,6 +720,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
     spans = _people_inside_other_spans(spans)
     spans = _first_names_left_out(spans)
+    spans = _names_ner_missed(doc, spans)
     spans = _names_after_a_title(spans)
     credits = _caption_credits(spans)
     spans = _credits_run_into_captions(spans, credits)  # after: the credit's last word is no first name left out

@@ -179,6 +179,34 @@ def test_detractors_are_people_a_pronoun_takes_up():
         ("detractor [unknown]", "anonymous"), ("detractor [unknown]", "anonymous")]
 
 
+def test_a_first_name_before_a_word_ner_missed_makes_a_person_and_names_the_bare_surname():
+    text = ("“It is a sad day,” Assistant Attorney General for National Security John Demers said Wednesday. "
+            "“This case underscores the dangers to our intelligence professionals,” Demers said.")
+    assert _sources(text, "said") == ["John Demers", "John Demers"]
+
+
+def test_a_first_name_is_no_new_person_beside_a_surname_ner_knows():
+    # "Eddie Gallagher" inside a quotation is the Edward Gallagher the article names, not a second person
+    text = ("Chief Edward Gallagher was acquitted. Dalton Tolbert testified. 'I saw Eddie Gallagher shoot at "
+            "someone,' he said in one message.")
+    assert _sources(text, "said") == ["Dalton Tolbert"]
+
+
+def test_an_emphatic_reflexive_is_not_the_source():
+    found = _sources("What I will say is that the ads themselves cannily talk about the economy.", "talk")
+    assert found and found[0] not in ("themselves", "them"), found
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("An Associated Press journalist said at least two buildings were hit.", "Associated Press"),
+    ("A New York Times reporter asked him about the strike.", "New York Times"),
+    ("A CNN correspondent said the buildings were hit.", "CNN"),
+])
+def test_an_unnamed_journalist_of_a_named_outlet_is_the_outlet(text, outlet):
+    found = [a for a in _attributions(text)][0]
+    assert (found.source_canonical, found.source_type) == (outlet, "media")
+
+
 def test_a_number_counting_things_is_not_the_people_named_before_it():
     found = _sources("A group of analysts looked at 33 news outlets; 32 quoted at least one fake account.", "quoted")
     assert len(found) <= 1 and "analyst [unknown]" not in found, found
@@ -203,6 +231,8 @@ def test_a_number_counting_things_is_not_the_people_named_before_it():
     ("On Monday, Alcindor asked Trump why the U.S. trailed South Korea in testing.", "asked", "asked"),
     ("Host Laura Ingraham asked Yoo about a detail from a New York Times report.", "asked", "asked"),
     ("The Pentagon said two bases had been hit.", "said", "asserted"),
+    # a "not" inside the quotation is the speaker's answer, though the parser hangs it on the cue
+    ("“Absolutely not,” Biden said when asked about deportations.", "said", "asserted"),
     # beside a future or a perception, a report already made
     ("I heard the president say we walked out.", "say", "asserted"),
     ("He went on to say that the strike was lawful.", "say", "asserted"),
