@@ -2697,11 +2697,11 @@ def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: s
         named = _national_body(core, affiliation)
         if named:
             return named
-    if source_type == "anonymous" and core.lower_ in PLURAL_DEMONSTRATIVES and core.pos_ in ("PRON", "DET") \
+    those = core.lower_ in PLURAL_DEMONSTRATIVES and core.pos_ in ("PRON", "DET")
+    if source_type == "anonymous" and those \
             and any(c.dep_ == "acl" and c.lemma_.lower() in POLLING_VERBS for c in core.children):
         return f"respondent [{affiliation}]"  # "those polled", "those surveyed": a poll's respondents
-    if source_type == "anonymous" and (core.lower_ in BARE_GROUP_WORDS | INDEFINITE_PRONOUNS | {"another"}
-                                       or core.lower_ in PLURAL_DEMONSTRATIVES and core.pos_ in ("PRON", "DET")):
+    if source_type == "anonymous" and (those or core.lower_ in BARE_GROUP_WORDS | INDEFINITE_PRONOUNS | {"another"}):
         # "Some say", "Others warned", "Someone off-camera says", "Those who knew him said" with no group named
         # before: people the article neither names nor classes, whom the protocol's readers write as `person`,
         # never as the quantifier or the pronoun
@@ -4493,7 +4493,7 @@ def _unnamed_person_subjects(pronoun: Token, quoted: list[bool]) -> list[tuple[i
         if token.dep_ == "nsubj" and token.tag_ == "NN" and not quoted[token.i] \
                 and token.lower_ not in OFFICE_WORDS | RANKS | HEADS_OF_STATE \
                 and source_lexicon().get(_role_word(token)) == "anonymous" \
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+                and _definite(token):
             side = affiliation_in([t for t in token.subtree if t.i < token.i]) or "unknown"
             found.append((token.idx, (f"{_role(token)} [{side}]", "anonymous", side), _in_main_clause(token)))
     return found
@@ -4945,8 +4945,9 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation), True) for a in earlier
                 if a.source_type in ("organization", "media")
                 and a.source_canonical not in PARTY_MEMBERS.values()
-                or a.source_type != "other" and _one_document(pronoun.doc, a)
-                and _sentence_of(sent_starts, a.source_start) >= _sentence_of(sent_starts, pronoun.idx) - 1] \
+                or a.source_type != "other"
+                and _sentence_of(sent_starts, a.source_start) >= _sentence_of(sent_starts, pronoun.idx) - 1
+                and _one_document(pronoun.doc, a)] \
             + list(nearby)
     else:
         return None
@@ -5430,7 +5431,7 @@ def _document_issuer(core: Token, earlier: list[Attribution], sent_starts: list[
     the last report made in a document of the same name ("said in a statement"), within :data:`CHANNEL_REACH`
     sentences."""
     if core.lemma_.lower() in ADVERSARIAL_DOCUMENTS or core.tag_ != "NN" \
-            or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in core.children):
+            or not _definite(core):
         return None
     here = _sentence_of(sent_starts, core.idx)
     # "the coalition said in a statement ... “...,” the statement added": the one who made the statement the

@@ -388,7 +388,7 @@ def _names_ner_missed(doc: Doc, spans: list[Span]) -> list[Span]:
     added = []
     for first in doc[:-1]:
         last = doc[first.i + 1]
-        if first.i in taken or last.i in taken or last.lower_ in surnames or first.lower_ not in first_name_genders() \
+        if first.lower_ not in first_name_genders() or first.i in taken or last.i in taken or last.lower_ in surnames \
                 or first.pos_ != "PROPN" or first.dep_ != "compound" or first.head.i != last.i \
                 or not first.text[:1].isupper() or "\n" in first.whitespace_ \
                 or not last.is_alpha or not last.text[:1].isupper() or last.text.isupper() \
