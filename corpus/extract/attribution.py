@@ -403,6 +403,14 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
                            and c.tag_ not in ("WP", "WDT") and _can_speak(c)]
             if controllers:
                 return controllers[0]
+        if (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "ccomp") or _perceived(verb)) \
+                and verb.head.i != verb.i and verb.head.lemma_.lower() in WITNESSING_VERBS:
+            # "a TV camera captured him asking Biden", "video shows Trump saying": the one seen or recorded
+            # speaks, not the one who saw or recorded (the object is the participle's subject)
+            witnessed = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i]
+                         and c.tag_ not in ("WP", "WDT") and _can_speak(c)]
+            if witnessed:
+                return witnessed[0]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             speaker = _quoted_as_saying(verb)
@@ -421,6 +429,12 @@ CAUSATIVE_VERBS = frozenset({"prompt", "lead", "spur", "drive", "move", "inspire
 """Verbs that make someone do what the infinitive says, which then happened ("prompted Pompeo to accuse", "led
 some analysts to speculate"); a directive ("asked Trump to pardon", "told officials to ask") says what someone
 was to do, and its object has said nothing yet (Karttunen 1971's implicative verbs against the others)."""
+
+
+WITNESSING_VERBS = frozenset({"capture", "catch", "record", "film", "show", "hear", "overhear", "see", "watch",
+                              "spot", "tape"})
+"""Verbs of seeing or recording whose object is the subject of the -ing or bare verb after it ("captured him asking",
+"heard the president say"): the one seen speaks."""
 
 
 FLOATED_QUANTIFIERS = frozenset({"all", "both", "each", "most", "many", "some"})
@@ -1113,6 +1127,9 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
         return entity_affiliations()[canonical], "entity table"
     own = _without_host([t for t in core.subtree
                          if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")])
+    if not own and core.dep_ == "conj" and core.head.pos_ == "NOUN" and core.tag_ == core.head.tag_:
+        # "U.S. diplomats and staffers": a modifier of the first of two bare conjoined nouns is both's
+        own = _without_host([t for t in core.head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")])
     phrase = _without_host([t for t in core.doc.char_span(start, end, alignment_mode="expand") or []
                             if not _in_aside(t, core)])
     for tokens in ([core], own):
@@ -1203,10 +1220,14 @@ def _names_an_affair(token: Token) -> bool:
         and not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_title
 
 
+MIGRANT_WORDS = frozenset({"immigrant", "migrant", "refugee", "seeker", "emigrant", "émigré", "emigre", "asylee"})
+"""People whose "from" names the country they left, not the side they speak from."""
+
+
 def _without_host(tokens: list[Token]) -> list[Token]:
     """The words of a title without the country an envoy is posted to or in: "Pakistani Ambassador to the U.S.
     Asad M. Khan" is Pakistan's, not the United States', "USAID's envoy in Erbil" not Iraq's; nor the country a
-    role studies ("Iran experts")."""
+    role studies ("Iran experts"); nor the one a migrant left ("an immigrant from Burundi")."""
     return [t for t in tokens if not _is_host(t) and not _is_topic(t)]
 
 
@@ -1226,6 +1247,8 @@ def _is_host(token: Token) -> bool:
         word = doc[i]
         if word.lower_ in ("to", "in"):  # "Ambassador to the U.S.", "the agency's envoy in Erbil"
             return doc[i - 1].lower_ in HOST_TITLES
+        if word.lower_ == "from":  # "an asylum seeker from Angola" lives where the story is, as its side
+            return doc[i - 1].lemma_.lower() in MIGRANT_WORDS
         if word.ent_type_ == "PERSON" or word.is_punct and word.text != ".":
             return False
     return False
@@ -2533,6 +2556,9 @@ QUANTIFIERS = frozenset({"some", "many", "much", "most", "several", "few", "othe
 
 PAIR_WORDS = frozenset({"pair", "two", "duo", "trio", "three"})
 """Nouns a definite article makes an anaphor of the people just named together: "the pair", "the two"."""
+COLLECTIVE_NOUNS = frozenset({"group", "team", "delegation", "panel", "crowd", "contingent", "band", "gaggle"})
+"""Nouns of a gathering of people that "of" names: "a group of Iranian lawmakers" are lawmakers, "a panel of
+experts" experts."""
 BARE_GROUP_WORDS = frozenset({"many", "some", "most", "several", "few", "others"})
 """Not "both" or "all", which float after their noun ("candidates, who both condemned ...")."""
 
@@ -2558,13 +2584,14 @@ def _quantified(core: Token) -> Token:
         elided = [t for t in before if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in source_lexicon()]
         if elided:
             return elided[-1]
-    if (core.like_num and core.lower_ != "one" or core.lower_ == "both") and core.dep_ in SUBJECT_DEPS \
-            and not any(c.dep_ not in ("punct", "advmod") for c in core.children):
+    cited = core.dep_ == "pobj" and core.head.lower_ == "to" and core.head.head.lower_ == "according"
+    if (core.like_num and core.lower_ != "one" or core.lower_ == "both") and (core.dep_ in SUBJECT_DEPS or cited) \
+            and not any(c.dep_ not in ("punct", "advmod", "acl", "relcl") for c in core.children):
         # "Democrats would need to flip four Republican senators. So far, three have said ...": a bare number is
         # the plural noun it leaves out (noun-phrase ellipsis), one of the lexicon's people in its sentence or the
         # one before: a counted one first (the set the number takes its part of), then a main clause's subject
         # ("British officials often say that some European allies ... '...,' two told me" are officials), else
-        # the last
+        # the last; so too "according to two reached by a messaging app" after "U.S. diplomats and staffers"
         before = core.doc[_sentence_before_start(core):core.i]
         elided = [t for t in before if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS")
                   and source_lexicon().get(_role_word(t)) == "anonymous"]
@@ -2574,6 +2601,13 @@ def _quantified(core: Token) -> Token:
             return core  # "They looked at 33 news outlets; 32 quoted ...": things counted, no people
         if elided:
             return (counted or subjects or elided)[-1]
+    if core.lemma_.lower() in COLLECTIVE_NOUNS:
+        # "a group of Iranian lawmakers said": the people it gathers speak (not "the group said", a body)
+        members = [o for prep in core.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children
+                   if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")
+                   and source_lexicon().get(_role_word(o)) == "anonymous"]
+        if members:
+            return members[0]
     if core.lemma_.lower() not in QUANTIFIERS | SHARE_WORDS and not core.like_num:
         return core
     if core.lower_ in BARE_GROUP_WORDS:
@@ -4518,14 +4552,24 @@ def _people_named_together(pronoun: Token, mention_at: dict[int, tuple[str, str]
                                                    and mention_at.get(chain[-1].head.i, ("", ""))[1] == "PERSON"):
             chain.append(chain[-1].head)
         first = chain[-1]
+        named, first_named = _named_or_titled(token, mention_at), _named_or_titled(first, mention_at)
         if not quoted[token.i] and not quoted[first.i] \
-                and mention_at.get(token.i, ("", ""))[1] == "PERSON" == mention_at.get(first.i, ("", ""))[1] \
-                and mention_at[token.i][0] != mention_at[first.i][0] \
+                and named[1] == "PERSON" == first_named[1] and named[0] != first_named[0] \
                 and any(c.dep_ == "cc" and c.lower_ == "and" for link in [token, *chain] for c in link.children):
             subject = _subject_of(first)
-            found.append((first.idx, _named_person(mention_at[first.i][0]),
+            found.append((first.idx, _named_person(first_named[0]),
                           subject.dep_ in SUBJECT_DEPS and _in_main_clause(subject)))
     return found
+
+
+def _named_or_titled(token: Token, mention_at: dict[int, tuple[str, str]]) -> tuple[str, str]:
+    """The mention at ``token``, or for a title the parser made the head of a name ("Director of National
+    Intelligence Dan Coats": the name is the object of "of") the one person its prepositions name."""
+    if token.i in mention_at or token.lower_.rstrip(".") not in OFFICE_WORDS:
+        return mention_at.get(token.i, ("", ""))
+    names = {mention_at[o.i] for prep in token.children if prep.dep_ == "prep" for o in prep.children
+             if o.dep_ == "pobj" and mention_at.get(o.i, ("", ""))[1] == "PERSON"}
+    return names.pop() if len(names) == 1 else ("", "")
 
 
 def _body_subjects(pronoun: Token, mention_at: dict[int, tuple[str, str]],

@@ -343,19 +343,22 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
 def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     """ "the U.S. Asad M. Khan" (ORG): a span of another label that ends in the surname of a person the article
     names elsewhere by surname alone ("Mr. Khan", PERSON) ends in that person's name (when it looks like one: a
-    known first name or a middle initial): its last capitalised words, from the first
-    that is not a place, nationality or organisation word, become a PERSON mention."""
+    known first name or a middle initial): its last capitalised words, from the first known first name among
+    them ("the United Nations Nikki Haley", or all of "Nikki Haley") or else from the first that is not a place,
+    nationality or organisation word, become a PERSON mention."""
     from spacy.tokens import Span
 
     surnames = {canonical_key(e.text) for e in spans if e.label_ == "PERSON" and len(e) == 1}
     out = []
     for span in spans:
-        if span.label_ != "PERSON" and len(span) >= 3 and canonical_key(span[-1].text) in surnames:
+        if span.label_ != "PERSON" and len(span) >= 2 and canonical_key(span[-1].text) in surnames:
             tail = span.end
-            while tail - 1 > span.start and span.doc[tail - 1].pos_ == "PROPN" and span.doc[tail - 1].text[:1].isupper() \
+            while tail - 1 >= span.start and span.doc[tail - 1].pos_ == "PROPN" and span.doc[tail - 1].text[:1].isupper() \
                     and not span.doc[tail - 1].lower_.rstrip(".") in ("u.s", "us", "u.n", "un", "uk", "eu"):
                 tail -= 1
-            name = span.doc[tail:span.end]
+            # the name begins at the run's first known first name: "the United Nations Nikki Haley", "Nikki Haley"
+            first = next((t.i for t in span.doc[tail:span.end - 1] if t.lower_ in first_name_genders()), tail)
+            name = span.doc[first:span.end]
             # a person's name: a known first name or a middle initial ("Asad M. Khan"), not "House Service Badge"
             looks_personal = 2 <= len(name) <= 4 and (
                 name[0].lower_ in first_name_genders() or any(re.fullmatch(r"[A-Z]\.", t.text) for t in name))

@@ -4199,3 +4199,58 @@ def test_a_source_with_no_letters_is_no_one():
             "IMPEACHMENT HOAX IS OVER! Ukrain [sic] said NO PRESSURE,' Trump tweeted.")
     found = _attributions(text)
     assert found and all(any(c.isalnum() for c in a.source_canonical) for a in found)
+
+
+# Session 37: rules written from sample 53's errors (sample 53 became tuning when sample 54 was drawn)
+
+def test_a_name_ner_ran_into_an_organisation_is_the_person_the_article_names_by_surname():
+    text = ("Former U.S. Ambassador to the United Nations Nikki Haley praised President Donald Trump for the strike. "
+            "\"It was right,\" Haley told Fox News.")
+    assert _one(text, "praised").source_canonical == "Nikki Haley"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("\"We support the measure,\" a group of Iranian lawmakers said in a statement.", "said", "lawmaker [Iran]"),
+    ("A team of American researchers said the findings were clear.", "said", "researcher [US]"),
+    ("A panel of experts said the program was illegal.", "said", "expert [unknown]"),
+    # a group of bodies, or a group by itself, is still the group
+    ("A group of countries said the strike was illegal.", "said", "group [unknown]"),
+    ("The group said it would fight on.", "said", "group [unknown]"),
+])
+def test_a_gathering_of_people_is_the_people_it_gathers(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
+def test_they_after_two_titled_names_is_the_people_named_together():
+    text = ("Trump stunned Republican senators Wednesday by lashing out at Director of National Intelligence Dan Coats "
+            "and CIA Director Gina Haspel after they contradicted some of his optimistic claims.")
+    assert _sources(text, "contradicted") == ["Dan Coats"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("When Armenian President Armen Sarkissian ran into him in a hallway, a TV camera captured him asking Biden: "
+     "\"Are you going to run?\"", "asking", "Armen Sarkissian"),
+    ("Reporters heard the president say that Iran would pay.", "say", "president [unknown]"),
+])
+def test_the_one_seen_or_recorded_speaking_is_the_speaker_not_the_witness(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
+def test_a_bare_number_after_according_to_is_the_people_it_counts():
+    text = ("The Washington Post reported that U.S. diplomats and staffers were huddled in a safe room in the embassy, "
+            "according to two reached by a messaging app.")
+    found = _one(text, "according to")
+    assert (found.source_canonical, found.affiliation) == ("staffer [US]", "US")
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("Ecuador accused Assange of leaking information.", "other"),
+    ("Armenian President Armen Sarkissian said Biden should run.", "other"),
+    ("Sri Lankan officials said the ship was safe.", "other"),
+    # the country a migrant left is not the side they speak from
+    ("Ines Mugisha, a 34-year-old immigrant from Burundi, said she was afraid.", "unknown"),
+    ("A diplomat from Norway said the talks failed.", "other"),
+])
+def test_any_foreign_state_places_a_source_but_not_a_migrant_s_country_of_origin(text, affiliation):
+    found = [a for a in _attributions(text) if a.cue in ("say", "accuse")]
+    assert [a.affiliation for a in found] == [affiliation]
