@@ -718,7 +718,10 @@ def _content_tokens(clause: Token) -> list[Token]:
 def _content(cue: Token, lexicon_entry: Cue, quotations: list[Quotation]) -> tuple[int, int] | None:
     """Where the reported material lies, by the cue's dependents in order of reliability."""
     children = list(cue.children)
-    clauses = [c for c in children if c.dep_ == "ccomp" and not _second_report(c)]
+    # not a clause before the cue that a semicolon closes ("Trump has chided Macron ...; he said Sunday he hadn't
+    # ..."): the parser took the first of two joined sentences for the second's content
+    clauses = [c for c in children if c.dep_ == "ccomp" and not _second_report(c)
+               and not (c.i < cue.i and any(t.text == ";" for t in cue.doc[c.right_edge.i:cue.i]))]
     if clauses:
         return _quotation_before(cue, _char_span(t for c in clauses for t in _content_tokens(c)), quotations,
                                  clauses=clauses)
@@ -1782,6 +1785,10 @@ def _named_next(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
             side, known = affiliation_in(list(core.subtree)), entity_affiliations().get(name)
             if first < following.start or side and known and side != known:
                 return None  # named before, or on another side ("Iran's top diplomat warned ... Trump said")
+            owners = {c.lower_ for c in core.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
+            theirs = {t.lower_ for t in subject.subtree if t.dep_ == "poss" and t.pos_ == "PROPN"}
+            if theirs and not theirs & owners:
+                return None  # "Scott's attorney said ... Gallagher's attorney Tim Parlatore said": another's
             return name
     return None
 
@@ -1830,8 +1837,13 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     person is the one meant (the definite description refers back to a discourse entity with that description:
     Vieira & Poesio 2000, "An empirically based system for processing definite descriptions")."""
     modifiers = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
-    determiners = [t.lower_ for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
-    definite = determiners == ["the"] or bool(modifiers) and not determiners  # "the prosecutor", "Fox host"
+    determiners = [t for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
+    # "Gallagher's attorney": a named possessor makes the role as definite as "the", and must be in the description
+    owner = [t for t in determiners if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i in mention_at]
+    if owner and len(determiners) == 1:
+        modifiers |= {owner[0].lower_, core.lower_}
+    determiners = [t.lower_ for t in determiners]
+    definite = determiners == ["the"] or bool(modifiers) and (not determiners or bool(owner))  # "the prosecutor", "Fox host"
     # "the crown prince": a title the tagger took for a proper noun, written in lower case
     common = core.pos_ == "NOUN" and core.tag_ == "NN" or core.tag_ == "NNP" and core.is_lower
     if not common or not definite \
@@ -1853,7 +1865,12 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         title = doc[max(doc[i].sent.start, i - 6):i] if i and doc[i - 1].pos_ in ("NOUN", "PROPN") else []
         # NER often takes the title into the name's span ("Crown Prince Mohammed bin Salman")
         span = [t for t in doc[i:i + 8] if mention_at.get(t.i) == (name, label) and t.lower_ not in name.lower().split()]
-        words = [*title, *span, *_appositions(doc[i], mention_at)]
+        # and the role the name is apposed to ("Gallagher's attorney, Tim Parlatore")
+        head = doc[i]
+        while mention_at.get(head.head.i) == (name, label) and head.head.i != head.i:
+            head = head.head
+        apposed_to = [t for t in head.head.subtree if t.i < i] if head.dep_ == "appos" and head.head.i < i else []
+        words = [*title, *span, *_appositions(doc[i], mention_at), *apposed_to]
         described = {t.lower_ for t in words}
         # "the president" is not the one titled "Vice President", nor "the vice president" a president
         titles = {_office_key(t) for t in words if t.lower_ == core.lower_}
@@ -3074,10 +3091,20 @@ SUMMONED_TO = frozenset({"testify", "appear"})
 def _credit_line(verb: Token) -> bool:
     """ "Tom Howell Jr. reported from Washington.", "Jane Doe reported from Baghdad and John Roe from Beirut": a
     sentence of its own whose only complement is the place the reporter worked from."""
+    if verb.dep_ in ("advcl", "conj", "parataxis", "ccomp") and verb.head.lemma_ == verb.lemma_ \
+            and _from_a_place_only(verb):
+        # "Krauss reported from Dubai, United Arab Emirates and Karimi reported from Tehran": the parser hung the
+        # second credit on the first
+        return _credit_line(verb.head)
+    return verb.dep_ == "ROOT" and _from_a_place_only(verb)
+
+
+def _from_a_place_only(verb: Token) -> bool:
     # a bullet before the name ("⦁ Tom Howell Jr. reported from ...") can be parsed as the object
     children = [c for c in verb.children if c.dep_ not in ("punct", "nsubj", "cc", "conj")
-                and any(ch.isalnum() for ch in c.text)]
-    return verb.dep_ == "ROOT" and len(children) == 1 and children[0].dep_ == "prep" and children[0].lower_ == "from" \
+                and any(ch.isalnum() for ch in c.text)
+                and not (c.dep_ in ("advcl", "parataxis", "ccomp") and c.lemma_ == verb.lemma_ and _from_a_place_only(c))]
+    return len(children) == 1 and children[0].dep_ == "prep" and children[0].lower_ == "from" \
         and any(o.ent_type_ in ("GPE", "LOC") for o in children[0].children)
 
 
@@ -3557,9 +3584,29 @@ def _not_a_report(cue: Token) -> str:
                 and any(c.dep_ in SUBJECT_DEPS and c.lower_ in INDEFINITE_PRONOUNS for c in children):
             return "hypothetical"  # "when someone asks you to suffer short-term pain": anyone, any time
     # a sentence ends in its paragraph break; a question inside the quotation is the speaker's, not the reporter's
-    if cue.sent.text.rstrip(" \n\t)").endswith("?") or _asks_a_question(cue):
+    if cue.sent.text.rstrip(" \n\t)").endswith("?") or _asks_a_question(cue) or _left_open(cue):
         return "asked"
     return ""
+
+
+UNKNOWING_WORDS = frozenset({"unclear", "uncertain", "unknown", "wonder", "question", "doubt"})
+KNOWING_WORDS = frozenset({"clear", "sure", "certain", "know"})
+
+
+def _left_open(cue: Token) -> bool:
+    """ "It's unclear what subset of migrants Trump is referring to", "Nobody knows what Trump meant": a report
+    inside an indirect question the writer leaves open (a wh- or "whether" clause under a word of not knowing)
+    says what is not known, not what was said."""
+    head = cue.head
+    # the parser may hang the wh-phrase apart ("unclear what subset of migrants": "subset" a clause of its own)
+    asked = _opens_a_question(cue) or head.i < cue.i and any(t.tag_ in ("WDT", "WP", "WRB")
+                                                           for t in cue.doc[head.i + 1:cue.left_edge.i])
+    if cue.dep_ != "ccomp" or not asked:
+        return False
+    words = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ == "acomp")}
+    denied = any(c.dep_ == "neg" for c in head.children) \
+        or any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nobody", "no-one") for c in head.children)
+    return bool(words & UNKNOWING_WORDS) or denied and bool(words & KNOWING_WORDS)
 
 
 class _Words(NamedTuple):
@@ -4686,7 +4733,8 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
         else _unnamed_person_subjects(pronoun, quoted) if pronoun.lower_ in PERSON_PRONOUNS else []
     # a candidate of its own sentence is what the whole search would find too (the nearest sentence comes first)
     if read_as in PERSON_PRONOUNS:
-        owner = _possessor_of_relative_head(pronoun, mention_at, read_as, named_in_content)
+        owner = _possessor_of_relative_head(pronoun, mention_at, read_as, named_in_content) \
+            or _cataphoric_subject(pronoun, mention_at, quoted, read_as)
         if owner is not None:
             return _named_person(owner)
     found = _resolve(pronoun, earlier, subjects, sent_starts, own_content=own_content,
@@ -4720,11 +4768,36 @@ def _antecedent(pronoun: Token, earlier: list[Attribution], subjects: list[tuple
     return _named_person(near) if near else None
 
 
+def _cataphoric_subject(pronoun: Token, mention_at: dict[int, tuple[str, str]], quoted: list[bool],
+                        word: str) -> str | None:
+    """ "Frustrated by illegal migration, an issue he pledged to address, Trump announced ...": a "he" or "she" in
+    a phrase fronted before its sentence's main subject, with no person named before it in the sentence, is that
+    subject (cataphora, which a fronted modifier allows and the subject's own phrase does not: Reinhart 1983's
+    c-command condition, Principle C)."""
+    sentence = pronoun.sent
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
+    if not subjects or quoted[pronoun.i] or any(mention_at.get(t.i, ("", ""))[1] == "PERSON"
+                                                for t in sentence if t.i < pronoun.i):
+        return None
+    subject = subjects[0]
+    name, label = mention_at.get(subject.i, ("", ""))
+    # the pronoun hangs on a phrase of the main verb that ends before the subject (the parser may make a fronted
+    # apposition a second subject: "..., an issue he pledged to address, Trump"), not on a report whose content
+    # the main clause is ("In it, he said, North suggested ...": North is reported)
+    fronted = [c for c in root.children if c.right_edge.i < subject.left_edge.i
+               and c.left_edge.i <= pronoun.i <= c.right_edge.i and c.dep_ not in ("parataxis", "ccomp")]
+    if label != "PERSON" or not fronted or quoted[subject.i] or not _fits_pronoun(name, word):
+        return None
+    return name
+
+
 def _possessor_of_relative_head(pronoun: Token, mention_at: dict[int, tuple[str, str]], word: str,
                                 named_in_content: frozenset[str]) -> str | None:
     """ "Acosta proceeded to quote several of Trump's earlier comments in which he said ...": the subject "he" or
-    "she" of a relative clause opened by a preposition and "which" ("in which", "during which") is the person the
-    noun the clause hangs on belongs to (:func:`_person_possessor`). Hobbs's walk (1978) meets that possessor
+    "she" of a relative clause opened by a preposition and "which" ("in which", "during which"), or by "when" right
+    after the noun ("Trump's 2016 campaign, when he pledged"), is the person the noun the clause hangs on belongs
+    to (:func:`_person_possessor`). Hobbs's walk (1978) meets that possessor
     inside the noun phrase, before it climbs to the main clause's subject."""
     clause = pronoun.head
     if pronoun.dep_ not in SUBJECT_DEPS:
@@ -4735,6 +4808,12 @@ def _possessor_of_relative_head(pronoun: Token, mention_at: dict[int, tuple[str,
     elif clause.dep_ == "relcl" and any(c.dep_ == "prep" and c.i < pronoun.i and any(o.lower_ == "which" for o in c.children)
                                         for c in clause.children):
         noun = clause.head
+    elif any(c.dep_ == "advmod" and c.lower_ == "when" and c.i == clause.left_edge.i for c in clause.children) \
+            and clause.left_edge.i >= 2 and clause.doc[clause.left_edge.i - 1].text == "," \
+            and clause.doc[clause.left_edge.i - 2].pos_ == "NOUN":
+        # "Trump's 2016 campaign, when he pledged ...": the parser hung the "when" clause on the verb, but it
+        # is the time of the noun before it, whose owner it speaks of
+        noun = clause.doc[clause.left_edge.i - 2]
     else:
         return None  # "Trump attacked Biden's plan, which he said would fail": the main clause's subject
     owner = _person_possessor(noun, mention_at)
@@ -5054,13 +5133,17 @@ def extract_attributions(
     holders = _office_holders(doc, mention_at, quoted)
     # "The Army secretary ... dodged the issue. 'I have no comment,' he told The Times": a subject that names
     # an office the article gave a person is that person
+    # and its possessor ("the president's motorcade rolled out to CIA headquarters. He told staffers"), as a
+    # named possessor of a subject is (:func:`_subject_of`)
     for token in doc:
-        if token.dep_ in SUBJECT_DEPS and token.lower_ in OFFICE_WORDS and not quoted[token.i] \
+        subject = token if token.dep_ in SUBJECT_DEPS else token.head if token.dep_ == "poss" \
+            and token.head.dep_ in SUBJECT_DEPS else None
+        if subject is not None and token.lower_ in OFFICE_WORDS and not quoted[token.i] \
                 and token.i not in mention_at and any(t.lower_ == "the" for t in token.lefts):
             holder = _office_holder(token, doc[token.left_edge.i].idx, token.idx + len(token), holders, mention_at,
                                         quoted)
             if holder:
-                person_subjects.add((doc[token.left_edge.i].idx, holder, _in_main_clause(token)))
+                person_subjects.add((doc[token.left_edge.i].idx, holder, _in_main_clause(subject)))
     person_subjects = sorted(person_subjects)
     sent_starts = [s.start_char for s in doc.sents]
     # one name per mention (not per token), and the proper nouns NER missed, which may be bare surnames
@@ -5090,6 +5173,12 @@ def extract_attributions(
         if core.dep_ == "appos" and core.pos_ == "NOUN" and draft.cue_token.dep_ == "relcl" \
                 and draft.cue_token.head.i == core.i and mention_at.get(core.head.i, ("", ""))[1] in ("ORG", "PERSON"):
             core = core.head  # "Defense Priorities, a Washington group that argues": the one the apposition names
+        if mention_at.get(core.i, ("", ""))[1] in ("ORG", "GPE"):
+            # "Gil Barndollar of Defense Priorities said": NER took the whole for a body and the parser made the
+            # body the head; the person the phrase opens with, "of" the body, speaks
+            people = [c for c in core.lefts if c.dep_ in ("nmod", "compound") and mention_at.get(c.i, ("", ""))[1] == "PERSON"
+                      and any(g.dep_ == "prep" and g.lower_ in ("of", "at", "from") for g in c.children)]
+            core = people[0] if people else core
         if core.lower_ in REFLEXIVES and core.i > 0 and core.doc[core.i - 1].pos_ in ("NOUN", "PROPN"):
             # "the ads themselves cannily talk", which the parser read as a relative clause with "themselves" its
             # subject: an emphatic reflexive is no subject, the noun it stands after is
@@ -5102,6 +5191,9 @@ def extract_attributions(
             core = named[0] if named else core
         if core.lower_ in SPEAKER_PRONOUNS and core.pos_ == "PRON":
             continue  # "I"/"you" outside a quotation (transcripts, podcasts): no speaker the article names
+        if not quoted[core.i] and any(c.dep_ == "conj" and c.lower_ in ("i", "we") and c.pos_ == "PRON"
+                                      for c in core.children):
+            continue  # "My wife and I love the writing": the writer's own, with someone beside
         if core.lower_ in ("'s", "’s", "us") and "let" in (core.head.lemma_.lower(), core.head.head.lemma_.lower()):
             continue  # "let's talk about it": the writer's proposal, no one's report
         if source_lexicon().get(core.lemma_.lower()) == "document":

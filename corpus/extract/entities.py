@@ -369,6 +369,29 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _person_heading_a_body(spans: list[Span]) -> list[Span]:
+    """ "Gil Barndollar of Defense Priorities" (ORG): a known first name (or a first word before a surname the
+    article uses alone as a person) and a capitalised word before "of", "at" or "from" that open a mention of
+    another label are a person, and the rest the body they are of."""
+    from spacy.tokens import Span
+
+    surnames = {canonical_key(e.text) for e in spans if e.label_ == "PERSON" and len(e) == 1}
+    out = []
+    for span in spans:
+        if span.label_ != "PERSON" and len(span) >= 4 \
+                and (span[0].lower_ in first_name_genders() or canonical_key(span[1].text) in surnames) \
+                and span[1].is_alpha and span[1].text[:1].isupper() and not span[1].text.isupper() \
+                and span[1].lower_ not in RANK_WORDS and span[2].lower_ in ("of", "at", "from") \
+                and "\n" not in span[:2].text_with_ws:
+            body = span.start + 3 + (span[3].lower_ == "the")
+            out.append(Span(span.doc, span.start, span.start + 2, label="PERSON"))
+            if body < span.end:
+                out.append(Span(span.doc, body, span.end, label=span.label_))
+            continue
+        out.append(span)
+    return out
+
+
 RANK_WORDS = frozenset({w.rstrip(".") for title in TITLES for w in title.split()} | {
     "chief", "officer", "operator", "special", "warfare", "petty", "master", "staff", "detective", "deputy", "director",
     "leader", "speaker", "chairman", "chairwoman", "agent", "sheriff", "inspector", "private", "corporal",
@@ -722,6 +745,7 @@ def entity_mentions(doc: Doc, *, labels: tuple[str, ...] = ENTITY_LABELS) -> lis
     spans = [e for e in spans if len(e) and canonical_key(e.text) not in stop
              and not (e.label_ != "PERSON" and e.text.islower() and all(t.pos_ == "NOUN" for t in e))]
     spans = _people_inside_other_spans(spans)
+    spans = _person_heading_a_body(spans)
     spans = _first_names_left_out(spans)
     spans = _names_ner_missed(doc, spans)
     spans = _names_after_a_title(spans)

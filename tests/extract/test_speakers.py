@@ -4254,3 +4254,94 @@ def test_a_bare_number_after_according_to_is_the_people_it_counts():
 def test_any_foreign_state_places_a_source_but_not_a_migrant_s_country_of_origin(text, affiliation):
     found = [a for a in _attributions(text) if a.cue in ("say", "accuse")]
     assert [a.affiliation for a in found] == [affiliation]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Daniel DePetris of Defense Priorities said the troops should come home.", "Daniel DePetris"),
+    ("Benjamin Friedman of Defense Priorities said the troops should come home.", "Benjamin Friedman"),
+    # a body NER names whole stays the body
+    ("The Republican Party of Virginia said the vote was fair.", "Republican Party of Virginia"),
+])
+def test_a_person_ner_ran_into_the_body_they_are_of_is_the_person(text, speaker):
+    assert _sources(text, "said") == [speaker]
+
+
+def test_a_byline_credit_with_two_reporters_is_no_report():
+    text = ("The ministry said the recorders were damaged.\n\nKrauss reported from Dubai, United Arab Emirates and Karimi "
+            "reported from Tehran.")
+    assert [a.cue_text for a in _attributions(text) if a.cue_text == "reported"] == []
+    # a report made from a place still reports
+    assert _sources("The minister reported from the summit that talks had failed.", "reported") == ["minister [unknown]"]
+
+
+def test_the_writer_with_someone_beside_is_no_source():
+    text = "My wife and I love the writing, the plots and the famous actors in their one-off roles."
+    assert _attributions(text) == []
+    # inside a quotation, the one quoted speaks
+    assert _sources("\"My wife and I believe he is innocent,\" Smith said.", "said") == ["Smith"]
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("It is unclear what subset of migrants Trump is referring to.", "referring", "asked"),
+    ("Nobody knows what Trump said to Putin.", "said", "asked"),
+    # a report the writer gives is asserted, wh-word or not
+    ("It is clear, as Pompeo said, that Iran was behind it.", "said", "asserted"),
+    ("Pompeo explained what the administration wants.", "explained", "asserted"),
+])
+def test_a_report_inside_a_question_the_writer_leaves_open_is_not_asserted(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Gallagher's attorney, Tim Parlatore, said the case was weak. Later, the attorney said the jury agreed.",
+     "Tim Parlatore"),
+    ("Tim Parlatore, Gallagher's attorney, said the case was weak. Later, Gallagher's attorney said the jury agreed.",
+     "Tim Parlatore"),
+    ("Gallagher's attorney Tim Parlatore said the case was weak. Later, Gallagher's attorney said the jury agreed.",
+     "Tim Parlatore"),
+])
+def test_a_named_person_s_role_is_the_one_the_article_named_in_it(text, speaker):
+    assert _sources(text, "said")[-1] == speaker
+
+
+def test_someone_else_s_role_is_not_the_one_named_in_the_next_sentence():
+    text = ("Scott's attorney said the case was weak. Gallagher's attorney Tim Parlatore said the jury agreed. Later, "
+            "Scott's attorney said it was over.")
+    assert _sources(text, "said") == ["attorney [unknown]", "Tim Parlatore", "attorney [unknown]"]
+
+
+def test_a_clause_a_semicolon_closes_before_the_cue_is_not_its_content():
+    text = ("Macron alerted Trump and other leaders that Zarif would be in France. Trump has chided Macron in the past "
+            "for sending \"mixed signals\" to Iran; he said Sunday he hadn't discussed any joint message.")
+    assert _sources(text, "said") == ["Donald Trump"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Vice President Pence on Wednesday will meet with top Mexican officials. Frustrated by increasing levels of "
+     "illegal migration, an issue he pledged to address during the 2016 campaign, Trump suddenly announced last week "
+     "he would slap a tariff on all Mexican goods.", "pledged", "Donald Trump"),
+    ("Pompeo met Bolton on Monday. A day before he announced the sanctions, Trump blasted the news media.",
+     "announced", "Donald Trump"),
+    # not a report the main clause is the content of, nor a person named before the pronoun in its sentence
+    ("LaPierre also points to a phone call this week. In it, he said, North suggested the firm would release a "
+     "letter.", "said", "LaPierre"),
+    ("Eventually, Miller claimed he'd stabbed a prisoner.\n\n'He blurted it out. He said, 'Eddie stabbed a "
+     "prisoner,'' Breisch testified.", "said", "Miller"),
+])
+def test_a_pronoun_in_a_phrase_fronted_before_the_subject_is_the_subject(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Paul told reporters the briefing was absurd. The stance aligns Paul and Lee with Trump's 2016 campaign, when he "
+     "consistently struck an isolationist tone and pledged to end the country's forever wars.", "pledged",
+     "Donald Trump"),
+    ("Donald Trump was sworn in as president. James Clapper recalls that he was heartened. \"Not so,\" Clapper says. "
+     "On Jan. 21, 2017, the president's motorcade rolled out to CIA headquarters. He told staffers there he was now "
+     "with them.", "told", "Donald Trump"),
+    # a "when" clause on the main clause's own time is the subject's
+    ("Paul told reporters the briefing was absurd. Paul spoke on Monday, when he said the war was illegal.", "said",
+     "Paul"),
+])
+def test_a_pronoun_takes_up_the_owner_of_the_noun_its_clause_is_about(text, cue, speaker):
+    assert _sources(text, cue) == [speaker]
