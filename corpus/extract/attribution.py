@@ -396,21 +396,18 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
         stranded = _stranded_subject(verb)
         if stranded is not None:
             return stranded
-        if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in CAUSATIVE_VERBS:
-            # "The assault prompted Secretary of State Mike Pompeo to accuse Iran": the object of a verb that
-            # makes someone act is the subject of the infinitive (object control, Rosenbaum 1967)
+        # object control (Rosenbaum 1967): the object of a verb that makes someone act is the subject of the
+        # infinitive ("The assault prompted Secretary of State Mike Pompeo to accuse Iran"), and the object of a
+        # verb of seeing or recording that of the -ing or bare verb after it ("a TV camera captured him asking
+        # Biden", "video shows Trump saying": the one seen speaks, not the one who saw)
+        caused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSATIVE_VERBS
+        witnessed = (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "ccomp") or _perceived(verb)) \
+            and verb.head.lemma_.lower() in WITNESSING_VERBS
+        if (caused or witnessed) and verb.head.i != verb.i:
             controllers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i]
                            and c.tag_ not in ("WP", "WDT") and _can_speak(c)]
             if controllers:
                 return controllers[0]
-        if (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "ccomp") or _perceived(verb)) \
-                and verb.head.i != verb.i and verb.head.lemma_.lower() in WITNESSING_VERBS:
-            # "a TV camera captured him asking Biden", "video shows Trump saying": the one seen or recorded
-            # speaks, not the one who saw or recorded (the object is the participle's subject)
-            witnessed = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and not quoted[c.i]
-                         and c.tag_ not in ("WP", "WDT") and _can_speak(c)]
-            if witnessed:
-                return witnessed[0]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             speaker = _quoted_as_saying(verb)
@@ -1837,12 +1834,11 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     person is the one meant (the definite description refers back to a discourse entity with that description:
     Vieira & Poesio 2000, "An empirically based system for processing definite descriptions")."""
     modifiers = {t.lower_ for t in core.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
-    determiners = [t for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
+    determiners = [t.lower_ for t in core.lefts if t.dep_ in ("det", "poss", "nummod")]
     # "Gallagher's attorney": a named possessor makes the role as definite as "the", and must be in the description
-    owner = [t for t in determiners if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i in mention_at]
+    owner = [t for t in core.lefts if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i in mention_at]
     if owner and len(determiners) == 1:
         modifiers |= {owner[0].lower_, core.lower_}
-    determiners = [t.lower_ for t in determiners]
     definite = determiners == ["the"] or bool(modifiers) and (not determiners or bool(owner))  # "the prosecutor", "Fox host"
     # "the crown prince": a title the tagger took for a proper noun, written in lower case
     common = core.pos_ == "NOUN" and core.tag_ == "NN" or core.tag_ == "NNP" and core.is_lower

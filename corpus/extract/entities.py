@@ -340,6 +340,11 @@ def _canonical(span: Span, cleaned: str, persons: dict[str, str]) -> tuple[str, 
     return aliased, label
 
 
+def _lone_surnames(spans: list[Span]) -> set[str]:
+    """The keys of the one-word person mentions ("Mr. Khan", "Haley said"): surnames the article uses alone."""
+    return {canonical_key(e.text) for e in spans if e.label_ == "PERSON" and len(e) == 1}
+
+
 def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     """ "the U.S. Asad M. Khan" (ORG): a span of another label that ends in the surname of a person the article
     names elsewhere by surname alone ("Mr. Khan", PERSON) ends in that person's name (when it looks like one: a
@@ -348,7 +353,7 @@ def _people_inside_other_spans(spans: list[Span]) -> list[Span]:
     nationality or organisation word, become a PERSON mention."""
     from spacy.tokens import Span
 
-    surnames = {canonical_key(e.text) for e in spans if e.label_ == "PERSON" and len(e) == 1}
+    surnames = _lone_surnames(spans)
     out = []
     for span in spans:
         if span.label_ != "PERSON" and len(span) >= 2 and canonical_key(span[-1].text) in surnames:
@@ -375,7 +380,7 @@ def _person_heading_a_body(spans: list[Span]) -> list[Span]:
     another label are a person, and the rest the body they are of."""
     from spacy.tokens import Span
 
-    surnames = {canonical_key(e.text) for e in spans if e.label_ == "PERSON" and len(e) == 1}
+    surnames = _lone_surnames(spans)
     out = []
     for span in spans:
         if span.label_ != "PERSON" and len(span) >= 4 \
