@@ -1766,7 +1766,9 @@ def _named_next(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
     the first time in the article is that person, the news lead's delayed identification (a role first, the name
     after); not one the entity table places on another side. "A senior official" and "the official" are not
     resolved this way."""
-    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in core.children)
+    # "Iran's U.N. ambassador", "the director of the CIA", "the leader of Lebanon's Hezbollah group"
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in core.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(t.pos_ == "PROPN" for t in c.subtree) for c in core.children)
     if core.tag_ != "NN" or source_lexicon().get(core.lemma_.lower()) != "anonymous" or not owned:
         return None  # "the official said" takes up one named before, not after
     doc = core.doc
@@ -1782,6 +1784,9 @@ def _named_next(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
             side, known = affiliation_in(list(core.subtree)), entity_affiliations().get(name)
             if first < following.start or side and known and side != known:
                 return None  # named before, or on another side ("Iran's top diplomat warned ... Trump said")
+            held = {office for office, people in office_holders().items() if name in people}
+            if held and _office_word(core) in office_holders() and _office_word(core) not in held:
+                return None  # "The leader of the Democrats in the House said ... Donald Trump said": a president
             owners = {c.lower_ for c in core.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
             theirs = {t.lower_ for t in subject.subtree if t.dep_ == "poss" and t.pos_ == "PROPN"}
             if theirs and not theirs & owners:
@@ -2231,6 +2236,14 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)))
             return author if named else None  # "the administration's report", "a letter sent by the U.S. military"
     return None
+
+
+def _state_of_document(document: Token) -> Token | None:
+    """The nationality word of a document no phrase or mention gives an issuer ("The Iranian report suggested",
+    "the Iranian constitution calls on"), when it names one of the story's states: the document is that state's."""
+    nations = [c for c in document.children if c.dep_ == "amod" and c.i < document.i and c.ent_type_ == "NORP"
+               and affiliation_in([c], specific_only=True) in COUNTRY_NAMES]
+    return nations[0] if len(nations) == 1 else None
 
 
 def _role_word(core: Token) -> str:
@@ -5193,7 +5206,12 @@ def extract_attributions(
         if core.lower_ in ("'s", "’s", "us") and "let" in (core.head.lemma_.lower(), core.head.head.lemma_.lower()):
             continue  # "let's talk about it": the writer's proposal, no one's report
         if source_lexicon().get(core.lemma_.lower()) == "document":
-            core = _document_author(core, mention_at) or core  # the statement speaks for whoever issued it
+            # the statement speaks for whoever issued it
+            core = _document_author(core, mention_at) or _state_of_document(core) or core
+        # "the Iranian report": a document only a nationality word places is its state's, named as the country
+        state_author = COUNTRY_NAMES[affiliation_in([core], specific_only=True)] \
+            if core.dep_ == "amod" and core.ent_type_ == "NORP" \
+            and source_lexicon().get(core.head.lemma_.lower()) == "document" else None
         # the phrase of the document that names its issuer ("an Iranian military statement"), whose words place it
         issuer_phrase = core.head if core.dep_ in ("amod", "compound", "nmod", "poss") \
             and source_lexicon().get(core.head.lemma_.lower()) == "document" and core.head.i != source.core.i else None
@@ -5202,7 +5220,8 @@ def extract_attributions(
         commenter = _commenter_after(core, mention_at)
         # "the Commission", which NER names by itself: the body named in full before
         named_in_full = body and mention_at.get(core.i, ("", ""))[0].lower() == core.lower_ and (body, "ORG")
-        mention = (commenter and (commenter, "PERSON")) or named_in_full or mention_at.get(core.i) \
+        mention = (state_author and (state_author, "GPE")) or (commenter and (commenter, "PERSON")) \
+            or named_in_full or mention_at.get(core.i) \
             or _apposed_person(core, mention_at) \
             or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
             or _spokesperson_named_later(core, mention_at) \
@@ -5316,7 +5335,11 @@ def extract_attributions(
                 bodies = [mention_at[c.i][0] for c in core.children if c.dep_ == "poss" and c.i in mention_at]
                 affiliation = entity_affiliations().get(aliased(bodies[0]) if bodies else "", "unknown")
                 evidence = "entity table" if affiliation != "unknown" else evidence
-            if affiliation == "unknown" and source_type in ("organization", "anonymous", "media") and mention is None:
+            # and a person the article names for a role noun ("the owner of the Kokuka Courageous" in a passage set
+            # in Tokyo, "Company president Yutaka Katada" next), whom nothing else places
+            named_for_role = source_type == "named_person" and core.pos_ == "NOUN" and core.i not in mention_at
+            if affiliation == "unknown" and (source_type in ("organization", "anonymous", "media") and mention is None
+                                             or named_for_role):
                 affiliation = _noun_context_affiliation(core, words) or "unknown"
                 evidence = "article context" if affiliation != "unknown" else evidence
             if affiliation == "unknown" and (core.lower_ in SPOKES_WORDS or source_type == "anonymous"):

@@ -939,21 +939,23 @@ def test_unplaced_people_take_the_article_setting_and_say_so():
     assert resolved["source_canonical"].tolist()[3] == "lawmaker [US]"
 
 
-def test_unnamed_bodies_and_documents_take_the_article_setting_named_bodies_do_not():
-    """"A spokesman for the ministry" and "the memo" speak for the story's side as its unnamed people do;
-    Al Jazeera quoted in an American story stays unplaced."""
+def test_bodies_and_documents_take_the_article_setting_named_outlets_do_not():
+    """"A spokesman for the ministry", "the memo" and the Census Bureau speak for the story's side as its people
+    do; Al Jazeera quoted in an American story stays unplaced."""
     table = pd.DataFrame({
-        "doc_id": ["a"] * 5,
-        "outlet": ["A"] * 5,
-        "source_canonical": ["Mark Esper", "Pentagon", "spokesman [unknown]", "memo [unknown]", "Al Jazeera"],
-        "source_type": ["named_person", "organization", "organization", "other", "media"],
-        "affiliation": ["US", "US", "unknown", "unknown", "unknown"],
-        "affiliation_evidence": ["entity table", "source phrase", "none", "none", "none"],
+        "doc_id": ["a"] * 6,
+        "outlet": ["A"] * 6,
+        "source_canonical": ["Mark Esper", "Pentagon", "spokesman [unknown]", "memo [unknown]", "Al Jazeera",
+                             "Census Bureau"],
+        "source_type": ["named_person", "organization", "organization", "other", "media", "organization"],
+        "affiliation": ["US", "US", "unknown", "unknown", "unknown", "unknown"],
+        "affiliation_evidence": ["entity table", "source phrase", "none", "none", "none", "none"],
     })
     resolved = resolve_speakers(table)
-    assert resolved["source_canonical"].tolist()[2:] == ["spokesman [US]", "memo [US]", "Al Jazeera"]
-    assert resolved["affiliation"].tolist()[2:] == ["US", "US", "unknown"]
-    assert resolved["affiliation_evidence"].tolist()[2:] == ["article setting", "article setting", "none"]
+    assert resolved["source_canonical"].tolist()[2:] == ["spokesman [US]", "memo [US]", "Al Jazeera", "Census Bureau"]
+    assert resolved["affiliation"].tolist()[2:] == ["US", "US", "unknown", "US"]
+    assert resolved["affiliation_evidence"].tolist()[2:] == ["article setting", "article setting", "none",
+                                                            "article setting"]
 
 
 def test_unnamed_experts_do_not_take_the_article_setting():
@@ -989,6 +991,29 @@ def test_an_unnamed_office_holder_is_the_person_in_office_on_the_articles_date()
     assert resolved["source_type"].tolist() == ["named_person"] * 4 + ["anonymous"] * 2
 
 
+def test_an_unnamed_office_holder_of_another_country_is_the_one_the_phrase_s_country_had_on_the_date():
+    sources = ["Germany’s foreign minister", "Canada's foreign minister", "Britain's prime minister", "the CIA director",
+               "the foreign minister", "Britain's chancellor of the exchequer", "a German foreign minister",
+               "the Director of National Intelligence"]
+    table = pd.DataFrame({
+        "doc_id": list("abcdefgh"),
+        "outlet": ["A"] * 8,
+        "date": ["2019-06-14", "2020-01-10", "2019-08-01", "2017-06-01", "2019-06-14", "2019-08-01", "2019-06-14",
+                 "2019-01-29"],
+        "source": sources,
+        "source_canonical": ["minister [other]", "minister [other]", "minister [other]", "director [US]",
+                             "minister [other]", "chancellor [other]", "minister [other]", "director [US]"],
+        "source_type": ["anonymous"] * 8,
+        "affiliation": ["other", "other", "other", "US", "other", "other", "other", "US"],
+        "affiliation_evidence": ["source phrase"] * 8,
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist() == [
+        "Heiko Maas", "François-Philippe Champagne", "Boris Johnson", "Mike Pompeo", "minister [other]",
+        "chancellor [other]", "minister [other]", "Dan Coats"]
+    assert resolved["affiliation"].tolist()[:4] == ["other", "other", "other", "US"]
+
+
 def test_an_undated_article_s_office_holder_is_the_one_person_who_held_it_over_the_corpus_span():
     table = pd.DataFrame({
         "doc_id": ["a", "b", "c", "d"],
@@ -1005,6 +1030,20 @@ def test_an_undated_article_s_office_holder_is_the_one_person_who_held_it_over_t
     # a corpus whose dated articles span two presidents leaves an undated article's president unnamed
     table.loc[1, "date"] = "2016-06-01"
     assert resolve_speakers(table)["source_canonical"].tolist()[2:] == ["Mohammad Javad Zarif", "president [US]"]
+
+
+def test_an_undated_article_s_office_is_the_one_past_or_present_holder_it_cites():
+    table = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "c", "d"], "outlet": ["A"] * 5,
+        "date": [None, None, None, "2019-05-01", "2020-01-10"],
+        "source": ["Mike Pompeo", "the CIA director", "the CIA director", "an official", "an official"],
+        "source_canonical": ["Mike Pompeo", "director [US]", "director [US]", "official [US]", "official [US]"],
+        "source_type": ["named_person"] + ["anonymous"] * 4,
+        "affiliation": ["US"] * 5,
+        "affiliation_evidence": ["entity table"] + ["source phrase"] * 4,
+    })
+    # CIA director in 2017-18, before the corpus's span; the article that does not cite him has the span's director
+    assert resolve_speakers(table)["source_canonical"].tolist()[:3] == ["Mike Pompeo", "Mike Pompeo", "Gina Haspel"]
 
 
 def test_people_with_an_office_holder_are_not_that_holder():
@@ -4345,3 +4384,49 @@ def test_a_pronoun_in_a_phrase_fronted_before_the_subject_is_the_subject(text, c
 ])
 def test_a_pronoun_takes_up_the_owner_of_the_noun_its_clause_is_about(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, speaker, source_type", [
+    ("A preliminary Iranian investigative report released Thursday said that the pilots never made a radio call. "
+     "The Iranian report suggested that a sudden emergency struck the plane.", "suggested", "Iran", "organization"),
+    ("Accordingly, the Iranian constitution calls on its officials to advance a foreign policy.", "calls", "Iran",
+     "organization"),
+    ("An American report said the strike was defensive.", "said", "United States", "organization"),
+    # a body the phrase names is the issuer, as before; a nation without a government of the story's sides keeps
+    # its document
+    ("An Iranian military statement said the drone was downed.", "said", "Iranian military", "organization"),
+    ("A Saudi statement said the attack was an act of war.", "said", "statement [other]", "other"),
+    ("An American report by the Brookings Institution said the strike was illegal.", "said", "Brookings Institution",
+     "organization"),
+    ("Iraqi lawmakers approved a resolution Sunday. The Iraqi resolution calls for ending the agreement.", "calls",
+     "lawmaker [Iraq]", "anonymous"),
+])
+def test_a_document_only_a_nationality_word_places_is_its_state_s(text, cue, speaker, source_type):
+    found = _one(text, cue)
+    assert (found.source_canonical, found.source_type) == (speaker, source_type)
+
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The leader of Lebanon's Hezbollah group says the killing puts the region at the beginning of a new phase. "
+     "Speaking before thousands of supporters, Hassan Nasrallah has called the killing a crime.", "says",
+     "Hassan Nasrallah"),
+    ("Chinese efforts are as concerning as Russian subversion, the director of the CIA has said. Mike Pompeo told the "
+     "BBC that the Chinese have a much bigger footprint.", "said", "Mike Pompeo"),
+    # not a person the office table lists in another office; an office the table does not list ("cleric") is not
+    # another office
+    ("The leader of the Democrats in the House said the vote was a mistake. Donald Trump said he would veto it.",
+     "said", "leader [US]"),
+    ("Iraq's top Shi'ite Muslim cleric condemned the struggle happening on Iraqi soil. Grand Ayatollah Ali al-Sistani "
+     "said it was Iraqis who stood to suffer most.", "condemned", "Ali al-Sistani"),
+])
+def test_a_role_of_a_named_body_is_the_person_the_next_sentence_names_first(text, cue, speaker):
+    assert _sources(text, cue)[0] == speaker
+
+
+def test_a_person_named_for_a_role_noun_keeps_the_side_the_article_gives_the_role():
+    text = ("The Japanese owner of one of the tankers is a shipping firm. Meanwhile in Tokyo, the owner of the Kokuka "
+            "Courageous said its sailors saw flying objects before the attack. Company president Yutaka Katada offered "
+            "no evidence for his claim.")
+    found = _one(text, "said")
+    assert (found.source_canonical, found.affiliation) == ("Yutaka Katada", "other")
