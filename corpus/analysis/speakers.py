@@ -259,9 +259,9 @@ def resolve_speakers(attributions: pd.DataFrame) -> pd.DataFrame:
         sides = _usual_affiliations(table[people])
         resolved = [in_outlet.get((key, outlet), overall.get(key)) for key, outlet in zip(keys, outlets)]
         # "says Ali, a young Iraqi" is not the American journalist Yashar Ali: a name the article places on one
-        # side is not resolved to a person the corpus places on another
+        # side is resolved only to a person the corpus places on the same side (not to one it leaves unplaced)
         table.loc[bare, "source_canonical"] = [
-            r if isinstance(r, str) and side in ("unknown", sides.get(r, side)) else old
+            r if isinstance(r, str) and side in ("unknown", sides.get(r)) else old
             for r, old, side in zip(resolved, table.loc[bare, "source_canonical"], table.loc[bare, "affiliation"])]
         table.loc[people, "source_canonical"] = _fullest_names(table.loc[people, "source_canonical"])
     # a named body's side is the corpus's for it as a person's is ("Stena Bulk" is Swedish wherever one article

@@ -100,6 +100,8 @@ def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> s
             found = terms.get(term)
             if found and term in generic:
                 break  # nor a shorter term inside it ("security" of "national security adviser")
+            if found and "american" in words[i + n:i + n + 2] and words[i + n] in ("-", "american"):
+                return "US"  # "Iranian-American", "the National Iranian American Council": American
             if found:
                 return found
     return None

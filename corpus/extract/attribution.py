@@ -1125,13 +1125,15 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
     """(affiliation, evidence) from the person table, then the core's own words, then the rest of the phrase."""
     if canonical in entity_affiliations():
         return entity_affiliations()[canonical], "entity table"
-    own = _without_host([t for t in core.subtree
+    # a nationality word that is a person's name ("my colleague German Lopez") places no one
+    name_words = set(canonical.split()) if core.ent_type_ == "PERSON" else set()
+    own = _without_host([t for t in core.subtree if t.text not in name_words
                          if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")])
     if not own and core.dep_ == "conj" and core.head.pos_ == "NOUN" and core.tag_ == core.head.tag_:
         # "U.S. diplomats and staffers": a modifier of the first of two bare conjoined nouns is both's
         own = _without_host([t for t in core.head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")])
     phrase = _without_host([t for t in core.doc.char_span(start, end, alignment_mode="expand") or []
-                            if not _in_aside(t, core)])
+                            if not _in_aside(t, core) and t.text not in name_words])
     for tokens in ([core], own):
         found = affiliation_in(tokens, specific_only=True) or affiliation_in(tokens)
         if found:
@@ -1222,6 +1224,8 @@ def _names_an_affair(token: Token) -> bool:
 
 MIGRANT_WORDS = frozenset({"immigrant", "migrant", "refugee", "seeker", "emigrant", "émigré", "emigre", "asylee"})
 """People whose "from" names the country they left, not the side they speak from."""
+HERITAGE_WORDS = frozenset({"descent", "origin", "heritage", "ancestry", "extraction", "roots"})
+"""Nouns a nationality word modifies to say where one's family came from ("of Iranian descent")."""
 
 
 def _without_host(tokens: list[Token]) -> list[Token]:
@@ -1243,6 +1247,11 @@ def _is_topic(token: Token) -> bool:
 
 def _is_host(token: Token) -> bool:
     doc = token.doc
+    if token.head.lemma_.lower() in HERITAGE_WORDS and token.dep_ in ("amod", "compound"):
+        return True  # "who is of Iranian descent": where a family came from, not the side one speaks for
+    if token.dep_ == "npadvmod" and token.head.lower_ == "born" \
+            and any(t.tag_ == "HYPH" for t in doc[token.i + 1:token.head.i]):
+        return True  # "the Irish-born Father Cornelius McGrenra": born there, a priest in New Jersey
     for i in range(token.i - 1, max(token.i - 5, 0), -1):
         word = doc[i]
         if word.lower_ in ("to", "in"):  # "Ambassador to the U.S.", "the agency's envoy in Erbil"
@@ -1266,7 +1275,8 @@ def _person_context_affiliation(name: str, earlier: list[Attribution], mention_a
         token = doc[i]
         if token.dep_ == "compound":
             continue
-        context = [t for t in token.subtree if t.i < token.i and mention_at.get(t.i) != (name, "PERSON")]
+        context = [t for t in token.subtree if t.i < token.i and mention_at.get(t.i) != (name, "PERSON")
+                   and t.text not in name.split()]  # "my colleague German Lopez", NER's "German" a nationality
         context += [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
         found = affiliation_in(_without_host([t for t in context if not _in_aside(t, token)]))
         if found:
@@ -2572,6 +2582,8 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 
 
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
+STATE_NOUNS = frozenset({"country", "nation", "state"})
+"""Nouns for a state, which speaks through its government ("the country said", "a Gulf state warned")."""
 SHARE_WORDS = frozenset({"percent", "%", "percentage", "share", "proportion", "fraction", "third", "quarter"})
 QUANTIFIERS = frozenset({"some", "many", "much", "most", "several", "few", "other", "others", "another", "all", "both",
                          "one", "two",
@@ -5453,6 +5465,20 @@ def extract_attributions(
             credited = _credited_after(text, content_end, quotations, mention_at, doc)
             if credited is not None:
                 canonical, source_type, affiliation, evidence = credited
+        factuality = draft.factuality
+        if factuality == "asserted" and source_type == "other" and mention is None and not antecedent \
+                and _mute_thing(core) and core.text[:1].islower() \
+                and core.lemma_.lower() not in SHARE_WORDS | STATE_NOUNS \
+                and not any(_can_speak(t) or "document" in (source_lexicon().get(t.lemma_.lower()),
+                                                            source_lexicon().get(t.lower_))
+                            for t in doc.char_span(source.start, source.end, alignment_mode="expand") or ()
+                            if t.pos_ in ("NOUN", "PROPN", "PRON")):
+            # "the coronavirus crisis tells us", "PTSD refers to", "as the law called for": a thing no one speaks
+            # through (not a person, body or document of the lexicon, nor one that names its issuer) is the writer's
+            # reading of it, as a thing that "suggests" is (:func:`_factuality`); not a share of people ("twelve
+            # percent indicated"), a capitalised name the tagger took for a noun ("TAPPER:"), nor "the minutes of the
+            # meeting", a document whatever its "of" names; "a country" is a state, whichever
+            factuality = "inferred"
         start = min(source.start, draft.cue_start, content_start)
         end = max(source.end, draft.cue_end, content_end)
         cue_text = text[draft.cue_start:draft.cue_end]
@@ -5461,7 +5487,7 @@ def extract_attributions(
             _sentence_of(sent_starts, draft.cue_start), start, end,
             text[source.start:source.end], canonical, source_type, affiliation, evidence,
             draft.cue, text[content_start:content_end], _directness(content_start, content_end, quotations),
-            draft.cue_kind, draft.factuality, cue_text, draft.channel, antecedent,
+            draft.cue_kind, factuality, cue_text, draft.channel, antecedent,
             source.start, source.end, draft.cue_start, draft.cue_end, content_start, content_end,
         ))
     found = _attach_continuations(text, out, quotations, sent_starts)

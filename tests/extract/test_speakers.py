@@ -732,6 +732,9 @@ def test_the_corpus_does_not_resolve_a_name_to_a_person_on_another_side():
     })
     resolved = resolve_speakers(table)
     assert resolved["source_canonical"].tolist() == ["Yashar Ali", "Ali", "Yashar Ali"]
+    # nor to a person it leaves unplaced: the article's side is evidence, the corpus's silence is none
+    table.loc[0, ["affiliation", "affiliation_evidence"]] = ["unknown", "none"]
+    assert resolve_speakers(table)["source_canonical"].tolist()[:2] == ["Yashar Ali", "Ali"]
 
 
 def test_a_person_introduced_as_a_relative_does_not_take_the_bare_surname():
@@ -4430,3 +4433,34 @@ def test_a_person_named_for_a_role_noun_keeps_the_side_the_article_gives_the_rol
             "no evidence for his claim.")
     found = _one(text, "said")
     assert (found.source_canonical, found.affiliation) == ("Yutaka Katada", "other")
+
+
+@pytest.mark.parametrize("text, cue, factuality", [
+    ("The coronavirus crisis tells us that the government failed.", "tells", "inferred"),
+    ("As the independent counsel law called for, the attorney general appointed a counsel.", "called", "inferred"),
+    ("The countdown warns of a multi-generational war.", "warns", "inferred"),
+    # people, bodies, documents and states the lexicon knows, people an "of" phrase counts, and names still report
+    ("The American public learned that Trump had enlisted Giuliani.", "learned", "asserted"),
+    ("A disturbing number of them said the war was a mistake.", "said", "asserted"),
+    ("A separate academic paper argued that the tariffs raised prices.", "argued", "asserted"),
+    ("The tech giant said it would label the tweets.", "said", "asserted"),
+    ("The country said it would not negotiate.", "said", "asserted"),
+])
+def test_a_thing_no_one_speaks_through_is_the_writer_s_reading_whatever_the_verb(text, cue, factuality):
+    assert _one(text, cue).factuality == factuality
+
+
+@pytest.mark.parametrize("text, cue, affiliation", [
+    ("Journalist Yashar Ali, who is of Iranian descent, said the left was silent.", "said", "unknown"),
+    ("The popular Irish-born Father Cornelius McGrenra talked about sacrifice.", "talked", "unknown"),
+    ("Sina Toossi, a researcher at the National Iranian American Council, noted that the meeting was a sign.",
+     "noted", "US"),
+    ("An Iranian-American scholar said the strike was illegal.", "said", "US"),
+    ("Vox reporter German Lopez has covered the issue for years. On criminal justice reform, Biden put forth a "
+     "proposal, which my colleague German Lopez describes as one of the most comprehensive.", "describes", "unknown"),
+    # a nationality word that is no heritage, birthplace or name still places
+    ("A German diplomat said the talks had failed.", "said", "other"),
+    ("Iranian-born Foreign Minister Javad Zarif said Iran would respond.", "said", "Iran"),
+])
+def test_heritage_birthplace_and_names_are_no_side_a_hyphenated_american_is_american(text, cue, affiliation):
+    assert _one(text, cue).affiliation == affiliation
