@@ -2083,7 +2083,8 @@ def _credited_after(text: str, content_end: int, quotations: list[Quotation], me
                     doc: Doc) -> tuple[str, str, str, str] | None:
     """(canonical, type, affiliation, evidence) of the person a quotation is credited to right after it, the
     round-up convention of a pull quote followed by "Name, Outlet" (The Flip Side: "Others argue that “...”
-    Kevin Drum, Mother Jones"): "others", "critics" or "some" who argue are the commentator credited."""
+    Kevin Drum, Mother Jones"): "others", "critics", "some" or "one Democratic candidate" who argue are the one
+    credited."""
     if not any(q.end == content_end for q in quotations):
         # a pull quote whose inner quotation marks do not pair up (an opening mark inside it, never closed) still
         # ends its paragraph with a closing mark
@@ -2254,6 +2255,18 @@ def _state_of_document(document: Token) -> Token | None:
     nations = [c for c in document.children if c.dep_ == "amod" and c.i < document.i and c.ent_type_ == "NORP"
                and affiliation_in([c], specific_only=True) in COUNTRY_NAMES]
     return nations[0] if len(nations) == 1 else None
+
+
+def _in_relative_report(token: Token, cue: Token) -> bool:
+    """Whether ``token`` is in what someone reports in a relative clause inside the cue's content ("he said,
+    adding that he was vice president, drawing a rebuke from Julián Castro, who observed that Biden was content"):
+    another speaker's words, whose people say nothing of who "he" is."""
+    for ancestor in token.ancestors:
+        if ancestor.i == cue.i:
+            return False
+        if ancestor.dep_ == "relcl" and ancestor.lemma_.lower() in cue_lexicon():
+            return True
+    return False
 
 
 def _role_word(core: Token) -> str:
@@ -5300,6 +5313,7 @@ def extract_attributions(
                 name for i, (name, label) in mention_at.items()
                 if label == "PERSON" and not quoted[i] and (
                     max(own_content[0], core.idx) <= doc[i].idx < own_content[1]
+                    and not _in_relative_report(doc[i], draft.cue_token)
                     or reported_from <= doc[i].idx < core.idx))
             resolved = None
             if resolve_pronouns:
@@ -5461,7 +5475,12 @@ def extract_attributions(
             evidence = "none"
         content_start, content_end = _trimmed(text, *draft.content)
         content_start, content_end = _extend_to_quotations(content_start, content_end, quotations)
-        if source_type in ("anonymous", "other") and core.tag_ in ("NNS", "NNPS") or core.lower_ in BARE_GROUP_WORDS:
+        # and one unnamed "one/another" of a kind ("One Democratic presidential candidate writes, '...' ¶ Amy
+        # Klobuchar, CNN"), the round-up's way of naming a pull quote's author only after it
+        one_of_a_kind = source_type == "anonymous" and core.tag_ == "NN" and any(
+            c.lower_ in ("one", "another") and c.dep_ in ("nummod", "det") for c in core.children)
+        if source_type in ("anonymous", "other") and core.tag_ in ("NNS", "NNPS") or core.lower_ in BARE_GROUP_WORDS \
+                or one_of_a_kind:
             credited = _credited_after(text, content_end, quotations, mention_at, doc)
             if credited is not None:
                 canonical, source_type, affiliation, evidence = credited

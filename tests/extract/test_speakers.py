@@ -4464,3 +4464,22 @@ def test_a_thing_no_one_speaks_through_is_the_writer_s_reading_whatever_the_verb
 ])
 def test_heritage_birthplace_and_names_are_no_side_a_hyphenated_american_is_american(text, cue, affiliation):
     assert _one(text, cue).affiliation == affiliation
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Sanders said he would support Biden. At a Democratic debate, Biden was asked whether he would resume the "
+     "deportations. “Absolutely not,” he said, adding that he was vice president, drawing a rebuke from Julián "
+     "Castro, who observed that Biden was content.", "adding", "Biden"),
+    # a person named in the reported clause itself is still not the one reporting it
+    ("Pompeo met Trump on Monday. He said the talks with Biden had failed.", "said", "Mike Pompeo"),
+])
+def test_people_another_speaker_reports_on_in_a_relative_clause_may_be_the_pronoun_s(text, cue, speaker):
+    assert _sources(text, cue)[-1] == speaker
+
+
+def test_one_unnamed_of_a_kind_before_a_pull_quote_is_the_author_the_credit_line_names():
+    text = ("Some argue that the plan is good.\n\nOne Democratic presidential candidate writes, “The American Dream "
+            "is dying by the numbers. I have seen it in Iowa.”\n\nAmy Klobuchar, CNN\n\nAnother candidate said the "
+            "plan would fail.")
+    assert _sources(text, "writes") == ["Amy Klobuchar"]
+    assert _sources(text, "said") == ["candidate [US]"]  # no credit after it
