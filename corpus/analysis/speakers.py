@@ -7,7 +7,7 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
 
 * a bare surname no full name in the article explains goes to the full name that surname means in the same
   outlet, else in the whole corpus (the most cited person with that surname), unless the article places the
-  speaker on another side than the corpus places that person ("says Ali, a young Iraqi" is no Yashar Ali);
+  speaker on a side the corpus does not place that person on ("says Ali, a young Iraqi" is no Yashar Ali);
 * a name the corpus more often cites with a given name before it is that fuller name ("Tayyip Erdogan" is
   "Recep Tayyip Erdogan");
 * a name the corpus writes in other letter cases ("Trump Administration", "WHITE HOUSE") is written as the corpus
@@ -15,8 +15,10 @@ linking, e.g. Bagga & Baldwin 1998, here by name):
 * a named person or body whose affiliation the article leaves ``unknown`` takes the affiliation the other
   articles give that name (the most frequent known one), and ``affiliation_evidence`` says ``corpus``;
 * an unnamed holder of a one-person office whose side the phrase gives ("Iran's president", "the U.S. defense
-  secretary", in ``OFFICE_PATTERNS``) is the person who held it on the article's date (``data/office_terms.csv``),
-  or, for an undated article, the one person who held it over the whole span of the corpus's dated articles;
+  secretary", in ``OFFICE_PATTERNS``; for another country's, "Germany's foreign minister", the phrase must name
+  the country) is the person who held it on the article's date (``data/office_terms.csv``), or, for an undated
+  article, the one past or present holder the article cites, else the one person who held it over the whole span
+  of the corpus's dated articles;
   the article's own naming ("President Hassan Rouhani ... the president said") is the extractor's, and comes first;
 * unnamed "authorities" are an organisation, and bare or national ones on the story's sides the country ("Iranian
   authorities admitted" is Iran), as "the Iranian government" is;

@@ -1128,7 +1128,7 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
     # a nationality word that is a person's name ("my colleague German Lopez") places no one
     name_words = set(canonical.split()) if core.ent_type_ == "PERSON" else set()
     own = _without_host([t for t in core.subtree if t.text not in name_words
-                         if t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")])
+                         and t.i <= core.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")])
     if not own and core.dep_ == "conj" and core.head.pos_ == "NOUN" and core.tag_ == core.head.tag_:
         # "U.S. diplomats and staffers": a modifier of the first of two bare conjoined nouns is both's
         own = _without_host([t for t in core.head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")])
@@ -1231,7 +1231,8 @@ HERITAGE_WORDS = frozenset({"descent", "origin", "heritage", "ancestry", "extrac
 def _without_host(tokens: list[Token]) -> list[Token]:
     """The words of a title without the country an envoy is posted to or in: "Pakistani Ambassador to the U.S.
     Asad M. Khan" is Pakistan's, not the United States', "USAID's envoy in Erbil" not Iraq's; nor the country a
-    role studies ("Iran experts"); nor the one a migrant left ("an immigrant from Burundi")."""
+    role studies ("Iran experts"); nor the one a migrant left ("an immigrant from Burundi"), a family came from
+    ("of Iranian descent") or one was born in ("Irish-born")."""
     return [t for t in tokens if not _is_host(t) and not _is_topic(t)]
 
 
@@ -2255,6 +2256,18 @@ def _state_of_document(document: Token) -> Token | None:
     nations = [c for c in document.children if c.dep_ == "amod" and c.i < document.i and c.ent_type_ == "NORP"
                and affiliation_in([c], specific_only=True) in COUNTRY_NAMES]
     return nations[0] if len(nations) == 1 else None
+
+
+def _no_one_speaks_through(core: Token, phrase: Span | None) -> bool:
+    """Whether a source is a thing no one speaks through: "the coronavirus crisis tells us", "PTSD refers to", "as
+    the law called for". Not when its phrase has a person, body, document or pronoun for people in it ("the minutes
+    of the meeting", "a disturbing number of them"), nor for a share of people ("twelve percent indicated"), a
+    state ("the country said") or a capitalised name the tagger took for a noun ("TAPPER:")."""
+    return _mute_thing(core) and core.text[:1].islower() \
+        and core.lemma_.lower() not in SHARE_WORDS | STATE_NOUNS \
+        and not any(_can_speak(t) or "document" in (source_lexicon().get(t.lemma_.lower()),
+                                                    source_lexicon().get(t.lower_))
+                    for t in phrase or () if t.pos_ in ("NOUN", "PROPN", "PRON"))
 
 
 def _in_relative_report(token: Token, cue: Token) -> bool:
@@ -5361,8 +5374,8 @@ def extract_attributions(
                 bodies = [mention_at[c.i][0] for c in core.children if c.dep_ == "poss" and c.i in mention_at]
                 affiliation = entity_affiliations().get(aliased(bodies[0]) if bodies else "", "unknown")
                 evidence = "entity table" if affiliation != "unknown" else evidence
-            # and a person the article names for a role noun ("the owner of the Kokuka Courageous" in a passage set
-            # in Tokyo, "Company president Yutaka Katada" next), whom nothing else places
+            # and a person the article names for a role noun ("the owner of the Kokuka Courageous ... Company
+            # president Yutaka Katada", where the article writes "the Japanese owner"), whom nothing else places
             named_for_role = source_type == "named_person" and core.pos_ == "NOUN" and core.i not in mention_at
             if affiliation == "unknown" and (source_type in ("organization", "anonymous", "media") and mention is None
                                              or named_for_role):
@@ -5486,18 +5499,8 @@ def extract_attributions(
                 canonical, source_type, affiliation, evidence = credited
         factuality = draft.factuality
         if factuality == "asserted" and source_type == "other" and mention is None and not antecedent \
-                and _mute_thing(core) and core.text[:1].islower() \
-                and core.lemma_.lower() not in SHARE_WORDS | STATE_NOUNS \
-                and not any(_can_speak(t) or "document" in (source_lexicon().get(t.lemma_.lower()),
-                                                            source_lexicon().get(t.lower_))
-                            for t in doc.char_span(source.start, source.end, alignment_mode="expand") or ()
-                            if t.pos_ in ("NOUN", "PROPN", "PRON")):
-            # "the coronavirus crisis tells us", "PTSD refers to", "as the law called for": a thing no one speaks
-            # through (not a person, body or document of the lexicon, nor one that names its issuer) is the writer's
-            # reading of it, as a thing that "suggests" is (:func:`_factuality`); not a share of people ("twelve
-            # percent indicated"), a capitalised name the tagger took for a noun ("TAPPER:"), nor "the minutes of the
-            # meeting", a document whatever its "of" names; "a country" is a state, whichever
-            factuality = "inferred"
+                and _no_one_speaks_through(core, doc.char_span(source.start, source.end, alignment_mode="expand")):
+            factuality = "inferred"  # the writer's reading of a thing, as a thing that "suggests" is (_factuality)
         start = min(source.start, draft.cue_start, content_start)
         end = max(source.end, draft.cue_end, content_end)
         cue_text = text[draft.cue_start:draft.cue_end]
