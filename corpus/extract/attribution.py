@@ -2262,9 +2262,11 @@ def _no_one_speaks_through(core: Token, phrase: Span | None) -> bool:
     """Whether a source is a thing no one speaks through: "the coronavirus crisis tells us", "PTSD refers to", "as
     the law called for". Not when its phrase has a person, body, document or pronoun for people in it ("the minutes
     of the meeting", "a disturbing number of them"), nor for a share of people ("twelve percent indicated"), a
-    state ("the country said") or a capitalised name the tagger took for a noun ("TAPPER:")."""
+    state ("the country said"), a side ("both sides"), a paper, an office ("the ayatollah") or a capitalised name
+    the tagger took for a noun ("TAPPER:")."""
     return _mute_thing(core) and core.text[:1].islower() \
-        and core.lemma_.lower() not in SHARE_WORDS | STATE_NOUNS \
+        and core.lemma_.lower() not in SHARE_WORDS | STATE_NOUNS | SIDE_NOUNS | PAPER_NOUNS \
+        and core.lower_ not in OFFICE_WORDS \
         and not any(_can_speak(t) or "document" in (source_lexicon().get(t.lemma_.lower()),
                                                     source_lexicon().get(t.lower_))
                     for t in phrase or () if t.pos_ in ("NOUN", "PROPN", "PRON"))
@@ -2610,6 +2612,12 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
 STATE_NOUNS = frozenset({"country", "nation", "state"})
 """Nouns for a state, which speaks through its government ("the country said", "a Gulf state warned")."""
+SIDE_NOUNS = frozenset({"side", "camp"})
+"""Nouns for a party to a dispute ("both sides claimed"), which speaks though no one in it is named; not in the
+source lexicon, because a side is no antecedent for a later "it" or "they" (North Korea's "it" is not "one side")."""
+PAPER_NOUNS = frozenset({"paper"})
+"""A newspaper or a study, either of which speaks; not a document of the source lexicon, whose issuer search took
+"the paper" (Delaware's News Journal) for the bank its story was about."""
 SHARE_WORDS = frozenset({"percent", "%", "percentage", "share", "proportion", "fraction", "third", "quarter"})
 QUANTIFIERS = frozenset({"some", "many", "much", "most", "several", "few", "other", "others", "another", "all", "both",
                          "one", "two",

@@ -4445,6 +4445,9 @@ def test_a_person_named_for_a_role_noun_keeps_the_side_the_article_gives_the_rol
     ("A separate academic paper argued that the tariffs raised prices.", "argued", "asserted"),
     ("The tech giant said it would label the tweets.", "said", "asserted"),
     ("The country said it would not negotiate.", "said", "asserted"),
+    ("Both sides claimed victory after the talks.", "claimed", "asserted"),
+    ("The paper reported that the talks had failed.", "reported", "asserted"),
+    ("The ayatollah said the United States would regret the strike.", "said", "asserted"),
 ])
 def test_a_thing_no_one_speaks_through_is_the_writer_s_reading_whatever_the_verb(text, cue, factuality):
     assert _one(text, cue).factuality == factuality
@@ -4483,3 +4486,9 @@ def test_one_unnamed_of_a_kind_before_a_pull_quote_is_the_author_the_credit_line
             "plan would fail.")
     assert _sources(text, "writes") == ["Amy Klobuchar"]
     assert _sources(text, "said") == ["candidate [US]"]  # no credit after it
+
+
+def test_a_side_is_no_antecedent_for_a_later_it():
+    text = ("North Korea rejected the offer on Monday. One side, arrogant from its past, said the talks were over. It "
+            "warned of a strong response.")
+    assert _sources(text, "warned") == ["North Korea"]
