@@ -105,10 +105,15 @@ def office_holder_on(source: str, side: str, date: str) -> str | None:
     """Who held the office ``source`` names ("Iran's president", "the U.S. defense secretary") for ``side`` on
     ``date`` (ISO), from ``data/office_terms.csv``; None when the phrase names no such office, names someone
     else (a former, vice or deputy holder, a plural) or the date is outside the table's terms."""
+    return _holder_on(_terms_of_office(source, side), date)
+
+
+def _holder_on(terms: list[tuple[str, str, str]], date: str) -> str | None:
+    """The person whose term of ``terms`` covers ``date`` (ISO), if any."""
     if not date:
         return None
     day = str(date)[:10]
-    return next((person for start, end, person in _terms_of_office(source, side) if start <= day < end), None)
+    return next((person for start, end, person in terms if start <= day < end), None)
 
 
 def _terms_of_office(source: str, side: str) -> list[tuple[str, str, str]]:
@@ -143,12 +148,13 @@ def _resolve_offices(table: pd.DataFrame) -> None:
     cited = table[table["source_type"] == "named_person"].groupby(doc_ids)["source_canonical"].agg(set)
 
     def holder(source: str, side: str, date: str, doc_id: str) -> str | None:
+        terms = _terms_of_office(source, side)
         if date or span is None:
-            return office_holder_on(source, side, date)
-        ever = {person for _, _, person in _terms_of_office(source, side)} & cited.get(doc_id, set())
+            return _holder_on(terms, date)
+        ever = {person for _, _, person in terms} & cited.get(doc_id, set())
         if len(ever) == 1:
             return ever.pop()
-        first, last = office_holder_on(source, side, span[0]), office_holder_on(source, side, span[1])
+        first, last = _holder_on(terms, span[0]), _holder_on(terms, span[1])
         return first if first == last else None
 
     holders = [holder(source, side, date, doc_id) if head in OFFICE_HEADS else None

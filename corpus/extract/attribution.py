@@ -1796,7 +1796,8 @@ def _named_next(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
             if first < following.start or side and known and side != known:
                 return None  # named before, or on another side ("Iran's top diplomat warned ... Trump said")
             held = {office for office, people in office_holders().items() if name in people}
-            if held and _office_word(core) in office_holders() and _office_word(core) not in held:
+            office = _office_word(core)
+            if held and office in office_holders() and office not in held:
                 return None  # "The leader of the Democrats in the House said ... Donald Trump said": a president
             owners = {c.lower_ for c in core.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
             theirs = {t.lower_ for t in subject.subtree if t.dep_ == "poss" and t.pos_ == "PROPN"}
@@ -2267,8 +2268,7 @@ def _no_one_speaks_through(core: Token, phrase: Span | None) -> bool:
     return _mute_thing(core) and core.text[:1].islower() \
         and core.lemma_.lower() not in SHARE_WORDS | STATE_NOUNS | SIDE_NOUNS | PAPER_NOUNS \
         and core.lower_ not in OFFICE_WORDS \
-        and not any(_can_speak(t) or "document" in (source_lexicon().get(t.lemma_.lower()),
-                                                    source_lexicon().get(t.lower_))
+        and not any(not _mute_thing(t) if t.pos_ == "NOUN" else _can_speak(t)
                     for t in phrase or () if t.pos_ in ("NOUN", "PROPN", "PRON"))
 
 
@@ -5251,13 +5251,15 @@ def extract_attributions(
             continue  # "My wife and I love the writing": the writer's own, with someone beside
         if core.lower_ in ("'s", "’s", "us") and "let" in (core.head.lemma_.lower(), core.head.head.lemma_.lower()):
             continue  # "let's talk about it": the writer's proposal, no one's report
+        state_author = None
         if source_lexicon().get(core.lemma_.lower()) == "document":
-            # the statement speaks for whoever issued it
-            core = _document_author(core, mention_at) or _state_of_document(core) or core
-        # "the Iranian report": a document only a nationality word places is its state's, named as the country
-        state_author = COUNTRY_NAMES[affiliation_in([core], specific_only=True)] \
-            if core.dep_ == "amod" and core.ent_type_ == "NORP" \
-            and source_lexicon().get(core.head.lemma_.lower()) == "document" else None
+            # the statement speaks for whoever issued it; "the Iranian report", which only a nationality word
+            # places, for its state, named as the country
+            issuer = _document_author(core, mention_at)
+            state = _state_of_document(core) if issuer is None else None
+            if state is not None:
+                state_author = COUNTRY_NAMES[affiliation_in([state], specific_only=True)]
+            core = issuer or state or core
         # the phrase of the document that names its issuer ("an Iranian military statement"), whose words place it
         issuer_phrase = core.head if core.dep_ in ("amod", "compound", "nmod", "poss") \
             and source_lexicon().get(core.head.lemma_.lower()) == "document" and core.head.i != source.core.i else None
