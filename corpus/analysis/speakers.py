@@ -81,7 +81,13 @@ OFFICE_PATTERNS = (
     ("prime minister", r"\bprime minister\b|\bpremier\b"),
     ("supreme leader", r"\bsupreme leader\b"),
     ("president", r"\bpresident\b"),
+    # the press's periphrases of an office ("the nation's top intelligence official" is the DNI, "Tehran's top
+    # diplomat" its foreign minister); their head ("official", "diplomat") is no office word by itself
+    ("director of national intelligence", r"\btop intelligence official\b"),
+    (TOP_DIPLOMAT := "top diplomat", r"\btop diplomat\b"),
 )
+DIPLOMACY_OFFICES = {"US": ("secretary of state",)}
+"""The offices a state's "top diplomat" holds, by side; any other side's is its foreign minister (or secretary)."""
 OFFICE_HEADS = frozenset({"president", "secretary", "minister", "premier", "leader", "chief", "adviser", "advisor",
                           "director", "chairman", "chancellor"})
 """The role words of those phrases, as the extractor gives an unnamed source's role (``"secretary [US]"``)."""
@@ -122,10 +128,27 @@ def _terms_of_office(source: str, side: str) -> list[tuple[str, str, str]]:
     phrase = source.lower()
     if side == "unknown" or NOT_THE_HOLDER.search(phrase.replace("-", " ")):
         return []
-    office = next((name for name, pattern in OFFICE_PATTERNS if re.search(pattern, phrase)), None)
+    office = _office_named(phrase)
+    offices = DIPLOMACY_OFFICES.get(side, ("foreign minister", "foreign secretary")) if office == TOP_DIPLOMAT \
+        else (office,)
     # a side of many countries ("other") needs the phrase to name the country ("Germany's foreign minister")
-    return [(start, end, person) for start, end, person, country in _office_terms().get((office, side), ())
+    return [(start, end, person) for office in offices
+            for start, end, person, country in _office_terms().get((office, side), ())
             if not country or re.search(rf"(?<!\w)(?:{country})(?!\w)", phrase)]
+
+
+def _office_named(phrase: str) -> str | None:
+    """The office of :data:`OFFICE_PATTERNS` a lower-case source phrase names, the most specific first."""
+    return next((name for name, pattern in OFFICE_PATTERNS if re.search(pattern, phrase)), None)
+
+
+def _names_its_office(source: str, head: str) -> bool:
+    """Whether a source's own role is the office its phrase names: an office word ("Iran's president"), or the
+    head of a periphrasis ("the nation's top diplomat"); not "officials traveling with the president"."""
+    if head in OFFICE_HEADS:
+        return True
+    found = next((match for _, pattern in OFFICE_PATTERNS if (match := re.search(pattern, source.lower()))), None)
+    return found is not None and found.group(0).split()[-1] == head
 
 
 def _resolve_offices(table: pd.DataFrame) -> None:
@@ -157,7 +180,7 @@ def _resolve_offices(table: pd.DataFrame) -> None:
         first, last = _holder_on(terms, span[0]), _holder_on(terms, span[1])
         return first if first == last else None
 
-    holders = [holder(source, side, date, doc_id) if head in OFFICE_HEADS else None
+    holders = [holder(source, side, date, doc_id) if _names_its_office(source, head) else None
                for source, side, date, head, doc_id in zip(rows["source"], rows["affiliation"],
                                                            days[rows.index].fillna(""), heads, doc_ids[rows.index])]
     found = pd.Series(holders, index=rows.index).dropna()

@@ -4492,3 +4492,96 @@ def test_a_side_is_no_antecedent_for_a_later_it():
     text = ("North Korea rejected the offer on Monday. One side, arrogant from its past, said the talks were over. It "
             "warned of a strong response.")
     assert _sources(text, "warned") == ["North Korea"]
+
+
+def test_a_named_source_s_plain_say_is_kept_whatever_the_cue_model_scores():
+    from corpus.extract.attribution import faces_keep_threshold
+    text = ("The president announced an Iranian drone had been destroyed on Thursday, in what the Defense Department "
+            "later said was an electronic warfare attack.")
+    found = _one(text, "said")
+    assert (found.source_canonical, found.factuality) == ("Pentagon", "asserted")
+    assert not faces_keep_threshold(found)
+    # an unnamed source's "say", and a named one's other cues, still face the model
+    assert faces_keep_threshold(_one("Officials say the drone was destroyed.", "say"))
+    assert faces_keep_threshold(_one("Iran claimed the drone was its own.", "claimed"))
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    ("A spokesperson for Twitter told Recode that the company decided to label the tweets.", "Twitter", "US"),
+    ("A Google spokesperson said the accounts were removed.", "Google", "US"),
+    ("The Bidens bought Paradigm Global Advisors, a New York hedge fund, in 2006. At the time, a spokesman for "
+     "Paradigm told The Wall Street Journal that it had terminated its relationship.", "Paradigm", "unknown"),
+    ("A USAID spokeswoman said the latest grants were appropriate.", "USAID", "US"),
+    # a person NER took for a body is still a person, whose spokesperson stays one
+    ("Brian Hook left. A spokesman for Hook said the envoy was ill.", "spokesman [US]", "US"),
+])
+def test_a_spokesperson_for_a_body_ner_missed_is_the_body(text, speaker, affiliation):
+    found = [a for a in _attributions(text) if a.cue in ("say", "tell")][-1]
+    assert (found.source_canonical, found.source_type, found.affiliation) == (speaker, "organization", affiliation)
+
+
+def test_a_suit_is_a_document_its_possessor_the_author():
+    text = ("Joseph Lotito sued the Bidens in 2007. Lotito’s suit claims that the firm is paying Hunter Biden a "
+            "salary.")
+    found = _one(text, "claims")
+    assert (found.source_canonical, found.source_type) == ("Joseph Lotito", "named_person")
+
+
+REID_TEXT = ("One senior Republican senator said things are worse now than they were when Sen. Harry Reid (Nev.) was the "
+             "Democratic leader tangling with McConnell. “At least, Reid was able to make a decision,” the GOP senator "
+             "said. The senator cited what Republicans view as Schumer’s reluctance to cut deals.")
+
+
+def test_a_role_s_holder_talked_about_in_the_report_is_not_its_speaker():
+    assert _sources(REID_TEXT, "said") == ["senator [US]", "senator [US]"]
+    # the holder named before, whom the words do not talk about, still is
+    assert _sources("Sen. Harry Reid spoke on Monday. “We will not move,” the senator said.", "said") == ["Harry Reid"]
+
+
+def test_a_definite_role_takes_up_the_unnamed_source_of_that_role_since_the_holder_was_named():
+    assert _sources(REID_TEXT, "cited") == ["senator [US]"]
+    text = "Sen. Harry Reid spoke on Monday. “We will not move,” the senator said. Later the senator told reporters he was tired."
+    assert _sources(text, "told") == ["Harry Reid"]
+
+
+@pytest.mark.parametrize("text", [
+    "In negotiating the agreement, the administration of President Barack Obama said its aim was to slow Iran.",
+    "Obama's administration said its aim was to slow Iran.",
+])
+def test_a_president_s_administration_is_named_by_his_surname(text):
+    found = _one(text, "said")
+    assert (found.source_canonical, found.source_type, found.affiliation) == ("Obama administration", "organization",
+                                                                               "US")
+
+
+def test_the_writer_s_paraphrase_may_name_the_speaker_as_a_third_party():
+    text = ("Canada's Prime Minister Justin Trudeau told a press conference Saturday that the crash was serious. Rouhani "
+            "told Trudeau he was committed to give closure to the victims, the Canadian PM said.")
+    assert _sources(text, "said") == ["Justin Trudeau"]
+
+
+def test_he_after_an_according_to_source_is_that_unnamed_person_unless_the_clause_is_about_someone():
+    text = ("John Edmunds said the plan was flawed. According to one senior Conservative Party politician, who was "
+            "officially briefed as the crisis unfolded, the advisers may have created a “cognitive bias.” “We had in "
+            "our minds that COVID-19 was a nasty flu,” he said.")
+    assert _sources(text, "said") == ["John Edmunds", "politician [other]"]
+    text = ("Brian Hook is still pleading his case. According to a senior administration official, he’s telling State "
+            "Department officials that the IG report was biased against him. He said the report was faulty.")
+    assert _sources(text, "said") == ["Brian Hook"]
+
+
+def test_the_press_s_periphrases_of_an_office_are_its_holder_and_officials_near_an_office_are_not():
+    sources = ["the nation's top diplomat", "Tehran’s top diplomat", "the nation's top intelligence official",
+               "a senior official traveling with the president", "the top diplomats"]
+    table = pd.DataFrame({
+        "doc_id": list("abcde"), "outlet": ["A"] * 5,
+        "date": ["2020-01-25", "2019-09-19", "2019-01-30", "2019-09-19", "2020-01-25"],
+        "source": sources,
+        "source_canonical": ["diplomat [US]", "diplomat [Iran]", "official [US]", "official [US]", "diplomat [US]"],
+        "source_type": ["anonymous"] * 5,
+        "affiliation": ["US", "Iran", "US", "US", "US"],
+        "affiliation_evidence": ["source phrase"] * 5,
+    })
+    resolved = resolve_speakers(table)
+    assert resolved["source_canonical"].tolist() == ["Mike Pompeo", "Mohammad Javad Zarif", "Dan Coats",
+                                                     "official [US]", "diplomat [US]"]
