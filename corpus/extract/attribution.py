@@ -1598,6 +1598,35 @@ def _named_spokesperson(core: Token, holders: list[tuple[int, str, str, list[Tok
     return (people.pop(), "PERSON") if len(people) == 1 else None
 
 
+def _titled_leader_of_body(core: Token, holders: list[tuple[int, str, str, list[Token]]],
+                           mention_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The one person the article titles, before or after, with the same role of the same named body: "The
+    leader of Lebanon's Hezbollah group says" is the "Hezbollah leader Hassan Nasrallah" of another paragraph,
+    as a spokesperson is the department's (:func:`_named_spokesperson`); not a holder of the role in another body
+    ("militia leader Qais al-Khazali" for "the leader of the Popular Mobilization Forces")."""
+    if core.lower_ not in BODY_ROLES or core.tag_ != "NN" or any(
+            t.dep_ in ("det", "nummod") and t.lower_ in ("a", "an", "another", "one") for t in core.lefts):
+        return None
+    body = _owning_body(core, mention_at)
+    if not body:
+        return None
+    people = {person for _, word, person, words in holders
+              if word == core.lower_ and body & {w.lower_ for w in words}}
+    return (people.pop(), "PERSON") if len(people) == 1 else None
+
+
+def _owning_body(core: Token, mention_at: dict[int, tuple[str, str]], *, generic: bool = False) -> set[str]:
+    """The name words of the named body a role belongs to ("of Lebanon's Hezbollah group", "the PMF's"), lower
+    case, and with ``generic`` the words any body's name may have ("committee"); none for a country's role
+    ("Iran's leader") or an unnamed body's."""
+    return {t.lower_ for t in core.subtree if t.i != core.i and mention_at.get(t.i, ("", ""))[1] == "ORG"
+            and t.pos_ == "PROPN" and (generic or t.lower_ not in GENERIC_BODY_WORDS)}
+
+
+BODY_ROLES = frozenset({"leader", "head", "chief", "chairman", "founder", "commander", "director"})
+"""Roles a named body has one holder of at a time, whom an article may title with the body's name."""
+
+
 LEDE_SENTENCES = 3
 
 
@@ -1891,6 +1920,9 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         modifiers = {core.lower_}
     portfolio = _portfolio(core.lefts, core)  # "the defense secretary" is not the secretary of state named before
     seconded = _deputy_office(_office_word(core), core.lefts)
+    # "the leader of the PMF" is not "Hezbollah leader Hassan Nasrallah"; "the head of the Iranian Investigative
+    # Committee" may be "the head of the committee that oversees aviation accidents"
+    body = _owning_body(core, mention_at, generic=True)
     doc = core.doc
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
@@ -1913,7 +1945,7 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         # "the president" is not the one titled "Vice President", nor "the vice president" a president
         titles = {_office_key(t) for t in words if t.lower_ == core.lower_}
         if modifiers <= described and (portfolio is None or _portfolio(words) in (None, portfolio)) \
-                and (not titles or seconded in titles):
+                and (not titles or seconded in titles) and (not body or body & described):
             return name
     return None
 
@@ -2627,8 +2659,8 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
             continue  # "the U.S. administration": the one the article names most ("Trump administration")
         if child.dep_ in ("poss", "compound", "nmod") and canonical_key(name).endswith(" " + word):
             return name  # "the Trump administration": its own name
-        if child.dep_ in ("poss", "compound", "nmod") and label == "PERSON":
-            return None  # "George W. Bush's administration": the person's, not the article's most named
+    if _person_possessor(core, mention_at):
+        return None  # "George W. Bush's administration", "the administration of President Barack Obama": his
     named = Counter(name for name, label in mention_at.values()
                     if label in ("ORG", "PERSON") and canonical_key(name).endswith(" " + word))
     return named.most_common(1)[0][0] if named else None
@@ -2747,7 +2779,7 @@ def _quantified(core: Token) -> Token:
 def _person_possessor(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
     """The person a body belongs to: "Netanyahu's office", "the Sanders campaign", "the administration of
     President Barack Obama"."""
-    owners = [c for c in core.children if c.dep_ in ("poss", "compound")]
+    owners = [c for c in core.children if c.dep_ in ("poss", "compound", "nmod")]
     owners += [o for c in core.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     for child in owners:
         if mention_at.get(child.i, ("", ""))[1] == "PERSON":
@@ -2821,8 +2853,9 @@ def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: s
     if mention is not None and source_type in ("named_person", "organization", "media"):
         return mention[0]
     owner = _person_possessor(core, mention_at or {})
-    if owner and source_type == "organization" and core.lower_ == "administration":
-        return f"{owner.split()[-1]} administration"  # as readers and NER name one: "the Obama administration"
+    if owner and source_type == "organization" and core.lower_ in NAMED_BODY_HEADS:
+        # as readers and NER name them: "the Obama administration", "the Trump campaign"
+        return f"{owner.split()[-1]} {core.lower_}"
     if owner and source_type == "organization" and core.lower_ not in SPOKES_WORDS:
         # "Israeli Prime Minister Benjamin Netanyahu's office"; a person's spokesman stays a spokesman, as "a
         # spokesman for Schumer" does (:func:`_spoken_for`)
@@ -5334,6 +5367,7 @@ def extract_attributions(
             or named_in_full or mention_at.get(core.i) \
             or _apposed_person(core, mention_at) \
             or _person_by_name(core, persons_by_surname) or _named_spokesperson(core, holders) \
+            or _titled_leader_of_body(core, holders, mention_at) \
             or _spokesperson_named_later(core, mention_at) \
             or (body and (body, "ORG")) or _company_by_compound(core, mention_at) or _group_by_member_word(core) \
             or _spoken_for(core, mention_at) or _named_relative(core, mention_at)

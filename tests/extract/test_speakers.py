@@ -4585,3 +4585,31 @@ def test_the_press_s_periphrases_of_an_office_are_its_holder_and_officials_near_
     resolved = resolve_speakers(table)
     assert resolved["source_canonical"].tolist() == ["Mike Pompeo", "Mohammad Javad Zarif", "Dan Coats",
                                                      "official [US]", "diplomat [US]"]
+
+
+def test_a_president_s_administration_is_his_even_after_the_article_named_another():
+    text = ("The Trump administration withdrew from the deal in 2018. In negotiating the agreement, the administration "
+            "of President Barack Obama said its aim was to slow Iran.")
+    assert _sources(text, "said") == ["Obama administration"]
+
+
+def test_a_person_s_campaign_is_named_by_the_surname():
+    found = _one("Donald Trump spoke in Ohio. Trump’s campaign insists his approach to immigration is sound.", "insists")
+    assert (found.source_canonical, found.source_type) == ("Trump campaign", "organization")
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Hassan Nasrallah says evicting U.S. forces is the aim. The leader of Lebanon’s Hezbollah group says the killing "
+     "puts the region at a new phase. The woman said that she knows that Hezbollah leader Hassan Nasrallah will "
+     "avenge the death.", "says", "Hassan Nasrallah"),
+    # the leader the article titled with another body is not this body's
+    ("Hezbollah leader Hassan Nasrallah spoke on Sunday. The leader of the Popular Mobilization Forces said the "
+     "strikes were a crime.", "said", "leader [Iraq]"),
+    ("CIA Director Gina Haspel spoke to senators. The CIA director said Iran was a threat.", "said", "Gina Haspel"),
+    # a generic description of the same body still fits
+    ("Hassan Rezaeifar, the head of the committee that oversees aviation accidents in Iran, spoke on Thursday. The "
+     "head of the official Iranian Investigative Committee, Hassan Rezaeifar, said that the US had been invited.",
+     "said", "Hassan Rezaeifar"),
+])
+def test_the_role_of_a_named_body_is_the_person_titled_with_that_body(text, cue, speaker):
+    assert _sources(text, cue)[-1] == speaker
