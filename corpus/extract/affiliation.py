@@ -11,6 +11,7 @@ president" in an article that calls Trump only "Trump" is still Trump.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from corpus.resources import data_mapping, data_rows
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading stored tables never loads it
     from spacy.tokens import Token
 
-__all__ = ["COUNTRY_NAMES", "affiliation_terms", "generic_terms", "entity_affiliations", "affiliation_in",
+__all__ = ["COUNTRY_NAMES", "SHARED_PEOPLES", "affiliation_terms", "generic_terms", "entity_affiliations", "affiliation_in",
            "office_holders", "office_portfolios"]
 
 COUNTRY_NAMES = {"US": "United States", "Iran": "Iran", "Iraq": "Iraq"}
@@ -74,6 +75,18 @@ TOPIC_ROLES = frozenset({"expert", "analyst", "hawk", "dove", "specialist", "sch
 """Roles held toward a country or a subject, which a noun before them names: "Iran expert", "Iraq envoy"."""
 
 
+SHARED_PEOPLES = frozenset({("kurdish",), ("kurd",)})
+"""Words for a people of more than one country of the story: the table's side (Iraq) in a story about Iraq, and
+another country's (Syria's, ``other``) in an article that names Syria more often than Iraq ("Kurdish forces" in
+the Turkish offensive of October 2019 are Syrian Kurds, not Iraqi forces); the one sense per discourse of Gale,
+Church & Yarowsky (1992)."""
+
+
+def _shared_people_side(side: str, text: str) -> str:
+    syria = len(re.findall(r"\bsyria", text, flags=re.IGNORECASE))
+    return "other" if syria > len(re.findall(r"\biraq", text, flags=re.IGNORECASE)) else side
+
+
 def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> str | None:
     """The affiliation of the first term of :func:`affiliation_terms` among ``tokens`` (longest term first at
     each position), or None. ``specific_only`` passes over :func:`generic_terms`: "the national security
@@ -102,6 +115,8 @@ def affiliation_in(tokens: Iterable[Token], *, specific_only: bool = False) -> s
                 break  # nor a shorter term inside it ("security" of "national security adviser")
             if found and "american" in words[i + n:i + n + 2] and words[i + n] in ("-", "american"):
                 return "US"  # "Iranian-American", "the National Iranian American Council": American
+            if found and term in SHARED_PEOPLES:
+                return _shared_people_side(found, tokens[i].doc.text)
             if found:
                 return found
     return None

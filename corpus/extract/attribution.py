@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from corpus.extract.affiliation import (
     COUNTRY_NAMES,
+    SHARED_PEOPLES,
     affiliation_in,
     entity_affiliations,
     office_holders,
@@ -2818,10 +2819,14 @@ def _national_body(core: Token, affiliation: str) -> str | None:
     nation = [t for t in words if affiliation_in([t], specific_only=True) == affiliation]  # not "a liberal group"
     if not nation:
         return None
-    rest = [t.lower_ for t in words if t.i > nation[-1].i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    # the country's word before a people of several countries ("Syrian Kurdish forces"), else the last
+    lead = nation[-1] if (nation[-1].lower_,) not in SHARED_PEOPLES \
+        else next((t for t in reversed(nation) if (t.lower_,) not in SHARED_PEOPLES), nation[-1])
+    rest = [t.lower_ for t in words if t.i > lead.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
     # a named body keeps its name ("the Pentagon press office" is not the "US press office")
-    adjective = nation[-1].text if nation[-1].ent_type_ in ("ORG", "FAC") \
-        else NATIONAL_ADJECTIVES.get(affiliation, nation[-1].text)
+    # and a people of several countries keeps its own word ("Kurdish forces" are no "Iraqi forces")
+    adjective = lead.text if lead.ent_type_ in ("ORG", "FAC") or (lead.lower_,) in SHARED_PEOPLES \
+        else NATIONAL_ADJECTIVES.get(affiliation, lead.text)
     plural_name = core.tag_ == "NNS" and core.lower_ not in PLURAL_BODY_NAMES
     return " ".join([adjective, *rest, _role_word(core) if plural_name else core.lower_])
 

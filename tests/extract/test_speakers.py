@@ -4613,3 +4613,21 @@ def test_a_person_s_campaign_is_named_by_the_surname():
 ])
 def test_the_role_of_a_named_body_is_the_person_titled_with_that_body(text, cue, speaker):
     assert _sources(text, cue)[-1] == speaker
+
+
+SYRIA_TEXT = ("Turkey launched an offensive in northeast Syria on Wednesday. Syrian Kurdish forces said they repelled the "
+              "Turkish ground attacks in Syria. Kurdish forces said the US had betrayed them. The Kurds said they would "
+              "fight on.")
+
+
+@pytest.mark.parametrize("text, cue, speaker, affiliation", [
+    (SYRIA_TEXT, 0, "Syrian kurdish forces", "other"),
+    (SYRIA_TEXT, 1, "Kurdish forces", "other"),
+    (SYRIA_TEXT, 2, "kurd [other]", "other"),
+    # a story about Iraq's Kurds keeps them Iraq's, under their own name
+    ("Kurdish forces in northern Iraq said they were ready to fight. The Iraqi government said it would send troops.",
+     0, "Kurdish forces", "Iraq"),
+])
+def test_kurds_are_the_side_of_the_country_the_story_is_about(text, cue, speaker, affiliation):
+    found = [a for a in _attributions(text) if a.cue == "say"][cue]
+    assert (found.source_canonical, found.affiliation) == (speaker, affiliation)
