@@ -137,9 +137,15 @@ def _terms_of_office(source: str, side: str) -> list[tuple[str, str, str]]:
             if not country or re.search(rf"(?<!\w)(?:{country})(?!\w)", phrase)]
 
 
+def _office_match(phrase: str) -> tuple[str, re.Match] | None:
+    """The office of :data:`OFFICE_PATTERNS` a lower-case source phrase names, the most specific first, and the
+    words that name it."""
+    return next(((name, found) for name, pattern in OFFICE_PATTERNS if (found := re.search(pattern, phrase))), None)
+
+
 def _office_named(phrase: str) -> str | None:
-    """The office of :data:`OFFICE_PATTERNS` a lower-case source phrase names, the most specific first."""
-    return next((name for name, pattern in OFFICE_PATTERNS if re.search(pattern, phrase)), None)
+    found = _office_match(phrase)
+    return found[0] if found else None
 
 
 def _names_its_office(source: str, head: str) -> bool:
@@ -147,8 +153,8 @@ def _names_its_office(source: str, head: str) -> bool:
     head of a periphrasis ("the nation's top diplomat"); not "officials traveling with the president"."""
     if head in OFFICE_HEADS:
         return True
-    found = next((match for _, pattern in OFFICE_PATTERNS if (match := re.search(pattern, source.lower()))), None)
-    return found is not None and found.group(0).split()[-1] == head
+    found = _office_match(source.lower())
+    return found is not None and found[1].group(0).split()[-1] == head
 
 
 def _resolve_offices(table: pd.DataFrame) -> None:

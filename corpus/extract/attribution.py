@@ -2668,6 +2668,8 @@ def _named_body(core: Token, mention_at: dict[int, tuple[str, str]]) -> str | No
 
 
 NAMED_BODY_HEADS = frozenset({"administration", "campaign"})
+NAMED_SOURCE_TYPES = frozenset({"named_person", "organization", "media"})
+"""The source types whose canonical name is the mention's own (a person, a body, an outlet)."""
 STATE_NOUNS = frozenset({"country", "nation", "state"})
 """Nouns for a state, which speaks through its government ("the country said", "a Gulf state warned")."""
 SIDE_NOUNS = frozenset({"side", "camp"})
@@ -2855,7 +2857,7 @@ PLURAL_BODY_NAMES = frozenset({"forces", "authorities"})
 
 def _canonical_name(core: Token, mention: tuple[str, str] | None, source_type: str, affiliation: str,
                     mention_at: dict[int, tuple[str, str]] | None = None) -> str:
-    if mention is not None and source_type in ("named_person", "organization", "media"):
+    if mention is not None and source_type in NAMED_SOURCE_TYPES:
         return mention[0]
     owner = _person_possessor(core, mention_at or {})
     if owner and source_type == "organization" and core.lower_ in NAMED_BODY_HEADS:
@@ -5636,7 +5638,6 @@ def extract_attributions(
 
 
 PLAIN_SPEECH_CUES = frozenset({"say", "tell"})
-NAMED_SOURCE_TYPES = frozenset({"named_person", "organization", "media"})
 
 
 def faces_keep_threshold(attribution: Attribution) -> bool:
