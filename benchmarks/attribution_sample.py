@@ -131,14 +131,37 @@ def _role_head(name: str) -> str:
     role = re.split(r"\s+(?:of|to|close|familiar|with|from|in|at|for|on|who|that)\s", found.group(1), maxsplit=1)[0]
     head = role.split()[-1]
     head = re.sub(r"(?<=[^s])s$", "", head)
-    return f"{head} {found.group(2)}"
+    return f"{head} [{_side(found.group(2)[1:-1])}]"
+
+
+def _side(bracket: str) -> str:
+    """The side a role's bracket names, as the protocol's affiliation column would (US, Iran, Iraq, other,
+    unknown): a reader who wrote the country ("official [Saudi Arabia]", "official [UN]") meant ``other``, as
+    the project's affiliation terms place it; a bracket they do not place is kept as written."""
+    from corpus.extract.affiliation import affiliation_terms
+
+    words = tuple(bracket.lower().split())
+    if " ".join(words) in {"us", "iran", "iraq", "other", "unknown"}:
+        return bracket
+    side = affiliation_terms().get(words)
+    return normalise(side) if side else bracket
 
 
 def speaker_matches(predicted: str, gold: str, *, whole_role: bool = False) -> bool:
     """The extractor's canonical source against the judges' speaker (alternatives separated by ``|``), both
     through the alias table; unnamed sources by their role's head noun unless ``whole_role``."""
     key = _entity if whole_role else (lambda name: _role_head(_entity(name)))
-    return key(predicted) in {key(g) for g in gold.split("|") if g.strip()}
+    return _party(key(predicted)) in {_party(key(g)) for g in gold.split("|") if g.strip()}
+
+
+PARTY_NAMES = {"democrats": "democratic party", "democrat [us]": "democratic party",
+               "republicans": "republican party", "republican [us]": "republican party", "gop": "republican party"}
+"""A US party's members as a group, however a reader writes them: "Democrats", "Democrat [US]" (unnamed
+members) and "Democratic Party" name one source, as readers split between the three on the same rows."""
+
+
+def _party(name: str) -> str:
+    return PARTY_NAMES.get(name, name)
 
 
 def extracted(articles: pd.DataFrame, *, n_process: int = 2) -> pd.DataFrame:

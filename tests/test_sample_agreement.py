@@ -55,3 +55,21 @@ def test_an_unnamed_source_is_compared_by_its_head_noun_before_any_post_modifier
     assert match("proponent [US]", "proponent of U.S. withdrawal [US]")
     assert match("watcher [US]", "Middle East watcher [US]")
     assert not match("official [US]", "person familiar with the official [US]")
+
+
+def test_a_role_s_bracket_is_compared_as_the_side_it_names():
+    match = _script().speaker_matches
+    assert match("official [other]", "official [Saudi Arabia]")
+    assert match("official [other]", "official [UN]|source [other]")
+    assert match("official [US]", "official [State Department]")
+    assert not match("official [US]", "official [Israel]")
+    assert not match("official [other]", "official [Iran]")
+
+
+def test_a_party_s_members_as_a_group_are_one_source_however_written():
+    match = _script().speaker_matches
+    assert match("Democrats", "Democrat [US]")
+    assert match("Republicans", "Republican Party")
+    assert match("republican [US]", "GOP|Trump [US]")
+    assert not match("Democrats", "Republican [US]")
+    assert not match("House Democrats", "Senate Democrats")

@@ -1434,9 +1434,12 @@ def _office_holder(core: Token, start: int, end: int, holders: list[tuple[int, s
     # people the article names without the title who held the office in the story's years ("When it came to
     # Trump's turn to speak, the president told ...", "the US president" in a story that says "Donald Trump")
     known = {person: known_side for person, known_side in office_holders().get(seconded, {}).items()
-             if portfolio is None or office_portfolios().get((office, person)) in (None, portfolio)}
-    fitting += [(core.doc[i].idx, name) for i, (name, label) in mention_at.items()
-                if label == "PERSON" and name in known and (side is None or known[name] == side)
+             if office_portfolios().get((office, person)) in (None, portfolio)
+             or portfolio is None and office_portfolios()[(office, person)] not in PARTY_PORTFOLIOS.values()}
+    # a bare surname of a holder too ("McConnell referenced the amendment ... the GOP leader said")
+    known_by_name = {**{person.split()[-1]: person for person in known}, **{person: person for person in known}}
+    fitting += [(core.doc[i].idx, known_by_name[name]) for i, (name, label) in mention_at.items()
+                if label == "PERSON" and name in known_by_name and (side is None or known[known_by_name[name]] == side)
                 and core.doc[i].idx < core.idx and mention_at.get(i - 1) != (name, label)]
     if not fitting:
         return _holder_named_after(core, holders, offices, side)
@@ -1488,6 +1491,11 @@ PORTFOLIO_WORDS = frozenset({"prime", "foreign", "defense", "defence", "state", 
 """Words that say which of the offices sharing a head word is meant: "prime" or "foreign" minister, "defense"
 secretary or secretary of "state", the "supreme" leader."""
 
+PARTY_PORTFOLIOS = {"gop": "republican", "republican": "republican", "democratic": "democratic",
+                    "democrat": "democratic"}
+"""The party a congressional leader's phrase names ("the GOP leader"), the portfolio ``data/office_holders.csv``
+gives Congress's party leaders, who are "the leader" only to a phrase naming their party."""
+
 
 def _portfolio(words, core: Token | None = None) -> str | None:
     """The last portfolio word among ``words``, the one nearest a name that follows them ("Secretary of State
@@ -1501,6 +1509,8 @@ def _portfolio(words, core: Token | None = None) -> str | None:
             found = "prime"
         elif word in PORTFOLIO_WORDS:
             found = "defense" if word == "defence" else word
+        elif word in PARTY_PORTFOLIOS:
+            found = PARTY_PORTFOLIOS[word]
     return found
 
 

@@ -4631,3 +4631,21 @@ SYRIA_TEXT = ("Turkey launched an offensive in northeast Syria on Wednesday. Syr
 def test_kurds_are_the_side_of_the_country_the_story_is_about(text, cue, speaker, affiliation):
     found = [a for a in _attributions(text) if a.cue == "say"][cue]
     assert (found.source_canonical, found.affiliation) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a rare statement, McConnell referenced the amendment. “A withdrawal would only benefit Russia,” the GOP leader "
+     "said.", "Mitch McConnell"),
+    # the party the phrase names picks the leader, not the one named last
+    ("McConnell spoke on Monday and Schumer on Tuesday. “The vote is a disgrace,” the Republican leader said.",
+     "Mitch McConnell"),
+    ("McConnell spoke on Monday and Schumer on Tuesday. “The vote is a disgrace,” the Democratic leader said.",
+     "Chuck Schumer"),
+])
+def test_a_party_leader_is_the_congressional_leader_the_article_names_without_the_title(text, speaker):
+    assert _sources(text, "said")[-1] == speaker
+
+
+def test_a_bare_leader_is_not_a_congressional_leader_named_without_the_title():
+    text = ("Ayatollah Ali Khamenei spoke on Friday. McConnell spoke on Monday. “We will respond,” the leader said.")
+    assert _sources(text, "said")[-1] != "Mitch McConnell"
