@@ -884,7 +884,7 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
     for left in subject.lefts:
         if mention_at.get(left.i, ("", ""))[1] == "PERSON" and any(c.dep_ == "cc" for c in left.children):
             return _Source(left, *whole)  # "Trump and other top officials said": the parser hung Trump on the noun
-    chain = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+    chain = [subject] + _appositions_of(subject)
     has_cc = any(c.dep_ == "cc" for c in subject.children)
     loose_conj = [c for c in subject.children if c.dep_ == "conj" and not has_cc]
     for token in chain + loose_conj:
@@ -913,6 +913,13 @@ def _source(subject: Token, mention_at: dict[int, tuple[str, str]], *, cue: Toke
                 if issuers:
                     return _Source(issuers[0], *whole)
     return _Source(subject, *whole)
+
+
+def _appositions_of(noun: Token) -> list[Token]:
+    """The appositions that rename ``noun``: not a name right after a possessive, which the parser hung on the
+    noun from its "of" phrase ("The daughter of [Iran's Gen. Qassem Soleimani] says": she is not him)."""
+    return [c for c in noun.children if c.dep_ == "appos"
+            and not (c.left_edge.i and c.doc[c.left_edge.i - 1].tag_ == "POS")]
 
 
 BUSINESS_PARTY_WORDS = frozenset({"owner", "operator", "insurer", "contractor", "manufacturer", "maker", "lender"})
@@ -1699,7 +1706,7 @@ def _apposed_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> tupl
     apposition names a country or a body is that body."""
     if core.pos_ not in ("NOUN", "PROPN"):
         return None
-    apposed = [c for c in core.children if c.dep_ == "appos"]
+    apposed = _appositions_of(core)
     # the parser may hang the name on the role's body: "The CEO of ... [Maple Leaf Foods, Michael McCain]"
     chained = [g for c in apposed if mention_at.get(c.i, ("", ""))[1] == "ORG" for g in c.children if g.dep_ == "appos"]
     people = [mention_at[c.i] for c in [*apposed, *chained] if mention_at.get(c.i, ("", ""))[1] == "PERSON"]
@@ -4512,12 +4519,9 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
     if given and given[-1].i == core.i - 1 and core.i in mention_at and mention_at.get(core.i - 1) != mention_at[core.i] \
             and name.split()[-1] == core.text and name.split()[0] != given[0].text:
         return " ".join(t.text for t in given) + " " + core.text
-    if " " not in name:
-        # an article that calls a person by first name after naming them in full ("James Biden ... James said")
-        full = Counter(n for n, label in mention_at.values() if label == "PERSON" and " " in n
-                       and n.split()[0].lower() == name.lower()).most_common(2)
-        if full and (len(full) == 1 or full[0][1] > full[1][1]) and not _introduced(name, core, mention_at):
-            return full[0][0]  # the most mentioned, when one is
+    full = _named_in_full(name, core, mention_at)
+    if full:
+        return full
     if " " not in name and first_name_genders().get(name.lower()):
         for conj in (c for c in core.children if c.dep_ == "conj"):
             other = mention_at.get(conj.i, ("", ""))
@@ -4534,6 +4538,18 @@ def _completed_name(core: Token, name: str, source: _Source, mention_at: dict[in
         if others:
             return others[0]
     return name
+
+
+def _named_in_full(name: str, core: Token, mention_at: dict[int, tuple[str, str]]) -> str | None:
+    """The full name of a person an article calls by first name after naming them in full ("James Biden ...
+    James said", "Andrea Gallagher ... Andrea's confidence ... she said"): the most mentioned, when one is."""
+    if " " in name:
+        return None
+    full = Counter(n for n, label in mention_at.values() if label == "PERSON" and " " in n
+                   and n.split()[0].lower() == name.lower()).most_common(2)
+    if full and (len(full) == 1 or full[0][1] > full[1][1]) and not _introduced(name, core, mention_at):
+        return full[0][0]
+    return None
 
 
 def _not_the_one_named_in_content(core: Token, name: str, content: tuple[int, int],
@@ -5464,6 +5480,8 @@ def extract_attributions(
                 canonical, source_type, affiliation = core.lower_, "other", "unknown"
             else:
                 canonical, source_type, affiliation = resolved
+                if source_type == "named_person":
+                    canonical = _named_in_full(canonical, core, mention_at) or canonical
                 antecedent = canonical
                 evidence = "antecedent" if affiliation != "unknown" else ""
                 if affiliation == "unknown" and source_type == "named_person":

@@ -4649,3 +4649,21 @@ def test_a_party_leader_is_the_congressional_leader_the_article_names_without_th
 def test_a_bare_leader_is_not_a_congressional_leader_named_without_the_title():
     text = ("Ayatollah Ali Khamenei spoke on Friday. McConnell spoke on Monday. “We will respond,” the leader said.")
     assert _sources(text, "said")[-1] != "Mitch McConnell"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Gen. Qassem Soleimani was killed on Friday. The daughter of Iran’s Gen. Qassem Soleimani says the death of her "
+     "father will not break us. Zeinab Soleimani told Al-Manar TV that the president was a gambler.", "Zeinab Soleimani"),
+    ("Gen. Qassem Soleimani was killed on Friday. The daughter of Iran’s Gen. Qassem Soleimani says the death of her "
+     "father will not break us.", "daughter [Iran]"),
+    # a true apposition still renames the source
+    ("His wife, Andrea Gallagher, said he was innocent.", "Andrea Gallagher"),
+])
+def test_a_name_after_a_possessive_in_an_of_phrase_does_not_rename_the_source(text, speaker):
+    assert _sources(text, "says" if "says" in text else "said")[0] == speaker
+
+
+def test_a_pronoun_for_a_person_called_by_first_name_is_the_full_name():
+    text = ("Andrea Gallagher is the wife of Eddie Gallagher. Andrea's confidence was well documented in interviews. "
+            "'He has waited so long for this,' she said.")
+    assert _sources(text, "said") == ["Andrea Gallagher"]
