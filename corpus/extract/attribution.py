@@ -1942,10 +1942,13 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     # Committee" may be "the head of the committee that oversees aviation accidents"
     body = _owning_body(core, mention_at, generic=True)
     doc = core.doc
+    # "Gallagher's attorney" after "defense attorney Tim Parlatore", whose title does not say whose: the one
+    # person the article titled with the role, when no title names another's
+    roles_only: set[str] = set()
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
         if token.lemma_.lower() == core.lemma_.lower() and token.pos_ == "NOUN" and not _describes_named(token, mention_at, "PERSON"):
-            return None  # "the US official familiar with the strikes said ... the official told CNN": the unnamed one
+            return None if not roles_only else roles_only.pop() if len(roles_only) == 1 else None
         name, label = mention_at.get(i, ("", ""))
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name:
             continue
@@ -1962,10 +1965,25 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
         described = {t.lower_ for t in words}
         # "the president" is not the one titled "Vice President", nor "the vice president" a president
         titles = {_office_key(t) for t in words if t.lower_ == core.lower_}
-        if modifiers <= described and (portfolio is None or _portfolio(words) in (None, portfolio)) \
-                and (not titles or seconded in titles) and (not body or body & described):
-            return name
-    return None
+        if (not titles or seconded in titles) and (portfolio is None or _portfolio(words) in (None, portfolio)) \
+                and (not body or body & described):
+            if modifiers <= described:
+                return name
+            if owner and mention_at[owner[0].i][1] == "PERSON" and modifiers - {owner[0].lower_} <= described \
+                    and not _title_names_another(doc, i, mention_at):
+                roles_only.add(name)
+    return roles_only.pop() if len(roles_only) == 1 else None
+
+
+def _title_names_another(doc: Doc, i: int, mention_at: dict[int, tuple[str, str]]) -> bool:
+    """Whether the title running up to the name at ``i`` names another person or a possessor ("Trump's attorney
+    Rudy Giuliani", "Trump attorney Rudy Giuliani"); a name before a conjunction is not in it."""
+    for token in reversed(doc[doc[i].sent.start:i]):
+        if token.is_punct or token.dep_ == "cc" or token.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+        if token.dep_ == "poss" or mention_at.get(token.i, ("", ""))[1] == "PERSON" and mention_at[token.i] != mention_at[i]:
+            return True
+    return False
 
 
 EPITHET_ROLES = frozenset({"republican", "democrat", "senator", "congressman", "congresswoman", "governor",
@@ -4579,6 +4597,26 @@ def _names_in_report(name: str, content: tuple[int, int], quotations: list[Quota
     return " " in name and name.split()[-1] in words
 
 
+SELF_INTRODUCTIONS = (("this", "is"), ("i", "am"), ("i", "'m"), ("i", "’m"), ("my", "name", "is"))
+
+
+def _self_introduced(core: Token, content: tuple[int, int], quotations: list[Quotation], quoted: list[bool]) -> str | None:
+    """ "'This is Brian Hook from the State Department,' the Iran envoy repeated": an unnamed role whose quoted
+    words open with the speaker naming himself ("This is", "I am", "My name is") is that person, the one case
+    where a speaker's own words name him (binding Principle C, which :func:`_names_in_report` applies, does not
+    hold for an identity statement)."""
+    if source_lexicon().get(core.lemma_.lower()) != "anonymous" or core.tag_ != "NN":
+        return None
+    doc = core.doc
+    start, end = _extend_to_quotations(*_trimmed(doc.text, *content), quotations)
+    words = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if quoted[t.i] and not t.is_punct]
+    for opening in SELF_INTRODUCTIONS:
+        if len(words) > len(opening) and [t.lower_ for t in words[:len(opening)]] == list(opening):
+            named = words[len(opening)].i
+            return next((e.text for e in doc.ents if e.start == named and e.label_ == "PERSON"), None)
+    return None
+
+
 def _unnamed_since(holder: str, core: Token, earlier: list[Attribution],
                    mention_at: dict[int, tuple[str, str]]) -> bool:
     """Whether an unnamed source of the same role spoke after the article last named ``holder`` ("Sen. Harry Reid
@@ -5432,6 +5470,7 @@ def extract_attributions(
             if holder and (_names_in_report(holder, draft.content, quotations, quoted, doc)
                            or _unnamed_since(holder, core, out, mention_at)):
                 holder = None  # "'At least, Reid was able to make a decision,' the GOP senator said": not Reid
+            holder = holder or _self_introduced(core, draft.content, quotations, quoted)
             mention = (holder, "PERSON") if holder else _proper_name(core) or _body_in_lower_case(core) \
                 or _handle_owner(core)
         if mention is None or mention[1] == "PERSON" and " " not in mention[0]:

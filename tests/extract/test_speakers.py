@@ -2492,7 +2492,8 @@ def test_a_department_word_ner_ran_into_a_name_is_part_of_the_title():
 
 
 @pytest.mark.parametrize("text, affiliation", [
-    ("“This is Brian Hook from the State Department,” the Iran envoy repeated.", "unknown"),  # the envoy for Iran
+    # the envoy for Iran (the quotation names no one: "This is Brian Hook ..." would make him the speaker)
+    ("“We will keep up the pressure,” the Iran envoy repeated.", "unknown"),
     ("Iran's envoy to the United Nations said Tehran would respond.", "Iran"),
     ("Iranian analysts said the strike would unite the country.", "Iran"),
     ("US experts said the strike was legal.", "US"),
@@ -4667,3 +4668,33 @@ def test_a_pronoun_for_a_person_called_by_first_name_is_the_full_name():
     text = ("Andrea Gallagher is the wife of Eddie Gallagher. Andrea's confidence was well documented in interviews. "
             "'He has waited so long for this,' she said.")
     assert _sources(text, "said") == ["Andrea Gallagher"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("'So he is going home,' defense attorney Tim Parlatore said. The SEALs say they could not allow him to be "
+     "celebrated. Gallagher's attorney has suggested they are lying.", "Tim Parlatore"),
+    # a title that names another client is not this one's
+    ("Trump's attorney Rudy Giuliani spoke on Fox. The SEALs say they could not allow him to be celebrated. "
+     "Gallagher's attorney has suggested they are lying.", "attorney [US]"),
+    # two attorneys the article titled without a client: neither is meant
+    ("Defense attorney Tim Parlatore and defense attorney Marc Mukasey spoke. The SEALs say they could not allow him "
+     "to be celebrated. Gallagher's attorney has suggested they are lying.", "attorney [US]"),
+])
+def test_a_possessed_role_is_the_one_person_titled_with_it(text, speaker):
+    assert _sources(text, "suggested")[-1] in (speaker, speaker.replace("[US]", "[unknown]"))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The line was bad. “This is Brian Hook from the State Department,” the Iran envoy repeated.", "Brian Hook"),
+    ("“My name is John Smith and I saw the plane fall,” the witness said.", "John Smith"),
+    # words that name someone else are not the speaker's introduction
+    ("“Brian Hook is a liar,” the official said.", "official [unknown]"),
+])
+def test_a_role_who_introduces_himself_in_his_words_is_that_person(text, speaker):
+    assert _attributions(text)[0].source_canonical == speaker
+
+
+def test_a_country_s_office_is_not_the_holder_of_another_country_s():
+    text = ("President Barack Obama signed the deal. It seemed clear that Iran would not keep its end of the bargain. "
+            "Iran’s president declared on Wednesday that the country would stop complying.")
+    assert _sources(text, "declared") != ["Barack Obama"]
