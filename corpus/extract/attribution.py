@@ -3041,9 +3041,11 @@ def _is_body(noun: Token) -> bool:
 
 def _is_person(noun: Token) -> bool:
     """A person or people: a name NER tags as a person, a personal pronoun, or a noun of the source lexicon's
-    unnamed people ("agent", "captain", "official")."""
+    unnamed people ("agent", "captain", "official"), or a surname the alias table gives a person ("King Salman
+    called Trump", where NER took Trump for an organisation)."""
     return noun.ent_type_ == "PERSON" or noun.lower_ in ("him", "her", "them", "me", "us") \
-        or source_lexicon().get(noun.lemma_.lower()) == "anonymous"
+        or source_lexicon().get(noun.lemma_.lower()) == "anonymous" \
+        or noun.pos_ == "PROPN" and aliased(noun.text).endswith(" " + noun.text)
 
 
 def _asks_anonymity(verb: Token) -> bool:

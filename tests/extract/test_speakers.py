@@ -397,6 +397,8 @@ def test_a_speaker_named_before_an_aside_when_the_parse_lost_the_subject():
 @pytest.mark.parametrize("text", [
     "Hook has emailed or called ship captains roughly a dozen times.",
     "Trump called Zarif on Monday.",
+    # NER took Trump for an organisation, the parser the object for a predicate: still the one called
+    "Saudi King Salman called Trump soon after the news broke Friday.",
 ])
 def test_calling_someone_is_contact_not_speech(text):
     assert _sources(text, "called") == []
