@@ -3187,6 +3187,8 @@ def _action_reading(verb: Token) -> bool:
             _mute_thing(c) and c.lemma_.lower() not in NOUN_CUES
             for c in [*own, *filter(None, [_stranded_subject(verb)])]):
         return True  # "tensions threaten to force him into confrontation": a risk, not a threat anyone made
+    if any(c.lemma_.lower() in TRACK_RECORDS and any(p.dep_ == "poss" for p in c.children) for c in own):
+        return True  # "Trump's record suggests he is unlikely to ...": the writer reads someone's past, no one says
     if verb.lemma_.lower() == "report" and _answers_to(verb):
         return True  # "Hill, who in turn reported to John Bolton": whom she answered to, no report
     if verb.lemma_.lower() == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in TOLD_STORIES
@@ -3248,6 +3250,8 @@ family or moderators who demand are people (the lexicon does not know every word
 EARLIER_WORDS = frozenset({"earlier", "previous", "prior", "original", "initial", "first"})
 GREETINGS = frozenset({"goodbye", "good-bye", "hello", "farewell", "grace"})
 SUMMONED_TO = frozenset({"testify", "appear"})
+TRACK_RECORDS = frozenset({"record", "history", "past"})
+"""Someone's track record as a subject ("Biden's long record indicates"): the writer's evidence, not a document."""
 
 
 def _credit_line(verb: Token) -> bool:

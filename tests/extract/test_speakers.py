@@ -4700,3 +4700,17 @@ def test_a_country_s_office_is_not_the_holder_of_another_country_s():
     text = ("President Barack Obama signed the deal. It seemed clear that Iran would not keep its end of the bargain. "
             "Iran’s president declared on Wednesday that the country would stop complying.")
     assert _sources(text, "declared") != ["Barack Obama"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Yet Trump’s record suggests that he is unlikely to favor preemptory attacks.", "suggests"),
+    ("Biden’s long record indicates that he could prove more inclined to authorize military interventions.",
+     "indicates"),
+])
+def test_a_person_s_track_record_is_the_writer_s_evidence_not_a_report(text, cue):
+    assert _sources(text, cue) == []
+
+
+def test_a_record_of_a_body_s_conclusions_is_still_its_document():
+    text = "According to a record of its conclusions, the committee advised the government to act."
+    assert _sources(text, "According to") != []
