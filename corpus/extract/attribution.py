@@ -5808,10 +5808,15 @@ def _definite_antecedent(core: Token, earlier: list[Attribution], sent_starts: l
     up again: the last attribution of the two sentences before, when it named one unnamed person of such a role
     ("a ...", "an ...", or itself definite: "according to the Western intelligence source ... the person said")
     (definite description resolution by the antecedent's head, Vieira & Poesio 2000)."""
-    if core.lemma_.lower() not in ANAPHORIC_ROLES or core.tag_ != "NN":
+    plural = core.tag_ == "NNS" or core.lower_ == "people"
+    role = "person" if core.lower_ == "people" else core.lemma_.lower()
+    if role not in ANAPHORIC_ROLES or core.tag_ != "NN" and not plural:
         return None
     modifiers = [c for c in core.children if c.dep_ not in ("punct",)]
-    if not modifiers or any(c.dep_ != "det" or c.lower_ not in ("the", "this", "that") for c in modifiers):
+    determiners = ("the", "these", "those") if plural else ("the", "this", "that")
+    # "the four people said" after "three officials ... and a fourth close to Iran's decision making"
+    if not modifiers or any((c.dep_ != "det" or c.lower_ not in determiners) and not (plural and c.dep_ == "nummod")
+                            for c in modifiers) or not any(c.dep_ == "det" for c in modifiers):
         return None
     here = _sentence_of(sent_starts, core.idx)
     candidates = [a for a in earlier if a.source_start < core.idx and here - 2 <= _sentence_of(sent_starts, a.source_start) <= here]
@@ -5819,11 +5824,24 @@ def _definite_antecedent(core: Token, earlier: list[Attribution], sent_starts: l
         return None
     last = candidates[-1]
     words = last.source.lower().split()
+    if plural:
+        # "According to Western current and former diplomats, ... The sources told Al Jazeera": unnamed people
+        # named in the plural just before, whatever the role noun
+        return last if last.source_type == "anonymous" and _plural_source(last) else None
     if last.source_type not in ("anonymous", "organization") or not words \
             or words[0] not in ("a", "an", "one", "the", "this", "that") \
             or not any(w.strip(",.") in ANAPHORIC_ROLES for w in words):
         return None
     return last
+
+
+def _plural_source(attribution: Attribution) -> bool:
+    """Whether an unnamed source's phrase names people in the plural ("Western current and former diplomats",
+    "three officials familiar with the meetings"), not one of them."""
+    words = [w.strip(",.") for w in attribution.source.lower().split()]
+    role = attribution.source_canonical.split(" [")[0].split()[-1:]
+    return bool(words) and words[0] not in ("a", "an", "one", "the", "this", "that") \
+        and any(w.endswith("s") or w == "people" for w in words) and bool(role)
 
 
 def _document_issuer(core: Token, earlier: list[Attribution], sent_starts: list[int]) -> Attribution | None:

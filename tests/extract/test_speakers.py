@@ -4714,3 +4714,13 @@ def test_a_person_s_track_record_is_the_writer_s_evidence_not_a_report(text, cue
 def test_a_record_of_a_body_s_conclusions_is_still_its_document():
     text = "According to a record of its conclusions, the committee advised the government to act."
     assert _sources(text, "According to") != []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The account was described to Reuters by three officials familiar with the meetings and a fourth close to Iran's "
+     "decision making. The four people said the guards were told to prepare.", "said", "official [unknown]"),
+    ("Western and Iraqi officials told Al Jazeera the prime minister was often blocked. According to these sources, the "
+     "head of his office was linked to the militias.", "According to", "official [other]"),
+])
+def test_a_definite_plural_role_takes_up_the_unnamed_people_just_quoted(text, cue, speaker):
+    assert _sources(text, cue)[-1] == speaker
