@@ -4724,3 +4724,9 @@ def test_a_record_of_a_body_s_conclusions_is_still_its_document():
 ])
 def test_a_definite_plural_role_takes_up_the_unnamed_people_just_quoted(text, cue, speaker):
     assert _sources(text, cue)[-1] == speaker
+
+
+def test_the_guards_spelt_revolution_guards_are_iran_s():
+    text = ("The plane crashed hours after Iran launched missiles, during a period when Revolution Guards commanders say "
+            "they were expecting an American response.")
+    assert [(a.source_canonical, a.affiliation) for a in _attributions(text)] == [("commander [Iran]", "Iran")]
