@@ -3970,6 +3970,18 @@ def _transcript_label(before: list[Token]) -> bool:
     return 0 < len(words) <= 3 and all(t.is_alpha and t.is_upper and len(t.text) > 1 for t in words)
 
 
+def _label_in_quoted_transcript(colon: Token) -> bool:
+    """ "\"WALLACE: Let's start with breaking news ...": a transcript quoted paragraph by paragraph, each opening
+    with a quotation mark (the convention for a quotation that runs over paragraphs), its speaker label right after
+    the mark at the line's start."""
+    doc = colon.doc
+    start = colon.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    line = [t for t in doc[start:colon.i] if not t.is_space]
+    return len(line) >= 2 and line[0].text in ('"', "“") and _transcript_label(line[1:])
+
+
 def _named_elsewhere(before: list[Token], surnames: frozenset[str]) -> bool:
     """A headline's bare name that NER missed ("Pence: Gennifer Flowers won't be at debate"): one to three
     capitalised words ending in the surname of a person the article names."""
@@ -4148,7 +4160,8 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     it up to the end of the sentence, or the next sentence when the mark ends its own ("TAPPER:")."""
     drafts = []
     # a colon inside a symbol ("UK:BRNX19", "10:30") marks no speech
-    marks = [t for t in _tokens_at(doc, text, SPEECH_MARKS) if t.text in (":", "—", "–") and not quoted[t.i]
+    marks = [t for t in _tokens_at(doc, text, SPEECH_MARKS) if t.text in (":", "—", "–")
+             and (not quoted[t.i] or t.text == ":" and _label_in_quoted_transcript(t))
              and not (t.text == ":" and not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isalnum())]
     if not marks:
         return drafts
@@ -4161,6 +4174,8 @@ def _colon_drafts(doc: Doc, quoted: list[bool], text: str) -> list[_Draft]:
     for number, mark in first_marks.items():
         sentence = sentences[number]
         before = [t for t in doc[sentence.start:mark.i] if not t.is_space]
+        if before and before[0].text in ('"', "“") and _label_in_quoted_transcript(mark):
+            before = before[1:]  # the quotation mark that opens a quoted transcript's paragraph
         if before and before[0].text in ("[", "("):
             continue  # "[CDC: Covid-19 death toll is twice as high ...]": a bracketed link to another story
         # a hyphen between spaces is a dash; inside a word ("a follow-up tweet") it is not

@@ -4730,3 +4730,12 @@ def test_the_guards_spelt_revolution_guards_are_iran_s():
     text = ("The plane crashed hours after Iran launched missiles, during a period when Revolution Guards commanders say "
             "they were expecting an American response.")
     assert [(a.source_canonical, a.affiliation) for a in _attributions(text)] == [("commander [Iran]", "Iran")]
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_speaker_labels():
+    # the rules' drafts (the learned model's keep threshold decides separately what the table keeps)
+    text = ("Fox host Chris Wallace interviewed the candidate. Partial transcript as follows:\n\n"
+            "\"WALLACE: Let's start with breaking news on the debate story. After all, it is big.\n\n"
+            "\"PENCE: Gennifer Flowers will not be attending the debate tomorrow.")
+    found = extract_attributions(get_pipeline()(text), learned=False)
+    assert [(a.source, a.cue_text) for a in found if a.cue_text == ":"] == [("WALLACE", ":"), ("PENCE", ":")]
