@@ -4234,10 +4234,13 @@ def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], te
         line_end = len(text) if line_end < 0 else line_end
         credit = [t for t in doc[dash.i + 1:min(dash.i + 12, len(doc))] if t.idx < line_end and not t.is_space]
         people = [t for t in credit[:4] if t.ent_type_ == "PERSON"]
-        if not people or any(t.pos_ in ("VERB", "AUX") for t in credit if t.i < people[0].i):
+        if people and any(t.pos_ in ("VERB", "AUX") for t in credit if t.i < people[0].i):
             continue
         name = [t for t in credit if t.ent_iob_ != "O" and t.ent_type_ == "PERSON"
-                and t.i >= people[0].i and t.i < people[0].i + 6]
+                and t.i >= people[0].i and t.i < people[0].i + 6] if people else _credit_name(credit)
+        if not name:
+            continue
+        people = people or name[-1:]  # the surname heads the name NER missed
         gap = text[:dash.idx + closing].rstrip(" \t\xa0\n")
         # a dash opening a paragraph of its own credits only a paragraph that is all quotation (an epigraph) or a
         # post's text (its link or tags); after a reporter's paragraph it is a byline, or a post whose text is lost
@@ -4248,6 +4251,10 @@ def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], te
         before_quotation = text[:quotation.start].rstrip(" \t\xa0") if quotation is not None else ""
         if quotation is not None and (not own_paragraph or not before_quotation or before_quotation.endswith("\n")):
             content = (quotation.start, quotation.end)
+        elif not own_paragraph and paragraph[:1] in "“”\"" and paragraph[-1:] in "“”\"" and len(paragraph) > 2:
+            # "”Mostly he promotes hate.” ― Esther Tapia": a line that is all quotation, its marks mismatched so
+            # that no quotation was found, credited at its end
+            content = (len(gap) - len(paragraph), len(gap))
         elif any(t.text.startswith("@") for t in credit) and paragraph \
                 and (not own_paragraph or re.search(r"pic\.twitter\.com|https?://|(?:^|\s)[#@]\w", paragraph)):
             content = (gap.rfind("\n") + 1, len(gap))
@@ -4256,6 +4263,15 @@ def _credit_drafts(doc: Doc, quotations: list[Quotation], quoted: list[bool], te
         drafts.append(_Draft(dash, dash.text, "speech", dash.idx, dash.idx + len(dash.text), people[0], content, "",
                              _char_span(name)))
     return drafts
+
+
+def _credit_name(credit: list[Token]) -> list[Token]:
+    """A credit NER did not read as a person ("― Beck Pimentel", "― Christina N Luis Olidem"): the whole rest of
+    the line, two to five capitalised words or initials and at most a closing full stop."""
+    words = credit[:-1] if credit and credit[-1].text == "." else credit
+    if not 2 <= len(words) <= 5 or not words[0].is_alpha or len(words[0].text) < 2:
+        return []
+    return words if all(t.text[:1].isupper() and (t.is_alpha or len(t.text.rstrip(".")) == 1) for t in words) else []
 
 
 class CueCandidate(NamedTuple):

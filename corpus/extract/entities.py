@@ -134,7 +134,7 @@ def _stoplist() -> frozenset[str]:
     return frozenset(canonical_key(line) for line in data_lines("entity_stoplist.txt"))
 
 
-EDGE_CHARACTERS = " \"'.,;:()[]“”‘«»—–-"
+EDGE_CHARACTERS = " \"'.,;:()[]“”‘«»—–―-"
 """Stripped from both ends of a mention: quotation marks and dashes that scraped link text leaves on names."""
 
 

@@ -4739,3 +4739,20 @@ def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_speaker_labels():
             "\"PENCE: Gennifer Flowers will not be attending the debate tomorrow.")
     found = extract_attributions(get_pipeline()(text), learned=False)
     assert [(a.source, a.cue_text) for a in found if a.cue_text == ":"] == [("WALLACE", ":"), ("PENCE", ":")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # NER reads no person in the credit: the rest of the line is the name
+    ("Latinos shared their views.\n“He has said hateful things time and again.” ― Beck Pimentel\n“The most "
+     "unqualified child to ever run.” ― Francisco Herrero", "Beck Pimentel"),
+    # the quotation marks do not pair (a closing mark opens the line), so no quotation was found
+    ("Latinos shared their views.\n”Fortunately, he is transparent with his xenophobia.” ― Nell Carden Grey\n“The "
+     "most unqualified child to ever run.” ― Francisco Herrero", "Nell Carden Grey"),
+])
+def test_an_epigraph_credit_is_the_line_s_speaker(text, speaker):
+    assert _sources(text, "―")[0] == speaker
+
+
+def test_a_dash_is_no_part_of_a_credited_name():
+    text = "Latinos shared their views.\n“I’m so ashamed to be an American.”\xa0― Jacklyn Ashley\xa0\n“Next.”"
+    assert _sources(text, "―") == ["Jacklyn Ashley"]
