@@ -1948,7 +1948,7 @@ def _described_person(core: Token, mention_at: dict[int, tuple[str, str]]) -> st
     for i in range(core.left_edge.i - 1, -1, -1):
         token = doc[i]
         if token.lemma_.lower() == core.lemma_.lower() and token.pos_ == "NOUN" and not _describes_named(token, mention_at, "PERSON"):
-            return None if not roles_only else roles_only.pop() if len(roles_only) == 1 else None
+            return roles_only.pop() if len(roles_only) == 1 else None
         name, label = mention_at.get(i, ("", ""))
         if label != "PERSON" or mention_at.get(i - 1) == (name, label) or " " not in name:
             continue
@@ -5870,9 +5870,8 @@ def _plural_source(attribution: Attribution) -> bool:
     """Whether an unnamed source's phrase names people in the plural ("Western current and former diplomats",
     "three officials familiar with the meetings"), not one of them."""
     words = [w.strip(",.") for w in attribution.source.lower().split()]
-    role = attribution.source_canonical.split(" [")[0].split()[-1:]
     return bool(words) and words[0] not in ("a", "an", "one", "the", "this", "that") \
-        and any(w.endswith("s") or w == "people" for w in words) and bool(role)
+        and any(w.endswith("s") or w == "people" for w in words)
 
 
 def _document_issuer(core: Token, earlier: list[Attribution], sent_starts: list[int]) -> Attribution | None:
