@@ -235,13 +235,21 @@ def _quoting_verb(cue: Token) -> Token | None:
 
 
 def _member_named(group: Token) -> Token | None:
-    """ "Connolly was among those lawmakers who said ...": the named member of the group the relative clause
-    describes, whose report it is (the sentence says he is one of those who said it)."""
-    if group.tag_ != "NNS" or group.dep_ != "pobj" or group.head.lower_ != "among":
+    """ "Connolly was among those lawmakers who said ...", "Among those who criticized the strike was Sen. Rand
+    Paul": the named member of the group the relative clause describes, whose report it is (the sentence says he
+    is one of those who said it); "One senator who spoke highly of him is Sen. Marco Rubio": the one a copula
+    identifies the described person with (an equative sentence, Higgins 1979's specificational copula)."""
+    be = group.head
+    if group.dep_ == "nsubj" and be.lemma_ == "be":
+        named = [c for c in be.children if c.dep_ == "attr" and c.ent_type_ == "PERSON"]
+        return named[0] if named else None
+    if group.tag_ != "NNS" and group.lower_ != "those" or group.dep_ != "pobj" or be.lower_ != "among":
         return None
-    # the parser sometimes hangs the name on "was" as a modifier ("Yet Connolly was among ...")
-    members = [c for c in group.head.head.children if c.pos_ == "PROPN" and c.i < group.head.i
-               and c.dep_ in ("nsubj", "advmod", "npadvmod")]
+    # the parser sometimes hangs the name on "was" as a modifier ("Yet Connolly was among ..."); fronted, the
+    # group comes first and the name is the inverted subject
+    members = [c for c in be.head.children if c.pos_ == "PROPN"
+               and (c.i < be.i and c.dep_ in ("nsubj", "advmod", "npadvmod")
+                    or c.i > be.i and c.dep_ == "nsubj" and be.i < be.head.i)]
     return members[0] if members else None
 
 
@@ -268,6 +276,9 @@ def _stranded_subject(verb: Token) -> Token | None:
     while before > 0 and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("advmod", "aux", "neg"):
         before -= 1
     noun = verb.doc[before]
+    if noun.text == "," and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i \
+            and any(c.dep_ == "appos" and c.i < noun.i for c in noun.head.children):
+        noun = noun.head  # "after Mike Bloomberg, the former New York mayor, described": the name before its title
     if noun.pos_ not in ("NOUN", "PROPN") or not verb.head.i < noun.i:
         return None
     if verb.dep_ == "conj" and noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "pobj", "conj") \
@@ -276,7 +287,11 @@ def _stranded_subject(verb: Token) -> Token | None:
     # "as heightened tensions and dramatic violence threaten to force him": the parser read the conjunction as
     # a preposition and its clause's subject as the object
     first = noun.head if noun.dep_ == "conj" else noun
-    if verb.dep_ == "advcl" and first.dep_ == "pobj" and first.head.lower_ in SUBORDINATORS:
+    # a conjoined verb with no "and" before it is such a clause too ("Warren defended the word one day after
+    # Bloomberg, the former mayor, described it")
+    unjoined = verb.dep_ == "conj" and not any(c.dep_ == "cc" and verb.head.i < c.i < verb.i
+                                               for c in verb.head.children)
+    if (verb.dep_ == "advcl" or unjoined) and first.dep_ == "pobj" and first.head.lower_ in SUBORDINATORS:
         return first
     return None
 
@@ -5316,7 +5331,8 @@ def _resolve(pronoun: Token, earlier: list[Attribution], subjects: list[tuple[in
         fits = [(a.source_start, (a.source_canonical, a.source_type, a.affiliation),
                  _main_subject_at(pronoun.doc, a.source_start)) for a in earlier
                 if a.source_type in ("anonymous", "organization") and a.source_canonical
-                and not (a.source_type == "anonymous" and a.source.lower().split()[0] in SINGULAR_DETERMINERS)
+                and not (a.source_type == "anonymous" and _one_unnamed_person(a)
+                         and a.source.lower().split()[0] in SINGULAR_DETERMINERS)
                 or a.source_type == "named_person" and _names_several(pronoun.doc, a)]
         fits += _plural_people_subjects(pronoun) + list(nearby)
     elif word in THING_PRONOUNS:

@@ -1305,6 +1305,19 @@ def test_they_after_people_named_together_in_any_role_is_the_first_named(text, c
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
+    ("Bush and his team insisted the threat was exaggerated. A year later, a small group of experts at the agency "
+     "began warning of a pandemic. They were, in essence, warning of a viral attack.", "warning", "expert [unknown]"),
+    ("A panel of scientists warned of a pandemic. They were, in essence, predicting a catastrophe.", "predicting",
+     "scientist [unknown]"),
+    # one person is no antecedent for "they"
+    ("A senior official said the talks failed. They also said the president was to blame.", "said", "they"),
+])
+def test_they_after_a_group_of_people_is_the_people_it_gathers(text, cue, speaker):
+    """ "a small group of experts" is a singular phrase for plural people: "they" takes it up."""
+    assert _sources(text, cue)[-1] == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
     ("President Donald Trump attacked Nancy Pelosi for saying the strike was illegal.", "saying", "Nancy Pelosi"),
     ("At a rally in Toledo, President Donald Trump singled out Bernie Sanders for criticizing the strike.",
      "criticizing", "Bernie Sanders"),
@@ -2363,6 +2376,17 @@ def test_a_noun_the_parser_joined_to_an_object_is_the_next_verb_s_subject():
     assert _one("Iran seized two tankers and accused Britain of piracy.", "accused").source_canonical == "Iran"
 
 
+def test_a_name_with_its_title_after_a_subordinating_word_is_the_subject_of_the_verb_after_it():
+    # the parser joined "described" to "defended" with no "and": it is the "after" clause's verb
+    text = ("Warren also defended her description of the killing of the Iranian general as an “assassination,” one "
+            "day after Mike Bloomberg, the former New York mayor, described Sanders’ use of the word as “an "
+            "outrageous thing to say.”")
+    assert _one(text, "described").source_canonical == "Mike Bloomberg"
+    # a verb joined by "and" shares the first clause's subject
+    text = "Warren spoke after Mike Bloomberg, the former mayor, and said the word was right."
+    assert _one(text, "said").source_canonical == "Warren"
+
+
 def test_a_definite_title_the_article_gave_a_named_person_in_the_name_itself():
     text = ("In an interview, Crown Prince Mohammed bin Salman called for a decisive stand. "
             "“The kingdom does not want a war in the region,” the crown prince said.")
@@ -2611,6 +2635,19 @@ def test_a_named_person_among_those_who_said_is_the_speaker():
             "is causing them to consider impeachment.")
     assert _sources(text, "said") == ["Gerry Connolly"]
     assert _sources("Many lawmakers who said the report mattered voted no.", "said") == ["lawmaker [unknown]"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("One senator who spoke highly of Ratcliffe is Sen. Marco Rubio (R-Fla.), who noted that he knows him.", "spoke",
+     "Marco Rubio"),
+    ("The official who made the call was Brian Hook, the State Department envoy.", "made", None),  # no report
+    ("Among those who criticized the strike was Sen. Rand Paul.", "criticized", "Rand Paul"),
+    ("Among the lawmakers who criticized the strike was Sen. Rand Paul of Kentucky.", "criticized", "Rand Paul"),
+    # a copula that says what the group was, not who, names no one
+    ("The senator who criticized the strike was a Republican.", "criticized", "senator [US]"),
+])
+def test_a_person_a_copula_identifies_with_those_who_said_is_the_speaker(text, cue, speaker):
+    assert _sources(text, cue) == ([speaker] if speaker else [])
 
 
 @pytest.mark.parametrize("text, cue, speaker, source_type", [
