@@ -2328,8 +2328,16 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
     definite = _definite(core) or any(c.dep_ in ("det", "nummod", "amod") and c.lower_ in SERIES_WORDS
                                       for c in core.children)
     sentence_starts = [s.start for s in doc.sents if s.start <= core.i]
-    window_start = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
-    for token in reversed(doc[window_start:core.i]):
+
+    def reach(token: Token) -> int:  # the start of the third sentence before ``token``'s
+        starts = [start for start in sentence_starts if start <= token.i]
+        return starts[-4] if len(starts) >= 4 else 0
+
+    window_start = reach(core)
+    i = core.i
+    while i > window_start:
+        i -= 1
+        token = doc[i]
         if not _same_document(token, core):
             continue
         verb = token.head if token.dep_ in ("dobj", "nsubjpass") \
@@ -2350,7 +2358,8 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
                                                              for c in token.children)):
                 # "The 9-11 Commission's report ... Its report said ... the report said", "Trump's tweets ... The
                 # earlier tweets that Twitter flagged ... Those tweets called": a definite mention takes up one
-                # before it, so the chain goes on to the mention that names the issuer
+                # before it, so the chain goes on to the mention that names the issuer, three sentences before it
+                window_start = min(window_start, reach(token))
                 continue
             named = author is not None and (author.pos_ == "PROPN" or author.i in mention_at or (
                 source_lexicon().get(author.lemma_.lower()) == "organization"

@@ -3911,6 +3911,20 @@ def test_a_document_s_chain_of_mentions_goes_back_past_its_pronoun_possessor_to_
     assert _sources(text, "said")[-1] == "Warren Commission"
 
 
+def test_a_document_s_chain_of_definite_mentions_goes_back_link_by_link():
+    # each "the report" takes up the one before it, so the chain goes on past the three sentences before the last
+    text = ("The Warren Commission’s 1964 report paid close attention to the shooting. Its report said the rifle "
+            "was fired three times. One witness was a railroad worker. “The shots came from the depository,” the "
+            "report said. Another witness heard two shots. The police arrived at noon. “The rifle was found on the "
+            "sixth floor,” the report says.")
+    assert _sources(text, "says") == ["Warren Commission"]
+    # a mention of another document breaks no chain, but a report the chain never reached names no owner
+    text = ("The Warren Commission’s 1964 report paid close attention to the shooting. Another witness heard two "
+            "shots. A third saw nothing. The police arrived at noon. The crowd scattered. A dog barked. “The rifle "
+            "was found on the sixth floor,” the report says.")
+    assert _sources(text, "says") != ["Warren Commission"]
+
+
 def test_a_holder_of_the_office_named_inside_the_quotation_is_talked_about_not_the_one_tweeting():
     text = ("President Trump approved the measures last week, officials said. The shoot-down brought Mr. Trump to "
             "the brink of airstrikes. “Under the terrible Obama plan, they would have been on their way to a bomb,” "
