@@ -3424,12 +3424,13 @@ RISK_VERBS = frozenset({"threaten", "promise", "vow", "pledge"})
 """Verbs of commitment that a thing as subject turns into likelihood: "tensions threaten to ...", "the deal
 promises to ..."."""
 def _answers_to(verb: Token) -> bool:
-    """ "reported to John Bolton" with nothing reported (no clause, object, topic or quotation after it): the line
+    """ "reported to John Bolton", "reporting directly into SAGE" with nothing reported (no clause, object, topic or quotation after it): the line
     of command a person works in, not a report made to someone ("reported to police that ...", "reported the attack
     to the UN", "reported to Congress on the strike" report)."""
-    to_whom = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+    to_whom = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children
                if g.dep_ == "pobj" and _can_speak(g)]
-    told = any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "parataxis")
+    # a clause says what was reported; a name the parser hung on the verb as one ("..., COBRA") says nothing
+    told = any(c.dep_ == "dobj" or c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")
                or c.dep_ == "prep" and c.lower_ in ("on", "about", "that") for c in verb.children)
     after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
     return bool(to_whom) and not told and not (after is not None and after.text in (":", "“", '"'))
@@ -4041,7 +4042,8 @@ def _heading(words: list[Token]) -> bool:
     return len(content) >= 2 and all(t.text[0].isupper() for t in content)
 
 
-SENTENCE_END_MARKS = frozenset(".!?”\"'’")
+SENTENCE_END_MARKS = frozenset(".!?")
+"""What ends a sentence; a closing quotation mark alone does not ("Let Them 'Walk All Over US'" is a headline)."""
 
 
 def _line_holds(token: Token, marks: frozenset[str]) -> bool:

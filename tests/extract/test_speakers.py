@@ -1997,9 +1997,20 @@ def test_documents_and_definite_descriptions_speak_for_whoever_they_stand_for(te
     "We want to hear from you! Email: asimendinger@thehill.com and aweaver@thehill.com.",
     "The notice had to be sent to Congress.\n\nTRUMP WARNS IRAN: US HAS TARGETED ’52 IRANIAN SITES’ AND WILL ‘HIT "
     "VERY FAST AND VERY HARD’\n\nThe president spoke on Saturday.",
+    # a linked story's headline that ends in a quoted phrase: a closing quotation mark ends no sentence by itself
+    "Those are the things the WHO has failed in.\n\nPompeo: China's Bad Behavior Escalated When Obama/Biden Let Them "
+    "'Walk All Over US'\n\nDemocrats say it is the administration that failed.",
 ])
 def test_headings_and_contact_lines_with_a_colon_are_no_speech(text):
     assert [a for a in _attributions(text) if a.cue_text == ":"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The talks failed.\n\nZarif: 'We do not seek war.'\n\nThe minister spoke on Monday.",
+    "The talks failed.\n\nZarif: \"We do not seek war\".\n\nThe minister spoke on Monday.",
+])
+def test_a_quotation_after_a_colon_that_ends_its_sentence_is_speech(text):
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == ":"] == ["Mohammad Javad Zarif"]
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -4261,6 +4272,11 @@ def test_a_thing_as_the_subject_of_an_evidence_verb_is_the_writer_s_inference(te
      "turn reported to John Bolton, the National Security Advisor.", "reported"),
     ("The Revolutionary Guards and other branches of the Iranian military all ultimately report to Khamenei. The "
      "supreme leader has been defiant.", "report"),
+    # British "reports into"; a name the parser hung on the verb as a clause is still no report
+    ("At the end of January, his committee moved into “wartime” mode, he said, reporting directly into SAGE.",
+     "reporting"),
+    ("SAGE reports directly to Johnson and the government’s main emergency committee, COBRA.\n\nAt first, when "
+     "NERVTAG met on January 13, it studied information from China.", "reports"),
 ])
 def test_reporting_to_someone_with_nothing_reported_is_the_line_of_command(text, cue):
     assert _sources(text, cue) == []
@@ -4269,6 +4285,7 @@ def test_reporting_to_someone_with_nothing_reported_is_the_line_of_command(text,
 @pytest.mark.parametrize("text, cue, source", [
     ("The captain reported to police that the ship had been boarded.", "reported", "The captain"),
     ("The crew reported the attack to the Navy.", "reported", "The crew"),
+    ("The crew reported to the Navy, saying the ship had been boarded.", "reported", "The crew"),
 ])
 def test_reporting_something_to_someone_still_reports(text, cue, source):
     assert [a.source for a in _attributions(text) if a.cue_text == cue] == [source]
