@@ -342,6 +342,7 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
         agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
+    adjunct = False  # whether the climb passed a participle set off by a comma
     for _ in range(3):
         children = list(verb.children)
         # a quotation misparsed as a second subject ("“... systems [in] Iraq,” the head ... has said")
@@ -402,9 +403,15 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             continue
         # "X said ... and added", "warning Tehran that ...", "by warning Tehran that ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            if verb.head.lower_ == "for":
-                # "Trump singled out Sanders for criticizing the strike": the one blamed or praised spoke
-                judged = [c for c in verb.head.head.children if c.dep_ == "dobj" and _can_speak(c)]
+            accused = (verb.head.lower_, verb.head.head.lemma_.lower()) in (("of", "accuse"), ("with", "charge"))
+            if verb.head.lower_ == "for" or accused and not adjunct:
+                # "Trump singled out Sanders for criticizing the strike": the one blamed or praised spoke; "Rabiei
+                # accused the US and its allies of speculating": the one accused, also in the passive ("Iran has
+                # been accused by Britain of claiming"); not through a comma's adjunct ("Democrats have accused
+                # Mr. Trump of putting the nation on the path to war, questioning the legality": the Democrats')
+                judged = [c for c in verb.head.head.children if c.dep_ == "dobj" and _can_speak(c)] or [
+                    c for c in verb.head.head.children if c.dep_ == "nsubjpass" and _can_speak(c)
+                    and any(g.dep_ == "agent" for g in verb.head.head.children)]
                 if judged:
                     return judged[0]
             verb = verb.head.head
@@ -425,6 +432,10 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
             if controllers:
                 return controllers[0]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            # a participle after a comma: an adjunct, or a conjunct the parser joined with no "and" anywhere
+            adjunct = adjunct or verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" \
+                and verb.doc[verb.left_edge.i - 1].text == "," \
+                and not any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
             verb = verb.head
             speaker = _quoted_as_saying(verb)
             if speaker is not None:

@@ -1322,6 +1322,17 @@ def test_they_after_a_group_of_people_is_the_people_it_gathers(text, cue, speake
     ("At a rally in Toledo, President Donald Trump singled out Bernie Sanders for criticizing the strike.",
      "criticizing", "Bernie Sanders"),
     ("Mike Pompeo apologized for saying the war was lost.", "saying", "Mike Pompeo"),  # no one judged
+    ("Iran accused the United States of claiming that the tanker was Iranian.", "claiming", "United States"),
+    ("Iran has been accused by Britain of claiming that the tanker was Panamanian.", "claiming", "Iran"),  # passive
+    ("Bernie Sanders was singled out by Trump for criticizing the strike.", "criticizing", "Bernie Sanders"),
+    ("LaPierre accuses Oliver North of trying to drive him out of the group by threatening to release damaging "
+     "information about him.", "threatening", "Oliver North"),
+    # a participle set off by a comma is the accusers'
+    ("Democrats have accused Mr. Trump of putting the nation on the path to war, questioning the legality of the "
+     "attack.", "questioning", "Democrats"),
+    ("Democrats have accused Mr. Trump of putting the nation on the path to war with the strike at the airport, "
+     "questioning the legality of the attack and insisting that he should have sought authorization.", "questioning",
+     "Democrats"),
 ])
 def test_the_one_blamed_or_praised_for_saying_is_the_speaker(text, cue, speaker):
     assert _sources(text, cue) == [speaker]
