@@ -78,3 +78,26 @@ def test_command_line_on_a_tiny_split(tmp_path):
     assert scores["n_documents"] == 1
     assert scores["corpus"]["source_recall"] == 1.0  # Jones (said) and Voters (believe) are both found
     assert scores["textacy"]["source_recall"] == 0.5  # textacy finds the quotation only
+
+
+def _point(c, keep, add, precision, f1):
+    return (c, keep, add, {"source_precision": precision, "source_f1": f1})
+
+
+def test_the_cue_model_grid_prefers_the_strongest_regularisation_within_noise():
+    import pytest
+
+    from corpus.evaluate.train_cues import choose
+
+    grid = [_point(0.25, 0.4, 0.40, 0.853, 0.7590), _point(0.5, 0.4, 0.40, 0.851, 0.7592),
+            _point(1.0, 0.4, 0.35, 0.852, 0.7580)]
+    assert choose(grid, min_precision=0.85)[0] == 0.25  # 0.0002 below the best: within noise
+    assert choose(grid, min_precision=0.85, tolerance=0.0)[0] == 0.5
+    # a clearly better point wins whatever its regularisation, and one below the precision floor never does
+    grid += [_point(1.0, 0.3, 0.50, 0.860, 0.7700), _point(0.25, 0.0, 0.30, 0.840, 0.7900)]
+    assert choose(grid, min_precision=0.85)[:3] == (1.0, 0.3, 0.50)
+    # within the chosen regularisation, its best thresholds
+    assert choose([_point(0.25, 0.2, 0.4, 0.86, 0.75), _point(0.25, 0.4, 0.4, 0.86, 0.7595),
+                   _point(0.5, 0.4, 0.4, 0.86, 0.7600)], min_precision=0.85)[:2] == (0.25, 0.4)
+    with pytest.raises(ValueError, match="precision"):
+        choose(grid, min_precision=0.95)
