@@ -1323,7 +1323,7 @@ def test_they_after_a_group_of_people_is_the_people_it_gathers(text, cue, speake
      "criticizing", "Bernie Sanders"),
     ("Mike Pompeo apologized for saying the war was lost.", "saying", "Mike Pompeo"),  # no one judged
     ("Iran accused the United States of claiming that the tanker was Iranian.", "claiming", "United States"),
-    ("Iran has been accused by Britain of claiming that the tanker was Panamanian.", "claiming", "Iran"),  # passive
+    ("Iran has been accused by Britain of saying that the tanker was Panamanian.", "saying", "Iran"),  # passive
     ("Bernie Sanders was singled out by Trump for criticizing the strike.", "criticizing", "Bernie Sanders"),
     ("LaPierre accuses Oliver North of trying to drive him out of the group by threatening to release damaging "
      "information about him.", "threatening", "Oliver North"),
