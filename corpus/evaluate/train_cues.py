@@ -102,8 +102,8 @@ def _scores(rows, probabilities, keep: float, add: float) -> dict:
 
 F1_TOLERANCE = 0.001
 """Out-of-fold F1 differences below this are noise: one rule added or removed moves the grid's best by about as
-much, and the regularisation it picks flipped between neighbours 0.0002 apart (session 40), each flip moving ~80 rows
-of the 371 AllSides articles."""
+much, and the regularisation it picked flipped between neighbours 0.0002 apart (session 40), each flip moving ~80
+rows of the 371 AllSides articles."""
 
 
 def choose(grid: list[tuple[float, float, float, dict]], *, min_precision: float,

@@ -3435,9 +3435,9 @@ RISK_VERBS = frozenset({"threaten", "promise", "vow", "pledge"})
 """Verbs of commitment that a thing as subject turns into likelihood: "tensions threaten to ...", "the deal
 promises to ..."."""
 def _answers_to(verb: Token) -> bool:
-    """ "reported to John Bolton", "reporting directly into SAGE" with nothing reported (no clause, object, topic or quotation after it): the line
-    of command a person works in, not a report made to someone ("reported to police that ...", "reported the attack
-    to the UN", "reported to Congress on the strike" report)."""
+    """ "reported to John Bolton", "reporting directly into SAGE" with nothing reported (no clause, object, topic or
+    quotation after it): the line of command a person works in, not a report made to someone ("reported to police
+    that ...", "reported the attack to the UN", "reported to Congress on the strike" report)."""
     to_whom = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children
                if g.dep_ == "pobj" and _can_speak(g)]
     # a clause says what was reported; a name the parser hung on the verb as one ("..., COBRA") says nothing
