@@ -3191,6 +3191,10 @@ def _action_reading(verb: Token) -> bool:
         return True
     if verb.lemma_.lower() == "say" and any(c.dep_ in ("dobj", "intj") and c.lower_ in GREETINGS for c in verb.children):
         return True  # "paratroopers ... said goodbye to their family members": a leave-taking, no words reported
+    if verb.lemma_.lower() == "say" and any(c.dep_ == "dobj" and c.lemma_.lower() == "part"
+                                            and any(m.lower_ == "quiet" for m in c.children) for c in verb.children) \
+            and not any(t.text in (":", "“", '"') for t in verb.doc[verb.i + 1:verb.sent.end]):
+        return True  # "Trump says the quiet parts about the system out loud": the writer's idiom for a style
     if verb.lemma_.lower() == "point" and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) \
             and not any(c.dep_ in ("ccomp", "parataxis", "dobj") or c.lower_ in ("to", "out") for c in verb.children):
         return True  # "missiles ... now pointed at the United States": aimed, not pointing anything out
@@ -3700,6 +3704,8 @@ def _not_a_report(cue: Token) -> str:
     if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")
                                                          for c in subjects[0].children)):
         return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did
+    if subjects and _free_choice(subjects[0], cue) and not cue.sent.text.rstrip(" \n\t)").endswith("?"):
+        return "hypothetical"  # "Any politician who tells you otherwise is lying", "Whoever claims that ...": no one
     if cue.lemma_.lower() in EVIDENCE_VERBS and any(
             c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOT_EVIDENCE for c in subjects):
         return "inferred"  # "the volume of criticism suggests", "the failure underscores": a thing is evidence
@@ -3789,6 +3795,20 @@ def _not_a_report(cue: Token) -> str:
     if cue.sent.text.rstrip(" \n\t)").endswith("?") or _asks_a_question(cue) or _left_open(cue):
         return "asked"
     return ""
+
+
+FREE_CHOICE_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "whomever"})
+
+
+def _free_choice(subject: Token, cue: Token) -> bool:
+    """Whether the subject is anyone at all ("Any politician who tells you otherwise", "Anyone who says",
+    "Whoever claims"): a free-choice indefinite (Vendler 1962's "any") generalises over people and reports no one's
+    words; through a relative pronoun, its antecedent. "Anyone" is left to the other readings of a sentence ("if
+    anyone says", "when someone asks" are hypothetical already)."""
+    if subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+        subject = cue.head
+    return subject.lower_ in FREE_CHOICE_PRONOUNS \
+        or any(c.dep_ == "det" and c.lower_ == "any" for c in subject.children)
 
 
 UNKNOWING_WORDS = frozenset({"unclear", "uncertain", "unknown", "wonder", "question", "doubt"})

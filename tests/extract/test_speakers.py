@@ -2242,6 +2242,12 @@ def test_a_person_at_an_event_is_no_journalist():
      "with brain injuries.", "report", "hypothetical"),
     ("Pompeo canceled a planned stop in Moscow to talk about Iran with his European counterparts.", "talk",
      "hypothetical"),
+    # anyone at all is no one in particular
+    ("Any politician who tells you otherwise is dumb or lying.", "tells", "hypothetical"),
+    ("Anyone who says the war was legal is lying.", "says", "hypothetical"),
+    ("Whoever claims that the deal is dead has not read it.", "claims", "hypothetical"),
+    ("An official who said the deal was dead resigned.", "said", "asserted"),
+    ("Officials said any deal would need Senate approval.", "said", "asserted"),
 ])
 def test_no_one_obligations_and_purposes_are_not_reports(text, cue, factuality):
     assert [a.factuality for a in _attributions(text) if a.cue_text == cue] == [factuality]
@@ -3867,9 +3873,15 @@ def test_struggling_to_say_is_not_saying():
      "said"),
     ("North Korea now had missiles with possible nuclear warheads pointed at the United States.", "pointed"),
     ("Senators Ben Sasse and Tim Scott were pointing at a colleague.", "pointing"),
+    ("Trump says the quiet parts about the system out loud, but his agenda is rooted in it.", "says"),
 ])
 def test_a_market_result_a_goodbye_and_an_aim_report_nothing(text, cue):
     assert not [a for a in _attributions(text) if text[a.cue_start:].startswith(cue)]
+
+
+def test_saying_the_quiet_part_out_loud_reports_what_follows_it():
+    text = "Trump said the quiet part out loud: “We want the oil.”"
+    assert [a.source_canonical for a in _attributions(text) if a.cue_text == "said"] == ["Donald Trump"]
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
