@@ -3451,7 +3451,7 @@ def _answers_to(verb: Token) -> bool:
     return bool(to_whom) and not told and not (after is not None and after.text in (":", "“", '"'))
 
 
-EVIDENCE_VERBS = INFERENCE_PARTICIPLES | {"contradict", "reaffirm", "reveal", "expose", "explain"}
+EVIDENCE_VERBS = INFERENCE_PARTICIPLES | {"contradict", "reaffirm", "reveal", "expose", "explain", "remind"}
 """Verbs whose subject, when it is a thing that cannot speak and is no document, is evidence the writer reads,
 not a source ("the volume of criticism suggests ...", "the strike revealed the vulnerability", "the failure
 underscores"): the finite twin of :data:`INFERENCE_PARTICIPLES`. A document or a person still reports ("the
@@ -3706,9 +3706,13 @@ def _not_a_report(cue: Token) -> str:
         return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did
     if subjects and _free_choice(subjects[0], cue) and not cue.sent.text.rstrip(" \n\t)").endswith("?"):
         return "hypothetical"  # "Any politician who tells you otherwise is lying", "Whoever claims that ...": no one
+    agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if cue.lemma_.lower() in EVIDENCE_VERBS and any(
-            c.dep_ == "nsubj" and _mute_thing(c) and c.lemma_.lower() not in NOT_EVIDENCE for c in subjects):
-        return "inferred"  # "the volume of criticism suggests", "the failure underscores": a thing is evidence
+            c.dep_ in ("nsubj", "pobj") and _mute_thing(c) and c.lemma_.lower() not in NOT_EVIDENCE
+            for c in (subjects if not agents else agents)):
+        # "the volume of criticism suggests", "the failure underscores", "as the case of Bill Clinton reminds us":
+        # a thing is evidence; so is the agent of the passive ("has been highlighted by the infection of inmates")
+        return "inferred"
     shared = cue.head if cue.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) else cue
     if _infinitive(shared) and shared.head.pos_ == "ADJ":
         return "hypothetical"  # "it is fair to say", "It's easy to look at all this and insist": no one's report

@@ -4277,6 +4277,10 @@ def test_two_names_an_outlet_owns_are_its_journalist(text, person):
     ("Satellite images show that the plane turned around before it crashed.", "show", "inferred"),
     ("The 17-minute strike on two Aramco plants revealed the vulnerability of the Saudi oil company.", "revealed",
      "inferred"),
+    ("As the case of Bill Clinton reminds us, scandals fade.", "reminds", "inferred"),
+    ("The vulnerability of prisons has been highlighted by the infection of inmates.", "highlighted", "inferred"),
+    ("The danger was highlighted by Pompeo in a speech.", "highlighted", "asserted"),
+    ("Pompeo reminded reporters that Iran had attacked the tankers.", "reminded", "asserted"),
     # a document, a person, a share of people or people counted still report
     ("The report suggests that Iran fired the missile.", "suggests", "asserted"),
     ("The minutes of the meeting revealed that the scientists were worried.", "revealed", "asserted"),
