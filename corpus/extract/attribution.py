@@ -234,6 +234,18 @@ def _quoting_verb(cue: Token) -> Token | None:
     return None
 
 
+def _shared_role(core: Token) -> Token | None:
+    """ "U.S. and Saudi officials say": the parser made the country the head and "Saudi officials" its conjunct;
+    both nationality words modify the one plural role, whose people speak (not the United States)."""
+    if core.ent_type_ not in ("GPE", "NORP") or any(c.dep_ == "det" for c in core.children):
+        return None
+    roles = [c for c in core.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.i > core.i
+             and source_lexicon().get(_role_word(c)) == "anonymous"
+             and any(m.dep_ == "amod" and m.i < c.i and (m.ent_type_ in ("NORP", "GPE") or m.pos_ == "ADJ")
+                     for m in c.children)]
+    return roles[0] if roles else None
+
+
 def _member_named(group: Token) -> Token | None:
     """ "Connolly was among those lawmakers who said ...", "Among those who criticized the strike was Sen. Rand
     Paul": the named member of the group the relative clause describes, whose report it is (the sentence says he
@@ -1166,6 +1178,8 @@ def _affiliation(core: Token, start: int, end: int, canonical: str) -> tuple[str
     if not own and core.dep_ == "conj" and core.head.pos_ == "NOUN" and core.tag_ == core.head.tag_:
         # "U.S. diplomats and staffers": a modifier of the first of two bare conjoined nouns is both's
         own = _without_host([t for t in core.head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")])
+    if core.dep_ == "conj" and _shared_role(core.head) == core:
+        own = [core.head, *own]  # "U.S. and Saudi officials": the first named side first
     phrase = _without_host([t for t in core.doc.char_span(start, end, alignment_mode="expand") or []
                             if not _in_aside(t, core) and t.text not in name_words])
     for tokens in ([core], own):
@@ -5490,6 +5504,7 @@ def extract_attributions(
         if draft.subject_span is not None:
             source = source._replace(start=draft.subject_span[0], end=draft.subject_span[1])
         core = _quantified(source.core)
+        core = _shared_role(core) or core
         if core.dep_ == "appos" and core.pos_ == "NOUN" and draft.cue_token.dep_ == "relcl" \
                 and draft.cue_token.head.i == core.i and mention_at.get(core.head.i, ("", ""))[1] in ("ORG", "PERSON"):
             core = core.head  # "Defense Priorities, a Washington group that argues": the one the apposition names

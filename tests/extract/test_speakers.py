@@ -4376,6 +4376,22 @@ def test_the_one_seen_or_recorded_speaking_is_the_speaker_not_the_witness(text, 
     assert _sources(text, cue) == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    # the parser made "U.S." the head and "Saudi officials" its conjunct
+    ("That approach came under scrutiny after the firing of John Bolton last week.\n\nU.S. and Saudi officials say "
+     "they're gathering more evidence that Iran was behind the attacks.", "official [US]", "US"),
+    ("Iraqi and American officials said the base was hit.", "official [Iraq]", "Iraq"),
+    # a country and a group of its own are the country ("Iran and its allies")
+    ("Iran and its allies said the strike was illegal.", "Iran", "Iran"),
+    # a country joined to another body is no nationality word of it
+    ("The Kurds have complicated relations between the U.S. and its NATO ally Turkey, which sees them as a threat.",
+     "Turkey", "other"),
+])
+def test_two_nationalities_of_one_role_are_its_people_the_first_named_side_first(text, speaker, affiliation):
+    found = _one(text, next(cue for cue in ("say", "said", "sees") if f" {cue} " in text))
+    assert (found.source_canonical, found.affiliation) == (speaker, affiliation)
+
+
 def test_a_bare_number_after_according_to_is_the_people_it_counts():
     text = ("The Washington Post reported that U.S. diplomats and staffers were huddled in a safe room in the embassy, "
             "according to two reached by a messaging app.")
