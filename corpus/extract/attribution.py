@@ -5660,6 +5660,12 @@ def extract_attributions(
             if affiliation is None and source_type == "named_person":
                 affiliation = _person_context_affiliation(mention[0] if mention else "", out, mention_at, doc)
                 evidence = "article context" if affiliation else ""
+            if affiliation is None and source_type in ("anonymous", "organization"):
+                # "Turkey said it will not permit ISIS to return, ..., a presidential spokesman said": one who
+                # reports what a country or body said, as its own subject, speaks for it
+                voiced = [a for a in out if a.source_start == draft.content[0] and a.source_type == "organization"
+                          and a.affiliation != "unknown" and a.cue_start < draft.content[1]]
+                affiliation, evidence = (voiced[0].affiliation, "article context") if voiced else (None, evidence)
             affiliation = affiliation or "unknown"
             if affiliation == "unknown" and source_type in ("organization", "anonymous"):
                 # "Trump's campaign", "Biden's allies": on the side of the person they belong to

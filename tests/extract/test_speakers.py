@@ -4392,6 +4392,19 @@ def test_two_nationalities_of_one_role_are_its_people_the_first_named_side_first
     assert (found.source_canonical, found.affiliation) == (speaker, affiliation)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The Kurds felt betrayed, the SDF said. Turkey said it will not permit ISIS to return, amid fears its offensive "
+     "could bolster the jihadists, a presidential spokesman said.", "spokesman [other]"),
+    ("Iran said it would retaliate, an official said.", "official [Iran]"),
+    # the phrase's own side first
+    ("Iran said it would retaliate, a U.S. official said.", "official [US]"),
+    # a country inside the words, not their subject, places no one
+    ("The strike on Iran was lawful, an official said.", "official [unknown]"),
+])
+def test_one_who_reports_what_a_country_said_speaks_for_it(text, speaker):
+    assert _sources(text, "said")[-1] == speaker
+
+
 def test_a_bare_number_after_according_to_is_the_people_it_counts():
     text = ("The Washington Post reported that U.S. diplomats and staffers were huddled in a safe room in the embassy, "
             "according to two reached by a messaging app.")
