@@ -4961,6 +4961,16 @@ def _body_subjects(pronoun: Token, mention_at: dict[int, tuple[str, str]],
             words = [t for t in token.subtree if mention_at.get(t.i) == (name, label)]
             side = affiliation_in(words) or entity_affiliations().get(aliased(name), "unknown")
             found.append((token.idx, (name, "organization", side), _in_main_clause(token)))
+        elif token.dep_ in SUBJECT_DEPS and not quoted[token.i] and not opens_quotation \
+                and source_lexicon().get(token.lemma_.lower()) == "organization":
+            # "Iran's military recently shot down a U.S. drone that it said was flying": a country's body, for
+            # the country (as "an Iranian military statement" is the state's)
+            states = [c for c in token.children if c.dep_ == "poss" and mention_at.get(c.i, ("", ""))[1] == "GPE"
+                      and affiliation_in([c], specific_only=True) in COUNTRY_NAMES]
+            if states:
+                country = COUNTRY_NAMES[affiliation_in([states[0]], specific_only=True)]
+                found.append((states[0].idx, (country, "organization", SIDE_OF_COUNTRY[country]),
+                              _in_main_clause(token)))
     return found
 
 

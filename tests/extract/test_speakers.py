@@ -3052,6 +3052,9 @@ def test_a_body_with_a_title_word_or_a_person_noun_beside_it_stays_a_body(text):
     ("Iran shot down a U.S. drone that it said was flying in Iranian airspace.", "said", "Iran", "Iran"),
     ("The Pentagon confirmed the strike on Friday. It said the base had been hit by 11 missiles.", "said",
      "Pentagon", "US"),
+    # a country's body as the subject is the country
+    ("The Pentagon denied the report. Iran's military recently shot down a U.S. drone that it said was flying over "
+     "its territory.", "said", "Iran", "Iran"),
 ])
 def test_it_is_the_body_made_the_subject_just_before(text, cue, speaker, side):
     found = _one(text, cue)
