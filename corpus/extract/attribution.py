@@ -226,6 +226,11 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return objects[0] if has_as and objects else None
 
 
+def _agents(verb: Token) -> list[Token]:
+    """The objects of the passive's "by" phrase ("was quoted by the Fars News Agency"): who did it."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _quoting_verb(cue: Token) -> Token | None:
     """The verb of "IRNA quoted X as saying" when ``cue`` is its "saying"."""
     if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep" \
@@ -351,7 +356,7 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
     if cue.tag_ == "VBN" and cue.dep_ == "advcl" and (cue.lemma_.lower() in QUOTING_VERBS or cue.lemma_.lower()
                                                       in AS_REPORTS and any(c.lower_ == "as" for c in cue.children)):
         # "..., a group of lawmakers said, as quoted by the Fars News Agency", "as revealed by a poll": the agent
-        agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = _agents(cue)
         if agents:
             return agents[0]
     adjunct = False  # whether the climb passed a participle set off by a comma
@@ -403,7 +408,7 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
                     return owners[0]
             return subject
         if any(c.dep_ == "nsubjpass" for c in children):
-            agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = _agents(verb)
             passive_subject = next(c for c in children if c.dep_ == "nsubjpass")
             if verb is not cue and agents and _mute_thing(agents[0]) and _can_speak(passive_subject):
                 # "McConnell was unmoved by Trump's justifications, saying ...": the participle's subject is the
@@ -423,7 +428,7 @@ def _subject(cue: Token, quoted: list[bool]) -> Token | None:
                 # Mr. Trump of putting the nation on the path to war, questioning the legality": the Democrats')
                 judged = [c for c in verb.head.head.children if c.dep_ == "dobj" and _can_speak(c)] or [
                     c for c in verb.head.head.children if c.dep_ == "nsubjpass" and _can_speak(c)
-                    and any(g.dep_ == "agent" for g in verb.head.head.children)]
+                    and _agents(verb.head.head)]
                 if judged:
                     return judged[0]
             verb = verb.head.head
@@ -2182,7 +2187,7 @@ def _own_author(document: Token) -> Token | None:
             return child  # "a coalition statement", "a Pentagon report"; not "a fundraising email"
     for clause in document.children:
         if clause.dep_ == "acl" and clause.lemma_.lower() in RELEASE_VERBS | COMPILING_VERBS:
-            agents = [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            agents = _agents(clause)
             if agents:
                 return agents[0]  # "a tally kept by The Hill", "a poll conducted by Gallup" (not "seen by Reuters")
         if clause.dep_ == "relcl" and clause.lemma_.lower() in RELEASE_VERBS | COMPILING_VERBS:
@@ -2372,7 +2377,7 @@ def _document_author(core: Token, mention_at: dict[int, tuple[str, str]]) -> Tok
             # on a resolution ... The resolution calls for": the body that adopts it, the subject a conjoined verb
             # shares ("has begun an emergency session and will likely vote on a resolution")
             subjects = _nominal_subjects(verb)
-            subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            subjects += _agents(verb)
             if subjects and subjects[0].lower_ not in PERSONAL_PRONOUNS:
                 return subjects[0]
         if definite and core.lemma_.lower() not in ADVERSARIAL_DOCUMENTS:
@@ -3718,9 +3723,9 @@ def _not_a_report(cue: Token) -> str:
     if subjects and (subjects[0].lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither")
                                                          for c in subjects[0].children)):
         return "negated"  # "almost nobody asked", "no official said", "neither X nor Y responded": no one did
-    if subjects and _free_choice(subjects[0], cue) and not cue.sent.text.rstrip(" \n\t)").endswith("?"):
+    if subjects and _free_choice(subjects[0], cue) and not _sentence_asks(cue):
         return "hypothetical"  # "Any politician who tells you otherwise is lying", "Whoever claims that ...": no one
-    agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = _agents(cue)
     if cue.lemma_.lower() in EVIDENCE_VERBS and any(
             c.dep_ in ("nsubj", "pobj") and _mute_thing(c) and c.lemma_.lower() not in NOT_EVIDENCE
             for c in (subjects if not agents else agents)):
@@ -3810,9 +3815,14 @@ def _not_a_report(cue: Token) -> str:
                 and any(c.dep_ in SUBJECT_DEPS and c.lower_ in INDEFINITE_PRONOUNS for c in children):
             return "hypothetical"  # "when someone asks you to suffer short-term pain": anyone, any time
     # a sentence ends in its paragraph break; a question inside the quotation is the speaker's, not the reporter's
-    if cue.sent.text.rstrip(" \n\t)").endswith("?") or _asks_a_question(cue) or _left_open(cue):
+    if _sentence_asks(cue) or _asks_a_question(cue) or _left_open(cue):
         return "asked"
     return ""
+
+
+def _sentence_asks(cue: Token) -> bool:
+    """Whether the cue's sentence is a question: it ends in "?" (a sentence ends in its paragraph break)."""
+    return cue.sent.text.rstrip(" \n\t)").endswith("?")
 
 
 FREE_CHOICE_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "whomever"})
@@ -3887,7 +3897,7 @@ def _verb_drafts(doc: Doc, quotations: list[Quotation], kinds: frozenset[str], q
         if asked:
             # "Asked by Stephanopoulos about ..., Carson said": the one who asks is the source of the question, and
             # "Asked about ..., Thune said" names no one who asked: the answer is the next verb's attribution
-            askers = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            askers = _agents(token)
             if not askers:
                 continue
             subject = askers[0]
@@ -4965,12 +4975,12 @@ def _body_subjects(pronoun: Token, mention_at: dict[int, tuple[str, str]],
                 and source_lexicon().get(token.lemma_.lower()) == "organization":
             # "Iran's military recently shot down a U.S. drone that it said was flying": a country's body, for
             # the country (as "an Iranian military statement" is the state's)
-            states = [c for c in token.children if c.dep_ == "poss" and mention_at.get(c.i, ("", ""))[1] == "GPE"
-                      and affiliation_in([c], specific_only=True) in COUNTRY_NAMES]
+            states = [(c, side) for c in token.children if c.dep_ == "poss"
+                      and mention_at.get(c.i, ("", ""))[1] == "GPE"
+                      and (side := affiliation_in([c], specific_only=True)) in COUNTRY_NAMES]
             if states:
-                country = COUNTRY_NAMES[affiliation_in([states[0]], specific_only=True)]
-                found.append((states[0].idx, (country, "organization", SIDE_OF_COUNTRY[country]),
-                              _in_main_clause(token)))
+                state, side = states[0]
+                found.append((state.idx, (COUNTRY_NAMES[side], "organization", side), _in_main_clause(token)))
     return found
 
 
